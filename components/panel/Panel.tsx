@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'preact/hooks';
+import { sendRequest } from '../../utils/messaging/client';
+import type { ExtractResult } from '../../utils/pages/registry';
+import { ConsultationFacts } from './ConsultationFacts';
+import { DebateFacts } from './DebateFacts';
+import { KIND_LABEL } from './format';
+import { LinkedPages } from './LinkedPages';
+import { PetitionFacts } from './PetitionFacts';
+
+export interface PanelProps {
+  result: ExtractResult;
+  /** Names this page load, so late re-reads of the page are not counted as new visits. */
+  visitId: string;
+  send?: typeof sendRequest;
+}
+
+type SaveState = { status: 'saving' } | { status: 'saved' } | { status: 'failed'; message: string };
+
+/** The context panel: what this page is, what it says, and where it links. */
+export function Panel({ result, visitId, send = sendRequest }: PanelProps) {
+  const [collapsed, setCollapsed] = useState<boolean | null>(null);
+  const [save, setSave] = useState<SaveState>({ status: 'saving' });
+
+  useEffect(() => {
+    send({ type: 'settings/get' }).then((answer) =>
+      setCollapsed(answer.ok ? answer.data.panelCollapsed : false),
+    );
+  }, [send]);
+
+  const context = result.ok ? result.context : null;
+  useEffect(() => {
+    if (!context) return;
+    setSave({ status: 'saving' });
+    send({ type: 'page/visited', visitId, context }).then((answer) =>
+      setSave(answer.ok ? { status: 'saved' } : { status: 'failed', message: answer.error.message }),
+    );
+  }, [context, visitId, send]);
+
+  // Wait for the stored choice so a collapsed panel never flashes open.
+  if (collapsed === null) return null;
+
+  const toggle = () => {
+    setCollapsed(!collapsed);
+    void send({ type: 'settings/set', settings: { panelCollapsed: !collapsed } });
+  };
+  const kind = result.ok ? result.context.kind : result.kind;
+
+  return (
+    <aside class={collapsed ? 'panel collapsed' : 'panel'} aria-labelledby="ct-title">
+      <div class="panel-header">
+        <h2 id="ct-title" class="panel-title">
+          Civic Thread<span class="visually-hidden">: {KIND_LABEL[kind]}</span>
+        </h2>
+        <button
+          type="button"
+          class="toggle"
+          aria-expanded={!collapsed}
+          aria-controls="ct-body"
+          onClick={toggle}
+        >
+          {collapsed ? 'Show' : 'Hide'}
+          <span class="visually-hidden"> context panel</span>
+        </button>
+      </div>
+      <div id="ct-body" class="panel-body" hidden={collapsed}>
+        {result.ok ? (
+          <PageSummary result={result} />
+        ) : (
+          <p class="notice notice-error" role="alert">
+            Civic Thread could not read this {KIND_LABEL[kind].toLowerCase()} page: {result.reason}
+          </p>
+        )}
+        {save.status === 'failed' && (
+          <p class="notice" role="status">
+            This visit was not saved to your thread: {save.message}
+          </p>
+        )}
+      </div>
+    </aside>
+  );
+}
+
+function PageSummary({ result }: { result: Extract<ExtractResult, { ok: true }> }) {
+  const { context } = result;
+  return (
+    <>
+      <p class="kind">
+        <span class={`badge badge-${context.kind}`}>{KIND_LABEL[context.kind]}</span>
+      </p>
+      <h3 class="page-title">{context.title ?? 'Untitled page'}</h3>
+      {context.kind === 'petition' && <PetitionFacts context={context} />}
+      {context.kind === 'consultation' && <ConsultationFacts context={context} />}
+      {context.kind === 'debate' && <DebateFacts context={context} />}
+      {context.unread.length > 0 && (
+        <p class="notice" role="status">
+          Could not read from this page: {context.unread.join(', ')}.
+        </p>
+      )}
+      <LinkedPages links={context.links} />
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type BrowserContext, chromium, type Locator, type Page, type Worker } from 'playwright-core';
+import { type FixtureSite, type Route, startFixtureSite } from '../fixture-site/server';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Harness {
+  site: FixtureSite;
+  context: BrowserContext;
+  /** The extension's background service worker. */
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the fixture site and a headless Chromium with the built extension,
+ * with the real hostnames pointed at the fixture site.
+ */
+export async function launch({ routes }: { routes?: Route[] } = {}): Promise<Harness> {
+  if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const site = await startFixtureSite({ routes });
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=${site.hostResolverRules}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    site,
+    context,
+    worker,
+    close: async () => {
+      await context.close();
+      await site.close();
+    },
+  };
+}
+
+/** The panel's host element; Playwright's CSS locators pierce its open shadow root. */
+export function panelOf(page: Page): Locator {
+  return page.locator('civic-thread-panel');
+}
+
+/** The panel's value for a fact, by its label. */
+export function factOf(page: Page, label: string): Locator {
+  return panelOf(page).locator('.fact', { has: page.locator(`dt:text-is("${label}")`) }).locator('dd');
+}
+
+/** Opens a URL and collects the page's console errors and uncaught exceptions. */
+export async function openPage(harness: Harness, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await harness.context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  return { page, errors };
+}

@@ -1,0 +1,107 @@
+// The fixture site: one local HTTPS server that answers for the real hosts
+// (Chromium reaches it through --host-resolver-rules). Pages are static files
+// under tests/fixtures/site/<host>/<path>.html.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const SITE_ROOT = join(here, '..', 'fixtures', 'site');
+const CERT_DIR = join(here, '..', 'e2e', '.cert');
+
+export const FIXTURE_HOSTS = [
+  'petition.parliament.uk',
+  'www.gov.uk',
+  'hansard.parliament.uk',
+  'hansard-api.parliament.uk',
+];
+
+/** A throwaway self-signed certificate; Chromium runs with --ignore-certificate-errors. */
+function certificate() {
+  const key = join(CERT_DIR, 'key.pem');
+  const cert = join(CERT_DIR, 'cert.pem');
+  if (!existsSync(cert)) {
+    mkdirSync(CERT_DIR, { recursive: true });
+    execFileSync('openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30',
+      '-subj', '/CN=civic-thread-fixtures', '-keyout', key, '-out', cert,
+    ], { stdio: 'ignore' });
+  }
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}
+
+/** Finds a file case-insensitively, segment by segment (Hansard URLs vary in case). */
+function resolveFile(root: string, segments: string[]): string | null {
+  let dir = root;
+  for (const [index, segment] of segments.entries()) {
+    const last = index === segments.length - 1;
+    const wanted = (last ? `${segment}.html` : segment).toLowerCase();
+    if (!existsSync(dir)) return null;
+    const found = readdirSync(dir).find((name) => name.toLowerCase() === wanted);
+    if (!found) return null;
+    dir = join(dir, found);
+  }
+  return dir;
+}
+
+export function pagePath(host: string, pathname: string): string | null {
+  const segments = decodeURIComponent(pathname)
+    .split('/')
+    .filter((segment) => segment && segment !== '..' && segment !== '.');
+  if (segments.length === 0) segments.push('index');
+  return resolveFile(join(SITE_ROOT, host), segments);
+}
+
+/** Answers a request and returns true, or returns false to let the next route try. */
+export type Route = (
+  url: URL,
+  request: IncomingMessage,
+  response: ServerResponse,
+) => boolean | Promise<boolean>;
+
+export interface FixtureSite {
+  port: number;
+  hostResolverRules: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the server on a free loopback port. `routes` may answer a request
+ * before the static files do (the JSON APIs and fault modes use it).
+ */
+export async function startFixtureSite({ routes = [] }: { routes?: Route[] } = {}): Promise<FixtureSite> {
+  const server = createServer(certificate(), async (request, response) => {
+    const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+    const url = new URL(request.url ?? '/', `https://${host}`);
+    for (const route of routes) {
+      if (await route(url, request, response)) return;
+    }
+    if (url.pathname === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    const file = FIXTURE_HOSTS.includes(host) ? pagePath(host, url.pathname) : null;
+    if (!file) {
+      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      response.end('<!doctype html><title>Page not found</title><h1>Page not found</h1>');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    hostResolverRules: FIXTURE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${port}`).join(', '),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,40 @@
+import { browser } from 'wxt/browser';
+import {
+  Envelope,
+  type ErrorCode,
+  RESPONSE_DATA,
+  Request,
+  type RequestType,
+  type ResponseData,
+  type Result,
+} from './protocol';
+
+type Transport = (message: unknown) => Promise<unknown>;
+
+const runtimeTransport: Transport = (message) => browser.runtime.sendMessage(message);
+
+const failure = (code: ErrorCode, message: string) => ({ ok: false, error: { code, message } }) as const;
+
+/**
+ * Sends one request to the background and checks both the request and the
+ * answer against the protocol. Never throws: failures come back typed.
+ */
+export async function sendRequest<T extends RequestType>(
+  request: Extract<Request, { type: T }>,
+  transport: Transport = runtimeTransport,
+): Promise<Result<ResponseData<T>>> {
+  const outgoing = Request.safeParse(request);
+  if (!outgoing.success) return failure('invalid-request', outgoing.error.issues[0]?.message ?? '');
+  let answer: unknown;
+  try {
+    answer = await transport(outgoing.data);
+  } catch (error) {
+    return failure('unavailable', error instanceof Error ? error.message : String(error));
+  }
+  const envelope = Envelope.safeParse(answer);
+  if (!envelope.success) return failure('invalid-response', 'The extension answered in an unexpected form.');
+  if (!envelope.data.ok) return envelope.data;
+  const data = RESPONSE_DATA[request.type as T].safeParse(envelope.data.data);
+  if (!data.success) return failure('invalid-response', 'The extension answered with unexpected data.');
+  return { ok: true, data: data.data as ResponseData<T> };
+}

@@ -1,0 +1,44 @@
+import { PageContext } from '../pages/context';
+import { Settings } from '../storage/records';
+import { z } from '../zod';
+
+/**
+ * The one message protocol between content scripts / extension pages and the
+ * background. Every request and every response is validated on both sides.
+ */
+export const Request = z.discriminatedUnion('type', [
+  /** `visitId` names one page load, so re-reading a page that fills in late is not a new visit. */
+  z.object({ type: z.literal('page/visited'), visitId: z.string().min(1), context: PageContext }),
+  z.object({ type: z.literal('settings/get') }),
+  z.object({ type: z.literal('settings/set'), settings: Settings.partial() }),
+]);
+export type Request = z.infer<typeof Request>;
+export type RequestType = Request['type'];
+
+const VisitSummary = z.object({
+  visitCount: z.number().int().positive(),
+  firstVisitedAt: z.number(),
+});
+
+/** What each request answers with when it succeeds. */
+export const RESPONSE_DATA = {
+  'page/visited': VisitSummary,
+  'settings/get': Settings,
+  'settings/set': Settings,
+} satisfies Record<RequestType, z.ZodType>;
+
+export type ResponseData<T extends RequestType> = z.infer<(typeof RESPONSE_DATA)[T]>;
+
+export const ErrorCode = z.enum(['invalid-request', 'invalid-response', 'storage', 'unavailable']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ProtocolError = z.object({ code: ErrorCode, message: z.string() });
+export type ProtocolError = z.infer<typeof ProtocolError>;
+
+/** The envelope every answer travels in; `data` is checked against RESPONSE_DATA by type. */
+export const Envelope = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ProtocolError }),
+]);
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ProtocolError };

@@ -1,0 +1,39 @@
+import { Request, type RequestType, type ResponseData, type Result } from './protocol';
+
+export type Handlers = {
+  [T in RequestType]: (request: Extract<Request, { type: T }>) => Promise<ResponseData<T>>;
+};
+
+/** The parts of `runtime.MessageSender` the background trusts. */
+export interface Sender {
+  id?: string;
+}
+
+/**
+ * Builds the background's message listener. Requests from anything but this
+ * extension, or that fail the schema, are refused with a typed error; a
+ * handler that throws becomes a `storage` error rather than a dropped reply.
+ */
+export function createMessageHandler(extensionId: string, handlers: Handlers) {
+  return async (message: unknown, sender: Sender): Promise<Result<unknown>> => {
+    if (sender.id !== extensionId) {
+      return { ok: false, error: { code: 'invalid-request', message: 'Unknown sender.' } };
+    }
+    const parsed = Request.safeParse(message);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: 'invalid-request', message: parsed.error.issues[0]?.message ?? 'Invalid request.' },
+      };
+    }
+    const handler = handlers[parsed.data.type] as (request: Request) => Promise<unknown>;
+    try {
+      return { ok: true, data: await handler(parsed.data) };
+    } catch (error) {
+      return {
+        ok: false,
+        error: { code: 'storage', message: error instanceof Error ? error.message : String(error) },
+      };
+    }
+  };
+}

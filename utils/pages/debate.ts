@@ -1,0 +1,59 @@
+import { HOSTS } from './hosts';
+import { type Extracted, type PageModule, unreadTracker } from './page-module';
+import { cleanText, textOf } from './text';
+
+const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** Hansard writes the house capitalised or not, the id as a GUID (either case) or a number. */
+const PATH = new RegExp(
+  `^/(commons|lords)/(\\d{4}-\\d{2}-\\d{2})/debates/(${GUID}|\\d+)(?:/[^/]+)?/?$`,
+  'i',
+);
+
+/** "e-petition 752673" and "e-petitions 269157 and 237487" (Westminster Hall petition debates). */
+const PETITION_MENTION = /e-petitions?\s+((?:\d{5,7})(?:(?:\s*,\s*|\s+and\s+)\d{5,7})*)/gi;
+
+/** A Hansard debate page (Chamber, Westminster Hall or Lords). */
+export const debatePage: PageModule<'debate'> = {
+  kind: 'debate',
+  examples: [
+    'https://hansard.parliament.uk/Commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40/SpecialEducationalNeedsAndDisabilitiesReview',
+    'https://hansard.parliament.uk/commons/2022-03-29/debates/ba5ecf7c-e120-4602-8bcf-6db70d9cff40/SpecialEducationalNeedsAndDisabilitiesReview',
+    'https://hansard.parliament.uk/Lords/2023-03-02/debates/5E7A1C2D-0B8F-4A3E-9C61-2D4F8E9A7B10/SpecialEducationalNeeds(Amendment)',
+    'https://hansard.parliament.uk/Commons/2015-01-12/debates/15011245000001/Petitions#contribution-15011245000034',
+  ],
+  keyFor(url) {
+    const match = url.hostname === HOSTS.hansard ? PATH.exec(url.pathname) : null;
+    return match ? `debate:${match[3]?.toUpperCase()}` : null;
+  },
+  extract(url, doc): Extracted<'debate'> {
+    const match = PATH.exec(url.pathname);
+    const { unread, note } = unreadTracker();
+    return {
+      debateId: (match?.[3] ?? '').toUpperCase(),
+      house: match?.[1]?.toLowerCase() === 'lords' ? 'Lords' : 'Commons',
+      sittingDate: match?.[2] ?? '',
+      title: note(textOf(doc, '.hero-banner-debate h1, main h1, h1'), 'title'),
+      location: note(readLocation(doc), 'location'),
+      petitionNumbers: readPetitionNumbers(doc),
+      unread,
+    };
+  },
+};
+
+function readLocation(doc: Document): string | null {
+  const banner = cleanText(
+    doc.querySelector('.hero-banner-debate, .debate-header, header')?.textContent ?? doc.title,
+  );
+  return (
+    ['Westminster Hall', 'Grand Committee', 'Chamber'].find((place) => banner.includes(place)) ??
+    null
+  );
+}
+
+function readPetitionNumbers(doc: Document): number[] {
+  const numbers = new Set<number>();
+  for (const match of cleanText(doc.body?.textContent).matchAll(PETITION_MENTION)) {
+    for (const digits of match[1]?.match(/\d+/g) ?? []) numbers.add(Number(digits));
+  }
+  return [...numbers];
+}

@@ -1,0 +1,8 @@
+/** The three sites Civic Thread reads, and nothing else. */
+export const HOSTS = {
+  petitions: 'petition.parliament.uk',
+  govuk: 'www.gov.uk',
+  hansard: 'hansard.parliament.uk',
+} as const;
+
+export const SUPPORTED_HOSTS = Object.values(HOSTS);

@@ -1,0 +1,68 @@
+import { consultationPage } from './consultation';
+import { type LinkedPage, PageContext, type PageKind } from './context';
+import { debatePage } from './debate';
+import { httpsHref } from './links';
+import type { PageModule } from './page-module';
+import { petitionPage } from './petition';
+import { cleanText } from './text';
+
+const MODULES: { [K in PageKind]: PageModule<K> } = {
+  petition: petitionPage,
+  consultation: consultationPage,
+  debate: debatePage,
+};
+
+/** Every supported kind of page. Adding one here adds it to detection, linking and the cross-check test. */
+export const PAGE_MODULES = Object.values(MODULES);
+
+export interface DetectedPage {
+  kind: PageKind;
+  key: string;
+}
+
+export function detectPage(url: URL): DetectedPage | null {
+  for (const module of PAGE_MODULES) {
+    const key = module.keyFor(url);
+    if (key) return { kind: module.kind, key };
+  }
+  return null;
+}
+
+export type ExtractResult =
+  | { ok: true; context: PageContext }
+  | { ok: false; kind: PageKind; key: string; reason: string };
+
+/**
+ * Reads a supported page into its typed context. Never throws: a page that
+ * breaks extraction yields `ok: false` with a reason the panel can show.
+ */
+export function extractPage(url: URL, doc: Document): ExtractResult | null {
+  const page = detectPage(url);
+  if (!page) return null;
+  try {
+    const parsed = PageContext.safeParse({
+      kind: page.kind,
+      url: url.href,
+      key: page.key,
+      links: linkedPages(doc, url, page.key),
+      ...MODULES[page.kind].extract(url, doc),
+    });
+    if (parsed.success) return { ok: true, context: parsed.data };
+    return { ok: false, ...page, reason: `Unexpected page content (${parsed.error.issues[0]?.path.join('.')})` };
+  } catch (error) {
+    return { ok: false, ...page, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Every link on the page to another supported page, once per target, in page order. */
+export function linkedPages(doc: Document, base: URL, ownKey: string): LinkedPage[] {
+  const byKey = new Map<string, LinkedPage>();
+  for (const anchor of doc.querySelectorAll('a[href]')) {
+    const url = httpsHref(anchor, base);
+    const page = url && detectPage(url);
+    if (!page || page.key === ownKey || byKey.has(page.key)) continue;
+    url.hash = '';
+    byKey.set(page.key, { ...page, url: url.href, label: cleanText(anchor.textContent) || url.href });
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,59 @@
+/** Small, pure readers for the text the three sites print. */
+
+/** Collapses runs of white space (including NBSP) the way the page renders them. */
+export function cleanText(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Text of the first element matching `selector`, or null when absent or blank. */
+export function textOf(root: ParentNode, selector: string): string | null {
+  const text = cleanText(root.querySelector(selector)?.textContent);
+  return text === '' ? null : text;
+}
+
+/** "13,168" or "13,168 signatures" → 13168; null when there is no number. */
+export function parseCount(text: string | null): number | null {
+  const match = text?.match(/\d[\d,]*/);
+  if (!match) return null;
+  const value = Number(match[0].replace(/,/g, ''));
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** Finds "29 September 2021" anywhere in `text` and returns "2021-09-29". */
+export function parseLongDate(text: string | null): string | null {
+  const match = text?.match(/\b(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})\b/);
+  if (!match) return null;
+  const [, day, monthName, year] = match;
+  const month = MONTHS.indexOf((monthName ?? '').toLowerCase());
+  if (month < 0) return null;
+  return isoDate(Number(year), month + 1, Number(day));
+}
+
+/** Keeps the date part of an ISO date or date-time ("2022-03-29T09:00:00+01:00" → "2022-03-29"). */
+export function isoDatePart(value: string | null | undefined): string | null {
+  const match = value?.match(/^(\d{4})-(\d{2})-(\d{2})/);
+  if (!match) return null;
+  return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+function isoDate(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Rejects 31 February and the like rather than rolling over.
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
