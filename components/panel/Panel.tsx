@@ -32,7 +32,9 @@ export function Panel({ result, visitId, send = sendRequest }: PanelProps) {
     if (!context) return;
     setSave({ status: 'saving' });
     send({ type: 'page/visited', visitId, context }).then((answer) =>
-      setSave(answer.ok ? { status: 'saved' } : { status: 'failed', message: answer.error.message }),
+      setSave(
+        answer.ok ? { status: 'saved' } : { status: 'failed', message: answer.error.message },
+      ),
     );
   }, [context, visitId, send]);
 

@@ -1,6 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type BrowserContext, chromium, type Locator, type Page, type Worker } from 'playwright-core';
+import {
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  type Worker,
+} from 'playwright-core';
 import { type FixtureSite, type Route, startFixtureSite } from '../fixture-site/server';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -60,11 +66,16 @@ export function panelOf(page: Page): Locator {
 
 /** The panel's value for a fact, by its label. */
 export function factOf(page: Page, label: string): Locator {
-  return panelOf(page).locator('.fact', { has: page.locator(`dt:text-is("${label}")`) }).locator('dd');
+  return panelOf(page)
+    .locator('.fact', { has: page.locator(`dt:text-is("${label}")`) })
+    .locator('dd');
 }
 
 /** Opens a URL and collects the page's console errors and uncaught exceptions. */
-export async function openPage(harness: Harness, url: string): Promise<{ page: Page; errors: string[] }> {
+export async function openPage(
+  harness: Harness,
+  url: string,
+): Promise<{ page: Page; errors: string[] }> {
   const page = await harness.context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {

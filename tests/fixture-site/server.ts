@@ -26,10 +26,25 @@ function certificate() {
   const cert = join(CERT_DIR, 'cert.pem');
   if (!existsSync(cert)) {
     mkdirSync(CERT_DIR, { recursive: true });
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30',
-      '-subj', '/CN=civic-thread-fixtures', '-keyout', key, '-out', cert,
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '30',
+        '-subj',
+        '/CN=civic-thread-fixtures',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
   }
   return { key: readFileSync(key), cert: readFileSync(cert) };
 }
@@ -73,7 +88,11 @@ export interface FixtureSite {
  * Starts the server on a free loopback port. `routes` may answer a request
  * before the static files do (the JSON APIs and fault modes use it).
  */
-export async function startFixtureSite({ routes = [] }: { routes?: Route[] } = {}): Promise<FixtureSite> {
+export async function startFixtureSite({
+  routes = [],
+}: {
+  routes?: Route[];
+} = {}): Promise<FixtureSite> {
   const server = createServer(certificate(), async (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(request.url ?? '/', `https://${host}`);

@@ -13,7 +13,8 @@ type Transport = (message: unknown) => Promise<unknown>;
 
 const runtimeTransport: Transport = (message) => browser.runtime.sendMessage(message);
 
-const failure = (code: ErrorCode, message: string) => ({ ok: false, error: { code, message } }) as const;
+const failure = (code: ErrorCode, message: string) =>
+  ({ ok: false, error: { code, message } }) as const;
 
 /**
  * Sends one request to the background and checks both the request and the
@@ -32,9 +33,11 @@ export async function sendRequest<T extends RequestType>(
     return failure('unavailable', error instanceof Error ? error.message : String(error));
   }
   const envelope = Envelope.safeParse(answer);
-  if (!envelope.success) return failure('invalid-response', 'The extension answered in an unexpected form.');
+  if (!envelope.success)
+    return failure('invalid-response', 'The extension answered in an unexpected form.');
   if (!envelope.data.ok) return envelope.data;
   const data = RESPONSE_DATA[request.type as T].safeParse(envelope.data.data);
-  if (!data.success) return failure('invalid-response', 'The extension answered with unexpected data.');
+  if (!data.success)
+    return failure('invalid-response', 'The extension answered with unexpected data.');
   return { ok: true, data: data.data as ResponseData<T> };
 }

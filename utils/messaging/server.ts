@@ -23,7 +23,10 @@ export function createMessageHandler(extensionId: string, handlers: Handlers) {
     if (!parsed.success) {
       return {
         ok: false,
-        error: { code: 'invalid-request', message: parsed.error.issues[0]?.message ?? 'Invalid request.' },
+        error: {
+          code: 'invalid-request',
+          message: parsed.error.issues[0]?.message ?? 'Invalid request.',
+        },
       };
     }
     const handler = handlers[parsed.data.type] as (request: Request) => Promise<unknown>;

@@ -1,5 +1,5 @@
 import type { ConsultationContext } from './context';
-import { HOSTS } from './hosts';
+import { HOSTS, isOn } from './hosts';
 import { httpsHref } from './links';
 import { type Extracted, type PageModule, unreadTracker } from './page-module';
 import { cleanText, isoDatePart, textOf } from './text';
@@ -32,7 +32,7 @@ export const consultationPage: PageModule<'consultation'> = {
     'https://www.gov.uk/government/consultations/sen-workforce-training-standards#history',
   ],
   keyFor(url) {
-    const match = url.hostname === HOSTS.govuk ? PATH.exec(url.pathname) : null;
+    const match = isOn(url, HOSTS.govuk) ? PATH.exec(url.pathname) : null;
     return match ? `consultation:${match[1]}` : null;
   },
   extract(url, doc): Extracted<'consultation'> {
@@ -90,12 +90,12 @@ function readDates(doc: Document): [string | null, string | null] {
 
 function readOrganisations(doc: Document, base: URL): ConsultationContext['organisations'] {
   const seen = new Set<string>();
-  return [
-    ...doc.querySelectorAll('.gem-c-metadata a[href*="/government/organisations/"]'),
-  ].flatMap((anchor) => {
-    const name = cleanText(anchor.textContent);
-    if (!name || seen.has(name)) return [];
-    seen.add(name);
-    return [{ name, url: httpsHref(anchor, base)?.href ?? null }];
-  });
+  return [...doc.querySelectorAll('.gem-c-metadata a[href*="/government/organisations/"]')].flatMap(
+    (anchor) => {
+      const name = cleanText(anchor.textContent);
+      if (!name || seen.has(name)) return [];
+      seen.add(name);
+      return [{ name, url: httpsHref(anchor, base)?.href ?? null }];
+    },
+  );
 }

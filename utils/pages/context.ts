@@ -37,7 +37,9 @@ export const PetitionContext = z.object({
   parliament: z.string().nullable(),
   state: PetitionState.nullable(),
   signatureCount: z.number().int().nonnegative().nullable(),
-  response: z.object({ respondedOn: IsoDate.nullable(), summary: z.string().nullable() }).nullable(),
+  response: z
+    .object({ respondedOn: IsoDate.nullable(), summary: z.string().nullable() })
+    .nullable(),
   debate: z
     .object({
       status: z.enum(['debated', 'scheduled', 'not-debated']),

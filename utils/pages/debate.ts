@@ -1,4 +1,4 @@
-import { HOSTS } from './hosts';
+import { HOSTS, isOn } from './hosts';
 import { type Extracted, type PageModule, unreadTracker } from './page-module';
 import { cleanText, textOf } from './text';
 
@@ -22,7 +22,7 @@ export const debatePage: PageModule<'debate'> = {
     'https://hansard.parliament.uk/Commons/2015-01-12/debates/15011245000001/Petitions#contribution-15011245000034',
   ],
   keyFor(url) {
-    const match = url.hostname === HOSTS.hansard ? PATH.exec(url.pathname) : null;
+    const match = isOn(url, HOSTS.hansard) ? PATH.exec(url.pathname) : null;
     return match ? `debate:${match[3]?.toUpperCase()}` : null;
   },
   extract(url, doc): Extracted<'debate'> {

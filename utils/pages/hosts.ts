@@ -6,3 +6,8 @@ export const HOSTS = {
 } as const;
 
 export const SUPPORTED_HOSTS = Object.values(HOSTS);
+
+/** True for an https URL on exactly `host` (the sites are https-only). */
+export function isOn(url: URL, host: string): boolean {
+  return url.protocol === 'https:' && url.hostname === host;
+}

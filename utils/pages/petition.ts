@@ -1,5 +1,5 @@
 import type { PetitionContext } from './context';
-import { HOSTS } from './hosts';
+import { HOSTS, isOn } from './hosts';
 import { httpsHref } from './links';
 import { type Extracted, type PageModule, unreadTracker } from './page-module';
 import { cleanText, parseCount, parseLongDate, textOf } from './text';
@@ -19,7 +19,7 @@ export const petitionPage: PageModule<'petition'> = {
     'https://petition.parliament.uk/petitions/702222#rejection',
   ],
   keyFor(url) {
-    const match = url.hostname === HOSTS.petitions ? PATH.exec(url.pathname) : null;
+    const match = isOn(url, HOSTS.petitions) ? PATH.exec(url.pathname) : null;
     return match ? `petition:${Number(match[2])}` : null;
   },
   extract(url, doc): Extracted<'petition'> {
@@ -64,7 +64,8 @@ function readState(doc: Document): PetitionContext['state'] {
   const body = cleanText(doc.body?.textContent);
   if (/This petition (is|was) closed/i.test(body)) return 'closed';
   if (/This petition was rejected/i.test(body)) return 'rejected';
-  if (doc.querySelector('a[href$="/signatures/new"], form[action$="/signatures/new"]')) return 'open';
+  if (doc.querySelector('a[href$="/signatures/new"], form[action$="/signatures/new"]'))
+    return 'open';
   return null;
 }
 
@@ -104,9 +105,11 @@ function readDebate(doc: Document, base: URL): PetitionContext['debate'] {
     : /will debate|scheduled/i.test(text)
       ? 'scheduled'
       : 'debated';
-  const links = [...section.querySelectorAll('ul.debate-outcome-links a[href]')].flatMap((anchor) => {
-    const href = httpsHref(anchor, base);
-    return href ? [{ label: cleanText(anchor.textContent), url: href.href }] : [];
-  });
+  const links = [...section.querySelectorAll('ul.debate-outcome-links a[href]')].flatMap(
+    (anchor) => {
+      const href = httpsHref(anchor, base);
+      return href ? [{ label: cleanText(anchor.textContent), url: href.href }] : [];
+    },
+  );
   return { status, date: parseLongDate(text), links };
 }

@@ -48,7 +48,11 @@ export function extractPage(url: URL, doc: Document): ExtractResult | null {
       ...MODULES[page.kind].extract(url, doc),
     });
     if (parsed.success) return { ok: true, context: parsed.data };
-    return { ok: false, ...page, reason: `Unexpected page content (${parsed.error.issues[0]?.path.join('.')})` };
+    return {
+      ok: false,
+      ...page,
+      reason: `Unexpected page content (${parsed.error.issues[0]?.path.join('.')})`,
+    };
   } catch (error) {
     return { ok: false, ...page, reason: error instanceof Error ? error.message : String(error) };
   }
@@ -62,7 +66,11 @@ export function linkedPages(doc: Document, base: URL, ownKey: string): LinkedPag
     const page = url && detectPage(url);
     if (!page || page.key === ownKey || byKey.has(page.key)) continue;
     url.hash = '';
-    byKey.set(page.key, { ...page, url: url.href, label: cleanText(anchor.textContent) || url.href });
+    byKey.set(page.key, {
+      ...page,
+      url: url.href,
+      label: cleanText(anchor.textContent) || url.href,
+    });
   }
   return [...byKey.values()];
 }

@@ -1,5 +1,5 @@
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
-import type { LinkRecord, PageRecord } from './records';
+import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { CacheEntry, LinkRecord, PageRecord } from './records';
 
 export const DB_NAME = 'civic-thread';
 
@@ -7,21 +7,18 @@ interface CivicThreadSchema extends DBSchema {
   pages: { key: string; value: PageRecord; indexes: { byLastVisited: number } };
   links: { key: [string, string]; value: LinkRecord; indexes: { byTo: string } };
   settings: { key: string; value: { name: string; value: unknown } };
+  cache: { key: string; value: CacheEntry; indexes: { byFetchedAt: number } };
 }
 
 export type CivicThreadDB = IDBPDatabase<CivicThreadSchema>;
-type UpgradeTransaction = IDBPTransaction<
-  CivicThreadSchema,
-  StoreNames<CivicThreadSchema>[],
-  'versionchange'
->;
 
 /**
  * Schema migrations, in order: step N upgrades a database at version N to N+1.
  * Never edit a shipped step; append a new one so every user's data upgrades
  * the same way, whatever version they start from.
  */
-const MIGRATIONS: ((db: CivicThreadDB, tx: UpgradeTransaction) => void)[] = [
+const MIGRATIONS: ((db: CivicThreadDB) => void)[] = [
+  // 1: the thread (visited pages and their links) and settings.
   (db) => {
     const pages = db.createObjectStore('pages', { keyPath: 'key' });
     pages.createIndex('byLastVisited', 'lastVisitedAt');
@@ -29,14 +26,18 @@ const MIGRATIONS: ((db: CivicThreadDB, tx: UpgradeTransaction) => void)[] = [
     links.createIndex('byTo', 'to');
     db.createObjectStore('settings', { keyPath: 'name' });
   },
+  // 2: cached API answers, by URL.
+  (db) => {
+    db.createObjectStore('cache', { keyPath: 'url' }).createIndex('byFetchedAt', 'fetchedAt');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
 
 export function openDatabase(name = DB_NAME): Promise<CivicThreadDB> {
   return openDB<CivicThreadSchema>(name, DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, tx) {
-      for (const migrate of MIGRATIONS.slice(oldVersion)) migrate(db, tx);
+    upgrade(db, oldVersion) {
+      for (const migrate of MIGRATIONS.slice(oldVersion)) migrate(db);
     },
   });
 }

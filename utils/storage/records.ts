@@ -1,3 +1,4 @@
+import { Source } from '../live/freshness';
 import { LinkedPage, PageContext, PageKind } from '../pages/context';
 import { z } from '../zod';
 
@@ -26,3 +27,12 @@ export const Settings = z.object({
   panelCollapsed: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof Settings>;
+
+/** One API answer, already validated against its source's schema when it was fetched. */
+export const CacheEntry = z.object({
+  url: z.string(),
+  source: Source,
+  fetchedAt: z.number(),
+  body: z.unknown(),
+});
+export type CacheEntry = z.infer<typeof CacheEntry>;

@@ -9,7 +9,10 @@ export async function getSettings(db: CivicThreadDB): Promise<Settings> {
   return parsed.success ? parsed.data : Settings.parse({});
 }
 
-export async function updateSettings(db: CivicThreadDB, changes: Partial<Settings>): Promise<Settings> {
+export async function updateSettings(
+  db: CivicThreadDB,
+  changes: Partial<Settings>,
+): Promise<Settings> {
   const tx = db.transaction('settings', 'readwrite');
   const current = Settings.safeParse((await tx.store.get(NAME))?.value ?? {});
   const next = Settings.parse({ ...(current.success ? current.data : {}), ...changes });

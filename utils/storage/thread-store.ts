@@ -12,7 +12,13 @@ export async function recordVisit(
 ): Promise<PageRecord> {
   // Validate everything before the first write, so a bad link cannot leave half a visit behind.
   const linkRecords = context.links.map((link) =>
-    LinkRecord.parse({ from: context.key, to: link.key, kind: link.kind, url: link.url, label: link.label }),
+    LinkRecord.parse({
+      from: context.key,
+      to: link.key,
+      kind: link.kind,
+      url: link.url,
+      label: link.label,
+    }),
   );
   const tx = db.transaction(['pages', 'links'], 'readwrite');
   const pages = tx.objectStore('pages');

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { detectPage, PAGE_MODULES } from '../../utils/pages/registry';
+
+/** Pages on the same sites that must get no panel. */
+const LOOK_ALIKES = [
+  'https://petition.parliament.uk/',
+  'https://petition.parliament.uk/petitions',
+  'https://petition.parliament.uk/petitions?state=open',
+  'https://petition.parliament.uk/petitions/701234.json',
+  'https://petition.parliament.uk/petitions/701234/count.json',
+  'https://petition.parliament.uk/petitions/701234/map',
+  'https://petition.parliament.uk/petitions/701234/signatures/new',
+  'https://petition.parliament.uk/petitions/check',
+  'https://petition.parliament.uk/archived/petitions',
+  'https://petition.parliament.uk/archived/petitions?parliament=4',
+  'https://petition.parliament.uk/help',
+  'http://petition.parliament.uk/petitions/701234',
+  'https://petition.parliament.uk.evil.example/petitions/701234',
+  'https://www.gov.uk/government/consultations',
+  'https://www.gov.uk/government/news/ambitious-reform-for-children-and-young-people-with-send',
+  'https://www.gov.uk/government/publications/send-and-ap-green-paper-responding-to-the-consultation',
+  'https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time/outcome/send-review-summary',
+  'https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time/public-feedback/responses',
+  'https://www.gov.uk/search/policy-papers-and-consultations?content_store_document_type=open_consultations',
+  'https://www.gov.uk/api/content/government/consultations/send-review-right-support-right-place-right-time',
+  'https://gov.uk/government/consultations/send-review-right-support-right-place-right-time',
+  'https://hansard.parliament.uk/',
+  'https://hansard.parliament.uk/search/Debates?searchTerm=SEND',
+  'https://hansard.parliament.uk/search/Contributions?searchTerm=SENCO',
+  'https://hansard.parliament.uk/Commons/2022-03-29',
+  'https://hansard.parliament.uk/Commons/2022-03-29/debates/not-a-guid/Title',
+  'https://hansard.parliament.uk/Commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40/Title/extra',
+  'https://hansard.parliament.uk/Commons/2022-03-29/writtenstatements',
+  'https://hansard-api.parliament.uk/debates/debate/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40.json',
+];
+
+describe('page detectors', () => {
+  for (const module of PAGE_MODULES) {
+    describe(module.kind, () => {
+      it.each(module.examples)('accepts its own example %s', (example) => {
+        expect(module.keyFor(new URL(example))).not.toBeNull();
+      });
+
+      const others = PAGE_MODULES.filter((other) => other !== module).flatMap(
+        (other) => other.examples,
+      );
+      it.each([...others, ...LOOK_ALIKES])('rejects %s', (url) => {
+        expect(module.keyFor(new URL(url))).toBeNull();
+      });
+    });
+  }
+
+  it('gives live and archived petitions the same key', () => {
+    expect(detectPage(new URL('https://petition.parliament.uk/petitions/592213'))).toEqual(
+      detectPage(new URL('https://petition.parliament.uk/archived/petitions/592213/')),
+    );
+  });
+
+  it('gives a consultation and its Welsh translation the same key', () => {
+    const english = detectPage(new URL('https://www.gov.uk/government/consultations/a-b-c'));
+    expect(english).toEqual({ kind: 'consultation', key: 'consultation:a-b-c' });
+    expect(detectPage(new URL('https://www.gov.uk/government/consultations/a-b-c.cy'))).toEqual(
+      english,
+    );
+  });
+
+  it('keys a Hansard debate by its id, whatever the case of house, id or slug', () => {
+    const lower = detectPage(
+      new URL(
+        'https://hansard.parliament.uk/commons/2022-03-29/debates/ba5ecf7c-e120-4602-8bcf-6db70d9cff40/x',
+      ),
+    );
+    expect(lower).toEqual({ kind: 'debate', key: 'debate:BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40' });
+    expect(
+      detectPage(
+        new URL(
+          'https://hansard.parliament.uk/Commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40',
+        ),
+      ),
+    ).toEqual(lower);
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { sendRequest } from '../../utils/messaging/client';
+import { createMessageHandler, type Handlers } from '../../utils/messaging/server';
+import type { PageContext } from '../../utils/pages/context';
+
+const EXTENSION_ID = 'civic-thread-test';
+
+const context: PageContext = {
+  kind: 'petition',
+  url: 'https://petition.parliament.uk/petitions/701234',
+  key: 'petition:701234',
+  title: 'Fund SEND provision properly',
+  links: [],
+  unread: [],
+  petitionNumber: 701234,
+  archived: false,
+  parliament: null,
+  state: 'open',
+  signatureCount: 8123,
+  response: null,
+  debate: null,
+};
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'page/visited': async () => ({ visitCount: 1, firstVisitedAt: 1 }),
+    'settings/get': async () => ({ panelCollapsed: true }),
+    'settings/set': async ({ settings }) => ({ panelCollapsed: settings.panelCollapsed ?? false }),
+    ...overrides,
+  };
+}
+
+/** Wires the client straight to the background's handler, as the runtime would. */
+function transportTo(handle: ReturnType<typeof createMessageHandler>, senderId = EXTENSION_ID) {
+  return (message: unknown) => handle(structuredClone(message), { id: senderId });
+}
+
+describe('message protocol', () => {
+  it('carries a valid request to its handler and the answer back', async () => {
+    const handle = createMessageHandler(EXTENSION_ID, handlers());
+    const answer = await sendRequest({ type: 'settings/get' }, transportTo(handle));
+    expect(answer).toEqual({ ok: true, data: { panelCollapsed: true } });
+  });
+
+  it('refuses a request that fails the schema before sending it', async () => {
+    let sent = false;
+    const answer = await sendRequest(
+      { type: 'page/visited', visitId: 'v1', context: { ...context, url: 'javascript:alert(1)' } },
+      async () => {
+        sent = true;
+      },
+    );
+    expect(sent).toBe(false);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+
+  it('background refuses malformed messages with a typed error', async () => {
+    const handle = createMessageHandler(EXTENSION_ID, handlers());
+    for (const message of [null, 'hello', { type: 'notes/delete-all' }, { type: 'settings/set' }]) {
+      expect(await handle(message, { id: EXTENSION_ID })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-request' },
+      });
+    }
+  });
+
+  it('background refuses messages from anything but this extension', async () => {
+    const handle = createMessageHandler(EXTENSION_ID, handlers());
+    expect(await handle({ type: 'settings/get' }, { id: 'another-extension' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: 'Unknown sender.' },
+    });
+    expect(await handle({ type: 'settings/get' }, {})).toMatchObject({ ok: false });
+  });
+
+  it('turns a failing handler into a storage error instead of a lost reply', async () => {
+    const handle = createMessageHandler(
+      EXTENSION_ID,
+      handlers({
+        'settings/get': async () => {
+          throw new Error('QuotaExceededError');
+        },
+      }),
+    );
+    expect(await sendRequest({ type: 'settings/get' }, transportTo(handle))).toEqual({
+      ok: false,
+      error: { code: 'storage', message: 'QuotaExceededError' },
+    });
+  });
+
+  it('rejects an answer of the wrong shape', async () => {
+    const wrongShape = async () => ({ ok: true, data: { panelCollapsed: 'yes' } });
+    expect(await sendRequest({ type: 'settings/get' }, wrongShape)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-response' },
+    });
+    expect(await sendRequest({ type: 'settings/get' }, async () => undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-response' },
+    });
+  });
+
+  it('reports an unreachable background as unavailable', async () => {
+    const answer = await sendRequest({ type: 'settings/get' }, async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+});

@@ -1,0 +1,15 @@
+import { z } from '../zod';
+
+/**
+ * Why live data could not be had, in terms the panel can explain:
+ * offline (no connection), timeout, site-error (5xx or an unexpected status),
+ * rate-limited (429), unexpected-data (not JSON, too large, or the wrong shape).
+ */
+export const SourceError = z.object({
+  kind: z.enum(['offline', 'timeout', 'site-error', 'rate-limited', 'unexpected-data']),
+  message: z.string(),
+  status: z.number().int().optional(),
+});
+export type SourceError = z.infer<typeof SourceError>;
+
+export type Fetched<T> = { ok: true; data: T } | { ok: false; error: SourceError };
