@@ -1,5 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { HOSTS } from './utils/pages/hosts';
+import { HANSARD_API_HOST } from './utils/sources/hansard-api';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -8,7 +10,13 @@ export default defineConfig({
     name: 'Civic Thread',
     description:
       'Links UK petitions, GOV.UK consultations and Hansard debates to each other. Your notes stay on your machine.',
-    // The content script's `matches` are its only reach; nothing else is asked for yet.
     permissions: [],
+    // The background reads only the three sites' public JSON APIs.
+    host_permissions: [
+      `https://${HOSTS.petitions}/*`,
+      `https://${HOSTS.govuk}/api/*`,
+      `https://${HOSTS.hansard}/*`,
+      `https://${HANSARD_API_HOST}/*`,
+    ],
   },
 });

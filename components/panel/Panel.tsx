@@ -5,6 +5,7 @@ import { ConsultationFacts } from './ConsultationFacts';
 import { DebateFacts } from './DebateFacts';
 import { KIND_LABEL } from './format';
 import { LinkedPages } from './LinkedPages';
+import { LiveSection } from './LiveSection';
 import { PetitionFacts } from './PetitionFacts';
 
 export interface PanelProps {
@@ -66,7 +67,11 @@ export function Panel({ result, visitId, send = sendRequest }: PanelProps) {
       </div>
       <div id="ct-body" class="panel-body" hidden={collapsed}>
         {result.ok ? (
-          <PageSummary result={result} />
+          <>
+            <PageSummary result={result} />
+            <LiveSection context={result.context} send={send} />
+            <LinkedPages links={result.context.links} />
+          </>
         ) : (
           <p class="notice notice-error" role="alert">
             Civic Thread could not read this {KIND_LABEL[kind].toLowerCase()} page: {result.reason}
@@ -98,7 +103,6 @@ function PageSummary({ result }: { result: Extract<ExtractResult, { ok: true }> 
           Could not read from this page: {context.unread.join(', ')}.
         </p>
       )}
-      <LinkedPages links={context.links} />
     </>
   );
 }

@@ -27,3 +27,18 @@ export const KIND_PLURAL: Record<PageKind, string> = {
   consultation: 'Consultations',
   debate: 'Hansard debates',
 };
+
+const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+const DAY_TIME = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "14:02" today, "21 November 2026 at 14:02" on another day. */
+export function formatAsOf(fetchedAt: number, now: number = Date.now()): string {
+  const sameDay = new Date(fetchedAt).toDateString() === new Date(now).toDateString();
+  return sameDay ? TIME.format(fetchedAt) : DAY_TIME.format(fetchedAt);
+}

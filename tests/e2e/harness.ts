@@ -7,7 +7,7 @@ import {
   type Page,
   type Worker,
 } from 'playwright-core';
-import { type FixtureSite, type Route, startFixtureSite } from '../fixture-site/server';
+import { type FixtureSite, startFixtureSite } from '../fixture-site/server';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,11 +24,11 @@ export interface Harness {
  * Starts the fixture site and a headless Chromium with the built extension,
  * with the real hostnames pointed at the fixture site.
  */
-export async function launch({ routes }: { routes?: Route[] } = {}): Promise<Harness> {
+export async function launch(): Promise<Harness> {
   if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
-  const site = await startFixtureSite({ routes });
+  const site = await startFixtureSite();
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless: true,

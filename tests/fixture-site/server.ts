@@ -3,11 +3,11 @@
 // under tests/fixtures/site/<host>/<path>.html.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type ApiControl, answerApi, isApiRequest } from './api';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SITE_ROOT = join(here, '..', 'fixtures', 'site');
@@ -71,33 +71,22 @@ export function pagePath(host: string, pathname: string): string | null {
   return resolveFile(join(SITE_ROOT, host), segments);
 }
 
-/** Answers a request and returns true, or returns false to let the next route try. */
-export type Route = (
-  url: URL,
-  request: IncomingMessage,
-  response: ServerResponse,
-) => boolean | Promise<boolean>;
-
 export interface FixtureSite {
   port: number;
+  api: ApiControl;
   hostResolverRules: string;
   close(): Promise<void>;
 }
 
-/**
- * Starts the server on a free loopback port. `routes` may answer a request
- * before the static files do (the JSON APIs and fault modes use it).
- */
-export async function startFixtureSite({
-  routes = [],
-}: {
-  routes?: Route[];
-} = {}): Promise<FixtureSite> {
-  const server = createServer(certificate(), async (request, response) => {
+/** Starts the server on a free loopback port. */
+export async function startFixtureSite(): Promise<FixtureSite> {
+  const api: ApiControl = { fault: null, requests: [] };
+  const server = createServer(certificate(), (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(request.url ?? '/', `https://${host}`);
-    for (const route of routes) {
-      if (await route(url, request, response)) return;
+    if (FIXTURE_HOSTS.includes(host) && isApiRequest(host, url)) {
+      answerApi(api, host, url, request, response);
+      return;
     }
     if (url.pathname === '/favicon.ico') {
       response.writeHead(204).end();
@@ -116,6 +105,7 @@ export async function startFixtureSite({
   const { port } = server.address() as AddressInfo;
   return {
     port,
+    api,
     hostResolverRules: FIXTURE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${port}`).join(', '),
     close: () =>
       new Promise<void>((resolve) => {

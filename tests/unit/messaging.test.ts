@@ -24,6 +24,10 @@ const context: PageContext = {
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'page/visited': async () => ({ visitCount: 1, firstVisitedAt: 1 }),
+    'live/get': async () => ({
+      kind: 'consultation',
+      consultation: { data: null, fetchedAt: null, stale: false, error: null },
+    }),
     'settings/get': async () => ({ panelCollapsed: true }),
     'settings/set': async ({ settings }) => ({ panelCollapsed: settings.panelCollapsed ?? false }),
     ...overrides,

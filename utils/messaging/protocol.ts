@@ -1,3 +1,4 @@
+import { LiveView } from '../live/live-view';
 import { PageContext } from '../pages/context';
 import { Settings } from '../storage/records';
 import { z } from '../zod';
@@ -9,6 +10,8 @@ import { z } from '../zod';
 export const Request = z.discriminatedUnion('type', [
   /** `visitId` names one page load, so re-reading a page that fills in late is not a new visit. */
   z.object({ type: z.literal('page/visited'), visitId: z.string().min(1), context: PageContext }),
+  /** Live data for the page; `waitForFresh` waits out a refresh instead of answering from cache. */
+  z.object({ type: z.literal('live/get'), context: PageContext, waitForFresh: z.boolean() }),
   z.object({ type: z.literal('settings/get') }),
   z.object({ type: z.literal('settings/set'), settings: Settings.partial() }),
 ]);
@@ -23,6 +26,7 @@ const VisitSummary = z.object({
 /** What each request answers with when it succeeds. */
 export const RESPONSE_DATA = {
   'page/visited': VisitSummary,
+  'live/get': LiveView,
   'settings/get': Settings,
   'settings/set': Settings,
 } satisfies Record<RequestType, z.ZodType>;

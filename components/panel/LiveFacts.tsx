@@ -1,0 +1,142 @@
+import type { LiveView } from '../../utils/live/live-view';
+import { HOSTS } from '../../utils/pages/hosts';
+import type { LiveConsultation } from '../../utils/sources/govuk-content-api';
+import type { LivePetition } from '../../utils/sources/petitions-api';
+import { describeError } from './describe-error';
+import { Facts } from './Facts';
+import { formatCount, formatDate } from './format';
+
+const CONSULTATION_STATE = {
+  upcoming: 'Not yet open',
+  open: 'Open',
+  closed: 'Closed, awaiting outcome',
+  outcome: 'Outcome published',
+} as const;
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function responseStatus(petition: LivePetition): string {
+  if (!petition.response) return 'No government response yet';
+  return petition.response.respondedOn
+    ? `Government responded on ${formatDate(petition.response.respondedOn)}`
+    : 'Government responded';
+}
+
+function debateStatus(petition: LivePetition): string | null {
+  if (petition.debate?.debatedOn) return `Debated on ${formatDate(petition.debate.debatedOn)}`;
+  if (petition.debate) return 'Parliament decided not to debate it';
+  if (petition.scheduledDebateDate)
+    return `Debate scheduled for ${formatDate(petition.scheduledDebateDate)}`;
+  return null;
+}
+
+export function LivePetitionFacts({ petition }: { petition: LivePetition }) {
+  const debate = debateStatus(petition);
+  return (
+    <>
+      <Facts
+        facts={[
+          { label: 'Signatures', value: formatCount(petition.signatureCount) },
+          { label: 'State', value: capitalise(petition.state) },
+          petition.closingDate !== null && {
+            label: 'Closes',
+            value: formatDate(petition.closingDate),
+          },
+          { label: 'Response', value: responseStatus(petition) },
+          debate !== null && { label: 'Debate', value: debate },
+          petition.departments.length > 0 && {
+            label: 'Department',
+            value: petition.departments.join(', '),
+          },
+        ]}
+      />
+      {petition.response && (
+        <figure class="quote">
+          <blockquote>{petition.response.summary}</blockquote>
+          <figcaption>Government response summary</figcaption>
+        </figure>
+      )}
+      {petition.debate && petition.debate.links.length > 0 && (
+        <ul class="plain-list inline-list" aria-label="Debate links">
+          {petition.debate.links.map((link) => (
+            <li key={link.url}>
+              <a href={link.url} rel="noopener noreferrer">
+                {link.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+export function LiveConsultationFacts({ consultation }: { consultation: LiveConsultation }) {
+  return (
+    <Facts
+      facts={[
+        { label: 'State', value: CONSULTATION_STATE[consultation.state] },
+        consultation.opensOn !== null && {
+          label: 'Opens',
+          value: formatDate(consultation.opensOn),
+        },
+        consultation.closesOn !== null && {
+          label: 'Closes',
+          value: formatDate(consultation.closesOn),
+        },
+        consultation.outcomePublishedOn !== null && {
+          label: 'Outcome published',
+          value: formatDate(consultation.outcomePublishedOn),
+        },
+        consultation.organisations.length > 0 && {
+          label: 'Organisations',
+          value: consultation.organisations.map((org) => org.name).join(', '),
+        },
+      ]}
+    />
+  );
+}
+
+export function LiveDebatePetitions({ view }: { view: Extract<LiveView, { kind: 'debate' }> }) {
+  const debate = view.debate.data;
+  return (
+    <>
+      {debate && (
+        <Facts
+          facts={[debate.location !== null && { label: 'Location', value: debate.location }]}
+        />
+      )}
+      <h4>E-petitions in this debate</h4>
+      {view.petitions.length === 0 ? (
+        <p class="muted">This debate mentions no e-petition numbers.</p>
+      ) : (
+        <ul class="plain-list petition-list">
+          {view.petitions.map(({ number, answer }) => (
+            <li key={number} class="petition-item">
+              {answer.data ? (
+                <>
+                  <a href={answer.data.url}>{answer.data.title}</a>
+                  <span class="meta">
+                    Petition {number} · {formatCount(answer.data.signatureCount)} signatures ·{' '}
+                    {responseStatus(answer.data)}
+                  </span>
+                </>
+              ) : (
+                <>
+                  <a href={`https://${HOSTS.petitions}/petitions/${number}`}>Petition {number}</a>
+                  <span class="meta">
+                    {answer.error
+                      ? describeError(answer.error, HOSTS.petitions)
+                      : 'No details yet.'}
+                  </span>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

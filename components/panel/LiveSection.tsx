@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { LiveAnswer } from '../../utils/live/live-fetcher';
+import type { LiveView } from '../../utils/live/live-view';
+import type { sendRequest } from '../../utils/messaging/client';
+import type { PageContext } from '../../utils/pages/context';
+import { HOSTS } from '../../utils/pages/hosts';
+import { describeError } from './describe-error';
+import { formatAsOf } from './format';
+import { LiveConsultationFacts, LiveDebatePetitions, LivePetitionFacts } from './LiveFacts';
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'ready'; view: LiveView; refreshing: boolean }
+  | { status: 'failed'; message: string };
+
+const SITE: Record<PageContext['kind'], string> = {
+  petition: HOSTS.petitions,
+  consultation: HOSTS.govuk,
+  debate: HOSTS.hansard,
+};
+
+/** Live data from the page's site: shown from cache at once, refreshed behind. */
+export function LiveSection({ context, send }: { context: PageContext; send: typeof sendRequest }) {
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+
+  const fetchView = useCallback(
+    async (waitForFresh: boolean) => {
+      const answer = await send({ type: 'live/get', context, waitForFresh });
+      if (!answer.ok) {
+        setLoad({ status: 'failed', message: answer.error.message });
+        return null;
+      }
+      setLoad({ status: 'ready', view: answer.data, refreshing: false });
+      return answer.data;
+    },
+    [context, send],
+  );
+
+  const refresh = useCallback(async () => {
+    setLoad((current) =>
+      current.status === 'ready' ? { ...current, refreshing: true } : { status: 'loading' },
+    );
+    await fetchView(true);
+  }, [fetchView]);
+
+  useEffect(() => {
+    let cancelled = false;
+    fetchView(false).then((view) => {
+      // Cached data came back past its freshness: show it, then wait for the refresh under way.
+      if (!cancelled && view && primaryAnswer(view).stale && !primaryAnswer(view).error) {
+        setLoad({ status: 'ready', view, refreshing: true });
+        void fetchView(true);
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [fetchView]);
+
+  const site = SITE[context.kind];
+  return (
+    <section
+      class="section live"
+      aria-labelledby="ct-live-heading"
+      aria-busy={load.status === 'loading'}
+    >
+      <h3 id="ct-live-heading">Latest from {site}</h3>
+      {load.status === 'loading' && (
+        <div class="skeleton" role="status">
+          <span class="visually-hidden">Loading the latest data from {site}…</span>
+          <span class="skeleton-line" aria-hidden="true" />
+          <span class="skeleton-line short" aria-hidden="true" />
+        </div>
+      )}
+      {load.status === 'failed' && (
+        <div class="notice notice-error" role="alert">
+          <p>Civic Thread could not get live data: {load.message}</p>
+          <RetryButton onRetry={refresh} />
+        </div>
+      )}
+      {load.status === 'ready' && (
+        <ViewBody view={load.view} site={site} refreshing={load.refreshing} onRetry={refresh} />
+      )}
+    </section>
+  );
+}
+
+function primaryAnswer(view: LiveView): LiveAnswer<unknown> {
+  return view.kind === 'petition'
+    ? view.petition
+    : view.kind === 'consultation'
+      ? view.consultation
+      : view.debate;
+}
+
+function ViewBody({
+  view,
+  site,
+  refreshing,
+  onRetry,
+}: {
+  view: LiveView;
+  site: string;
+  refreshing: boolean;
+  onRetry: () => void;
+}) {
+  const answer = primaryAnswer(view);
+  return (
+    <>
+      <p class="as-of" role="status">
+        {answer.fetchedAt !== null && <>As of {formatAsOf(answer.fetchedAt)}</>}
+        {refreshing && ' · updating…'}
+      </p>
+      {answer.error && (
+        <div class="notice notice-error" role="alert">
+          <p>
+            {describeError(answer.error, site)}
+            {answer.data !== null && answer.fetchedAt !== null
+              ? ` Showing what Civic Thread saved at ${formatAsOf(answer.fetchedAt)}.`
+              : ''}
+          </p>
+          <RetryButton onRetry={onRetry} />
+        </div>
+      )}
+      {view.kind === 'petition' && view.petition.data && (
+        <LivePetitionFacts petition={view.petition.data} />
+      )}
+      {view.kind === 'consultation' && view.consultation.data && (
+        <LiveConsultationFacts consultation={view.consultation.data} />
+      )}
+      {view.kind === 'debate' && <LiveDebatePetitions view={view} />}
+    </>
+  );
+}
+
+function RetryButton({ onRetry }: { onRetry: () => void }) {
+  return (
+    <button type="button" class="secondary" onClick={onRetry}>
+      Try again
+    </button>
+  );
+}

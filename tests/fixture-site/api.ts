@@ -1,0 +1,100 @@
+// The sites' JSON APIs at their real paths, from files under tests/fixtures/api/<host>/,
+// plus fault modes a test can switch on to see how the extension copes.
+import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const API_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'api');
+
+export const FAULT_MODES = [
+  'server-error',
+  'rate-limited',
+  'timeout',
+  'malformed-json',
+  'wrong-shape',
+  'huge',
+  'offline',
+] as const;
+export type FaultMode = (typeof FAULT_MODES)[number];
+
+export interface ApiControl {
+  /** When set, every API request fails this way. */
+  fault: FaultMode | null;
+  /** Every API request answered, as "host/path?query", in order. */
+  requests: string[];
+}
+
+const JSON_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'access-control-allow-origin': '*',
+};
+
+/** True for the requests the real sites answer with JSON. */
+export function isApiRequest(host: string, url: URL): boolean {
+  return (
+    host === 'hansard-api.parliament.uk' ||
+    (host === 'www.gov.uk' && url.pathname.startsWith('/api/')) ||
+    (host === 'petition.parliament.uk' && url.pathname.endsWith('.json'))
+  );
+}
+
+function fixtureFile(host: string, pathname: string): string | null {
+  const relative = pathname.endsWith('.json') ? pathname : `${pathname}.json`;
+  const file = join(API_ROOT, host, ...relative.split('/').filter((part) => part && part !== '..'));
+  return existsSync(file) ? file : null;
+}
+
+function sendJson(response: ServerResponse, status: number, body: string, headers = {}): void {
+  response.writeHead(status, { ...JSON_HEADERS, ...headers });
+  response.end(body);
+}
+
+/** Answers an API request (a fixture, a redirect, a 404 or a fault). */
+export function answerApi(
+  control: ApiControl,
+  host: string,
+  url: URL,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  control.requests.push(`${host}${url.pathname}${url.search}`);
+  switch (control.fault) {
+    case 'offline':
+      request.socket.destroy();
+      return;
+    case 'timeout':
+      return; // never answers; closing the server ends the connection
+    case 'server-error':
+      return sendJson(response, 500, JSON.stringify({ error: 'Internal Server Error' }));
+    case 'rate-limited':
+      return sendJson(response, 429, JSON.stringify({ error: 'Too Many Requests' }), {
+        'retry-after': '3600',
+      });
+    case 'malformed-json':
+      return sendJson(response, 200, '{"links":{"self":"https://petition.parliament.uk/');
+    case 'wrong-shape':
+      return sendJson(
+        response,
+        200,
+        JSON.stringify({ data: [{ attributes: { signature_count: 'many' } }] }),
+      );
+    case 'huge':
+      return sendJson(response, 200, JSON.stringify({ padding: 'x'.repeat(3_000_000) }));
+    case null:
+      break;
+  }
+  const file = fixtureFile(host, url.pathname);
+  if (file) return sendJson(response, 200, readFileSync(file, 'utf8'));
+  // petition.parliament.uk sends the live JSON path of an archived petition to its archived path.
+  const live = /^\/petitions\/(\d+)\.json$/.exec(url.pathname);
+  if (host === 'petition.parliament.uk' && live && fixtureFile(host, `/archived${url.pathname}`)) {
+    response.writeHead(302, {
+      location: `https://petition.parliament.uk/archived/petitions/${live[1]}.json`,
+      'access-control-allow-origin': '*',
+    });
+    response.end();
+    return;
+  }
+  sendJson(response, 404, JSON.stringify({ error: 'Not Found' }));
+}

@@ -1,0 +1,70 @@
+import { HOSTS } from '../pages/hosts';
+import { isoDatePart } from '../pages/text';
+import { z } from '../zod';
+
+/**
+ * GOV.UK Content API item for a consultation (alphagov/publishing-api
+ * content_schemas/formats/consultation.jsonnet). Unknown keys are dropped.
+ */
+const Link = z.object({ title: z.string(), base_path: z.string().optional() });
+
+export const ConsultationContentItem = z.object({
+  base_path: z.string(),
+  content_id: z.string(),
+  document_type: z.enum([
+    'consultation',
+    'open_consultation',
+    'closed_consultation',
+    'consultation_outcome',
+  ]),
+  schema_name: z.literal('consultation'),
+  title: z.string(),
+  description: z.string().nullable().optional(),
+  locale: z.string(),
+  public_updated_at: z.string().nullable().optional(),
+  details: z.object({
+    opening_date: z.string().optional(),
+    closing_date: z.string().optional(),
+    final_outcome_publication_date: z.string().optional(),
+  }),
+  links: z.object({ organisations: z.array(Link).optional() }).default({}),
+});
+export type ConsultationContentItem = z.infer<typeof ConsultationContentItem>;
+
+/** `/government/consultations/x(.cy)` → its Content API URL. */
+export function contentApiUrl(pagePath: string): string {
+  return `https://${HOSTS.govuk}/api/content${pagePath.replace(/\/$/, '')}`;
+}
+
+const STATE = {
+  consultation: 'upcoming',
+  open_consultation: 'open',
+  closed_consultation: 'closed',
+  consultation_outcome: 'outcome',
+} as const;
+
+export const LiveConsultation = z.object({
+  title: z.string(),
+  url: z.string(),
+  state: z.enum(['upcoming', 'open', 'closed', 'outcome']),
+  opensOn: z.string().nullable(),
+  closesOn: z.string().nullable(),
+  outcomePublishedOn: z.string().nullable(),
+  organisations: z.array(z.object({ name: z.string(), url: z.string().nullable() })),
+});
+export type LiveConsultation = z.infer<typeof LiveConsultation>;
+
+export function toLiveConsultation(item: ConsultationContentItem): LiveConsultation {
+  return {
+    title: item.title,
+    url: `https://${HOSTS.govuk}${item.base_path}`,
+    state: STATE[item.document_type],
+    opensOn: isoDatePart(item.details.opening_date),
+    closesOn: isoDatePart(item.details.closing_date),
+    outcomePublishedOn: isoDatePart(item.details.final_outcome_publication_date),
+    organisations: (item.links.organisations ?? []).map((org) => ({
+      name: org.title,
+      url: org.base_path ? `https://${HOSTS.govuk}${org.base_path}` : null,
+    })),
+  };
+}

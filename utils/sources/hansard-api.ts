@@ -1,0 +1,40 @@
+import { z } from '../zod';
+
+export const HANSARD_API_HOST = 'hansard-api.parliament.uk';
+
+/**
+ * Hansard's debate JSON (`/debates/debate/{extId}.json`). Closed source: the
+ * shape comes from captured responses (see tests/fixtures/README.md).
+ * Date-times carry no time zone.
+ */
+export const HansardDebateDocument = z.object({
+  Overview: z.object({
+    ExtId: z.string(),
+    Title: z.string(),
+    Date: z.string(),
+    Location: z.string().nullable().optional(),
+    House: z.string(),
+  }),
+});
+export type HansardDebateDocument = z.infer<typeof HansardDebateDocument>;
+
+export function debateJsonUrl(extId: string): string {
+  return `https://${HANSARD_API_HOST}/debates/debate/${encodeURIComponent(extId)}.json`;
+}
+
+export const LiveDebate = z.object({
+  title: z.string(),
+  location: z.string().nullable(),
+  house: z.string(),
+  date: z.string().nullable(),
+});
+export type LiveDebate = z.infer<typeof LiveDebate>;
+
+export function toLiveDebate({ Overview }: HansardDebateDocument): LiveDebate {
+  return {
+    title: Overview.Title.trim(),
+    location: Overview.Location ?? null,
+    house: Overview.House,
+    date: /^\d{4}-\d{2}-\d{2}/.exec(Overview.Date)?.[0] ?? null,
+  };
+}

@@ -1,0 +1,123 @@
+import { HOSTS } from '../pages/hosts';
+import { isoDatePart } from '../pages/text';
+import { z } from '../zod';
+
+/**
+ * petition.parliament.uk's JSON, from alphagov/e-petitions
+ * (app/views/petitions/_petition.json.jbuilder and the archived twin).
+ * Strict on the fields we use, silent about the rest (zod drops unknown keys).
+ */
+const Timestamp = z.string().nullable().optional();
+
+export const PetitionAttributes = z.object({
+  action: z.string(),
+  background: z.string().nullable().optional(),
+  state: z.string(),
+  signature_count: z.number().int().nonnegative(),
+  closing_date: z.string().nullable().optional(),
+  opened_at: Timestamp,
+  closed_at: Timestamp,
+  response_threshold_reached_at: Timestamp,
+  debate_threshold_reached_at: Timestamp,
+  scheduled_debate_date: z.string().nullable().optional(),
+  government_response: z
+    .object({
+      responded_on: z.string(),
+      summary: z.string(),
+      details: z.string().nullable().optional(),
+    })
+    .nullable(),
+  debate: z
+    .object({
+      debated_on: z.string().nullable(),
+      transcript_url: z.string().nullable().optional(),
+      video_url: z.string().nullable().optional(),
+      debate_pack_url: z.string().nullable().optional(),
+      overview: z.string().nullable().optional(),
+    })
+    .nullable(),
+  departments: z
+    .array(z.object({ name: z.string(), url: z.string().nullable().optional() }))
+    .default([]),
+  topics: z.array(z.string()).default([]),
+});
+
+export const PetitionDocument = z.object({
+  data: z.object({
+    type: z.enum(['petition', 'archived-petition']),
+    id: z.number().int().positive(),
+    parliament: z.object({ period: z.string() }).optional(),
+    attributes: PetitionAttributes,
+  }),
+});
+export type PetitionDocument = z.infer<typeof PetitionDocument>;
+
+/** The JSON for a petition; an archived one is asked for at its archived path to save a redirect. */
+export function petitionJsonUrl(number: number, archived: boolean): string {
+  return `https://${HOSTS.petitions}/${archived ? 'archived/' : ''}petitions/${number}.json`;
+}
+
+/** Older debate links (parliamentlive.tv, research briefings) are http; both hosts serve https. */
+function toHttps(url: string | null | undefined): string | null {
+  if (!url) return null;
+  const upgraded = url.replace(/^http:\/\//, 'https://');
+  return /^https:\/\/[^\s]+$/.test(upgraded) ? upgraded : null;
+}
+
+/** What the panel shows about a petition, from its JSON. */
+export const LivePetition = z.object({
+  number: z.number(),
+  title: z.string(),
+  url: z.string(),
+  state: z.string(),
+  archivedPeriod: z.string().nullable(),
+  signatureCount: z.number(),
+  closingDate: z.string().nullable(),
+  response: z.object({ respondedOn: z.string().nullable(), summary: z.string() }).nullable(),
+  debate: z
+    .object({
+      debatedOn: z.string().nullable(),
+      overview: z.string().nullable(),
+      links: z.array(z.object({ label: z.string(), url: z.string() })),
+    })
+    .nullable(),
+  scheduledDebateDate: z.string().nullable(),
+  departments: z.array(z.string()),
+});
+export type LivePetition = z.infer<typeof LivePetition>;
+
+export function toLivePetition({ data }: PetitionDocument): LivePetition {
+  const { attributes: a } = data;
+  const archived = data.type === 'archived-petition';
+  const debateLinks = a.debate
+    ? [
+        { label: 'Transcript', url: toHttps(a.debate.transcript_url) },
+        { label: 'Video', url: toHttps(a.debate.video_url) },
+        { label: 'Debate pack', url: toHttps(a.debate.debate_pack_url) },
+      ].flatMap((link) => (link.url ? [{ label: link.label, url: link.url }] : []))
+    : [];
+  return {
+    number: data.id,
+    title: a.action,
+    url: `https://${HOSTS.petitions}/${archived ? 'archived/' : ''}petitions/${data.id}`,
+    state: a.state,
+    archivedPeriod: data.parliament?.period ?? null,
+    signatureCount: a.signature_count,
+    closingDate: isoDatePart(a.closing_date),
+    response: a.government_response
+      ? {
+          respondedOn: isoDatePart(a.government_response.responded_on),
+          summary: a.government_response.summary,
+        }
+      : null,
+    debate: a.debate
+      ? {
+          debatedOn: isoDatePart(a.debate.debated_on),
+          overview: a.debate.overview ?? null,
+          links: debateLinks,
+        }
+      : null,
+    scheduledDebateDate: isoDatePart(a.scheduled_debate_date),
+    departments: a.departments.map((department) => department.name),
+  };
+}
