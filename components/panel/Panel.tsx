@@ -94,15 +94,18 @@ function PageSummary({ result }: { result: Extract<ExtractResult, { ok: true }> 
       <p class="kind">
         <span class={`badge badge-${context.kind}`}>{KIND_LABEL[context.kind]}</span>
       </p>
-      <h3 class="page-title">{context.title ?? 'Untitled page'}</h3>
-      {context.kind === 'petition' && <PetitionFacts context={context} />}
-      {context.kind === 'consultation' && <ConsultationFacts context={context} />}
-      {context.kind === 'debate' && <DebateFacts context={context} />}
-      {context.unread.length > 0 && (
-        <p class="notice" role="status">
-          Could not read from this page: {context.unread.join(', ')}.
-        </p>
-      )}
+      <p class="page-title">{context.title ?? 'Untitled page'}</p>
+      <section class="section page-facts" aria-labelledby="ct-page-heading">
+        <h3 id="ct-page-heading">On this page</h3>
+        {context.kind === 'petition' && <PetitionFacts context={context} />}
+        {context.kind === 'consultation' && <ConsultationFacts context={context} />}
+        {context.kind === 'debate' && <DebateFacts context={context} />}
+        {context.unread.length > 0 && (
+          <p class="notice" role="status">
+            Could not read from this page: {context.unread.join(', ')}.
+          </p>
+        )}
+      </section>
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPage, PAGE_MODULES } from '../../utils/pages/registry';
+import { detectPage, linkedPages, PAGE_MODULES } from '../../utils/pages/registry';
 
 /** Pages on the same sites that must get no panel. */
 const LOOK_ALIKES = [
@@ -78,5 +78,49 @@ describe('page detectors', () => {
         ),
       ),
     ).toEqual(lower);
+  });
+});
+
+describe('link labels', () => {
+  it.each([
+    ['https://petition.parliament.uk/archived/petitions/591092', 'Petition 591092'],
+    [
+      'https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time',
+      'Consultation: send review right support right place right time',
+    ],
+    [
+      'https://hansard.parliament.uk/commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40/SpecialEducationalNeedsAndDisabilitiesReview',
+      'Hansard: Special Educational Needs And Disabilities Review (2022-03-29)',
+    ],
+    [
+      'https://hansard.parliament.uk/Lords/2023-03-02/debates/5E7A1C2D-0B8F-4A3E-9C61-2D4F8E9A7B10/SpecialEducationalNeeds(Amendment)',
+      'Hansard: Special Educational Needs (Amendment) (2023-03-02)',
+    ],
+  ])('names a bare link to %s as "%s"', (href, label) => {
+    const doc = new DOMParser().parseFromString(`<a href="${href}">${href}</a>`, 'text/html');
+    expect(
+      linkedPages(doc, new URL('https://petition.parliament.uk/petitions/1'), 'petition:1'),
+    ).toEqual([expect.objectContaining({ label })]);
+  });
+
+  it('keeps the text of a described link, once per target page, and only https links', () => {
+    const doc = new DOMParser().parseFromString(
+      `<a href="/petitions/2">Fund SEND</a>
+       <a href="https://petition.parliament.uk/archived/petitions/2#debate">again</a>
+       <a href="http://petition.parliament.uk/petitions/3">insecure</a>
+       <a href="javascript:alert(1)">script</a>
+       <a href="/petitions/1">myself</a>`,
+      'text/html',
+    );
+    expect(
+      linkedPages(doc, new URL('https://petition.parliament.uk/petitions/1'), 'petition:1'),
+    ).toEqual([
+      {
+        kind: 'petition',
+        key: 'petition:2',
+        url: 'https://petition.parliament.uk/petitions/2',
+        label: 'Fund SEND',
+      },
+    ]);
   });
 });

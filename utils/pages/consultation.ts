@@ -35,11 +35,15 @@ export const consultationPage: PageModule<'consultation'> = {
     const match = isOn(url, HOSTS.govuk) ? PATH.exec(url.pathname) : null;
     return match ? `consultation:${match[1]}` : null;
   },
+  describe(url) {
+    const slug = PATH.exec(url.pathname)?.[1] ?? '';
+    return `Consultation: ${slug.replace(/-/g, ' ')}`;
+  },
   extract(url, doc): Extracted<'consultation'> {
     const { unread, note } = unreadTracker();
     const meta = (name: string) =>
       doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content')?.trim() || null;
-    const [opensOn, closesOn] = readDates(doc);
+    const dates = note(readDates(doc), 'dates');
     return {
       title: note(
         textOf(doc, 'h1.gem-c-heading__text, main h1') ??
@@ -56,8 +60,8 @@ export const consultationPage: PageModule<'consultation'> = {
           readCaptionState(textOf(doc, '.gem-c-heading__context, .govuk-caption-xl')),
         'state',
       ),
-      opensOn: note(opensOn, 'opening date'),
-      closesOn: note(closesOn, 'closing date'),
+      opensOn: dates?.opensOn ?? null,
+      closesOn: dates?.closesOn ?? null,
       organisations: readOrganisations(doc, url),
       unread,
     };
@@ -69,23 +73,24 @@ function readCaptionState(caption: string | null): ConsultationContext['state'] 
 }
 
 /**
- * GOV.UK states the dates in one sentence: "This consultation ran from <time>
- * to <time>", "This consultation closes at <time>" (or opens at). Welsh pages
- * keep the same `<time datetime>` elements.
+ * GOV.UK states the dates in one summary sentence: "This consultation ran from
+ * <time> to <time>", or "This consultation closes at <time>" (or opens at) while
+ * open, when only the one date is shown. Welsh pages keep the same `<time datetime>`.
  */
-function readDates(doc: Document): [string | null, string | null] {
-  const sentence = [...doc.querySelectorAll('p, div, strong, span')].find(
-    (element) =>
-      element.querySelector('time[datetime]') &&
-      /consultation|ymgynghoriad/i.test(element.textContent ?? ''),
+function readDates(doc: Document): { opensOn: string | null; closesOn: string | null } | null {
+  const sentence = [...doc.querySelectorAll('p')].find(
+    (p) =>
+      p.querySelector('time[datetime]') && /consultation|ymgynghoriad/i.test(p.textContent ?? ''),
   );
-  if (!sentence) return [null, null];
+  if (!sentence) return null;
   const times = [...sentence.querySelectorAll('time[datetime]')].map((time) =>
     isoDatePart(time.getAttribute('datetime')),
   );
-  if (times.length >= 2) return [times[0] ?? null, times[1] ?? null];
+  if (times.length >= 2) return { opensOn: times[0] ?? null, closesOn: times[1] ?? null };
   const only = times[0] ?? null;
-  return /opens|agor/i.test(sentence.textContent ?? '') ? [only, null] : [null, only];
+  return /opens|agor/i.test(sentence.textContent ?? '')
+    ? { opensOn: only, closesOn: null }
+    : { opensOn: null, closesOn: only };
 }
 
 function readOrganisations(doc: Document, base: URL): ConsultationContext['organisations'] {

@@ -1,6 +1,6 @@
 import { HOSTS, isOn } from './hosts';
 import { type Extracted, type PageModule, unreadTracker } from './page-module';
-import { cleanText, textOf } from './text';
+import { cleanText, isoDatePart, textOf } from './text';
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 /** Hansard writes the house capitalised or not, the id as a GUID (either case) or a number. */
@@ -25,13 +25,19 @@ export const debatePage: PageModule<'debate'> = {
     const match = isOn(url, HOSTS.hansard) ? PATH.exec(url.pathname) : null;
     return match ? `debate:${match[3]?.toUpperCase()}` : null;
   },
+  describe(url) {
+    const slug = decodeURIComponent(url.pathname.split('/')[5] ?? '');
+    // Hansard's slugs are the title in PascalCase: split it back into words.
+    const words = slug.replace(/([a-z)])([A-Z(])/g, '$1 $2').trim();
+    return `Hansard: ${words || 'debate'} (${PATH.exec(url.pathname)?.[2]})`;
+  },
   extract(url, doc): Extracted<'debate'> {
     const match = PATH.exec(url.pathname);
     const { unread, note } = unreadTracker();
     return {
       debateId: (match?.[3] ?? '').toUpperCase(),
       house: match?.[1]?.toLowerCase() === 'lords' ? 'Lords' : 'Commons',
-      sittingDate: match?.[2] ?? '',
+      sittingDate: isoDatePart(match?.[2]) ?? '',
       title: note(textOf(doc, '.hero-banner-debate h1, main h1, h1'), 'title'),
       location: note(readLocation(doc), 'location'),
       petitionNumbers: readPetitionNumbers(doc),

@@ -16,6 +16,8 @@ export interface PageModule<K extends PageKind> {
   /** The page's canonical key (stable across URL variants), or null when `url` is not this kind of page. */
   keyFor(url: URL): string | null;
   extract(url: URL, doc: Document): Extracted<K>;
+  /** A readable name for a link to such a page whose own text is only its URL. */
+  describe(url: URL): string;
 }
 
 /** Collects the names of fields a page did not let us read. */

@@ -66,11 +66,10 @@ export function linkedPages(doc: Document, base: URL, ownKey: string): LinkedPag
     const page = url && detectPage(url);
     if (!page || page.key === ownKey || byKey.has(page.key)) continue;
     url.hash = '';
-    byKey.set(page.key, {
-      ...page,
-      url: url.href,
-      label: cleanText(anchor.textContent) || url.href,
-    });
+    const text = cleanText(anchor.textContent);
+    // Many pages print the bare URL as the link text; name the page instead.
+    const label = !text || /^https?:\/\//.test(text) ? MODULES[page.kind].describe(url) : text;
+    byKey.set(page.key, { ...page, url: url.href, label });
   }
   return [...byKey.values()];
 }

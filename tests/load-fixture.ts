@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { pagePath } from './fixture-site/server';
+
+/** Parses the fixture page the fixture site serves for `url`, as the browser would receive it. */
+export function loadFixtureDocument(url: string): Document {
+  const { hostname, pathname } = new URL(url);
+  const file = pagePath(hostname, pathname);
+  if (!file) throw new Error(`No fixture page for ${url}`);
+  return new DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/html');
+}
