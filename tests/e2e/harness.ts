@@ -64,10 +64,10 @@ export function panelOf(page: Page): Locator {
   return page.locator('civic-thread-panel');
 }
 
-/** The panel's value for a fact, by its label. */
-export function factOf(page: Page, label: string): Locator {
+/** The value of a fact in one panel section (`.page-facts` or `.live`), by its label. */
+export function factOf(page: Page, section: '.page-facts' | '.live', label: string): Locator {
   return panelOf(page)
-    .locator('.fact', { has: page.locator(`dt:text-is("${label}")`) })
+    .locator(`${section} .fact`, { has: page.locator(`dt:text-is("${label}")`) })
     .locator('dd');
 }
 

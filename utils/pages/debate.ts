@@ -46,14 +46,16 @@ export const debatePage: PageModule<'debate'> = {
   },
 };
 
+/** Hansard's sections for where a debate happened. */
+const LOCATIONS = ['Commons Chamber', 'Westminster Hall', 'Lords Chamber', 'Grand Committee'];
+
+/** The section is named by the day's navigator heading and the breadcrumb trail. */
 function readLocation(doc: Document): string | null {
-  const banner = cleanText(
-    doc.querySelector('.hero-banner-debate, .debate-header, header')?.textContent ?? doc.title,
-  );
-  return (
-    ['Westminster Hall', 'Grand Committee', 'Chamber'].find((place) => banner.includes(place)) ??
-    null
-  );
+  for (const element of doc.querySelectorAll('.debate-navigator h2, .breadcrumb li')) {
+    const text = cleanText(element.textContent);
+    if (LOCATIONS.includes(text)) return text;
+  }
+  return null;
 }
 
 function readPetitionNumbers(doc: Document): number[] {

@@ -67,8 +67,8 @@ export function linkedPages(doc: Document, base: URL, ownKey: string): LinkedPag
     if (!page || page.key === ownKey || byKey.has(page.key)) continue;
     url.hash = '';
     const text = cleanText(anchor.textContent);
-    // Many pages print the bare URL as the link text; name the page instead.
-    const label = !text || /^https?:\/\//.test(text) ? MODULES[page.kind].describe(url) : text;
+    // Many pages print the bare URL (with or without its scheme) as the link text; name the page instead.
+    const label = !text || /^\S+\.\S+\/\S*$/.test(text) ? MODULES[page.kind].describe(url) : text;
     byKey.set(page.key, { ...page, url: url.href, label });
   }
   return [...byKey.values()];

@@ -1,0 +1,176 @@
+/**
+ * Every supported fixture page, with what a reader should see in the panel's
+ * "On this page" section and its links. Shared by the E2E tests and the
+ * screenshot run. Facts are from tests/fixtures/PAGES.md.
+ */
+export interface FixturePage {
+  /** File name for its screenshot. */
+  name: string;
+  url: string;
+  badge: 'Petition' | 'Consultation' | 'Hansard debate';
+  title: string;
+  facts: Record<string, string>;
+  /** Link-group headings and the labels listed under each. */
+  links: Record<string, string[]>;
+}
+
+const WH_DEBATE =
+  'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding';
+const STATEMENT =
+  'https://hansard.parliament.uk/Commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40/SpecialEducationalNeedsAndDisabilitiesReview';
+
+export const FIXTURE_PAGES: FixturePage[] = [
+  {
+    name: 'petition-archived-senco',
+    url: 'https://petition.parliament.uk/archived/petitions/591092',
+    badge: 'Petition',
+    title: 'Require School SENCOs to be fully qualified for the role.',
+    facts: {
+      'Petition number': '591092',
+      State: 'Closed',
+      Parliament: 'Archived, 2019-2024 Parliament',
+      Signatures: '13,168',
+      'Government response': 'Responded on 29 September 2021',
+      Debate: 'Not debated',
+    },
+    links: {
+      'Consultations (1)': ['Consultation: send review right support right place right time'],
+      'Hansard debates (1)': [
+        'Hansard: Special Educational Needs And Disabilities Review (2022-03-29)',
+      ],
+    },
+  },
+  {
+    name: 'petition-open',
+    url: 'https://petition.parliament.uk/petitions/701234',
+    badge: 'Petition',
+    title: 'Give schools ring-fenced funding to meet the needs of every pupil with SEND',
+    facts: {
+      'Petition number': '701234',
+      State: 'Open',
+      Signatures: '8,213',
+      'Government response': 'No response on this page',
+      Debate: 'Not debated',
+    },
+    links: {
+      'Petitions (1)': ['Petition 591092'],
+      'Consultations (1)': ['Consultation: sen workforce training standards'],
+    },
+  },
+  {
+    name: 'petition-debated',
+    url: 'https://petition.parliament.uk/petitions/654321',
+    badge: 'Petition',
+    title: 'Fully fund Education, Health and Care Plans for children and young people with SEND',
+    facts: {
+      'Petition number': '654321',
+      State: 'Closed',
+      Signatures: '118,407',
+      'Government response': 'Responded on 15 April 2026',
+      Debate:
+        'Debated on 16 November 2026Watch the debate on parliamentlive.tvRead the transcript of the debateRead the research used for the debateRead what the public saidRead a summary of the debate',
+    },
+    links: { 'Hansard debates (1)': ['Read the transcript of the debate'] },
+  },
+  {
+    name: 'petition-rejected',
+    url: 'https://petition.parliament.uk/petitions/702222',
+    badge: 'Petition',
+    title: 'Ring-fence school budgets for special educational needs support',
+    facts: { 'Petition number': '702222', State: 'Rejected' },
+    links: { 'Petitions (1)': ['Petition 701234'] },
+  },
+  {
+    name: 'petition-older-markup',
+    url: 'https://petition.parliament.uk/petitions/300412',
+    badge: 'Petition',
+    title: 'Increase funding for special educational needs support in mainstream schools',
+    facts: {
+      State: 'Closed',
+      Signatures: '104,331',
+      'Government response': 'Responded on 16 March 2020',
+    },
+    links: { 'Hansard debates (1)': ['Read the transcript'] },
+  },
+  {
+    name: 'consultation-open',
+    url: 'https://www.gov.uk/government/consultations/sen-workforce-training-standards',
+    badge: 'Consultation',
+    title: 'SEN workforce: training standards for SENCOs and support staff',
+    facts: { State: 'Open', Closes: '20 December 2026', Organisation: 'Department for Education' },
+    links: {
+      'Consultations (1)': ['SEND review: right support, right place, right time'],
+      'Hansard debates (1)': ['read the debate in Hansard'],
+    },
+  },
+  {
+    name: 'consultation-open-welsh',
+    url: 'https://www.gov.uk/government/consultations/sen-workforce-training-standards.cy',
+    badge: 'Consultation',
+    title: 'Gweithlu AAA: safonau hyfforddi ar gyfer CydAAA a staff cymorth',
+    facts: { State: 'Open', Closes: '20 December 2026', Language: 'Welsh (Cymraeg)' },
+    links: { 'Hansard debates (1)': ['darllenwch y drafodaeth yn Hansard'] },
+  },
+  {
+    name: 'consultation-closed',
+    url: 'https://www.gov.uk/government/consultations/alternative-provision-funding-review',
+    badge: 'Consultation',
+    title: 'Alternative provision funding review',
+    facts: {
+      State: 'Closed, awaiting outcome',
+      Opens: '7 April 2026',
+      Closes: '30 June 2026',
+      Organisations:
+        'Department for EducationMinistry of Housing, Communities and Local Government',
+    },
+    links: { 'Petitions (1)': ['e-petition 654321'] },
+  },
+  {
+    name: 'consultation-outcome',
+    url: 'https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time',
+    badge: 'Consultation',
+    title: 'SEND review: right support, right place, right time',
+    facts: { State: 'Outcome published', Opens: '29 March 2022', Closes: '22 July 2022' },
+    links: {
+      'Petitions (1)': ['Require School SENCOs to be fully qualified for the role'],
+      'Hansard debates (1)': ['oral statement to Parliament'],
+    },
+  },
+  {
+    name: 'debate-chamber-statement',
+    url: STATEMENT,
+    badge: 'Hansard debate',
+    title: 'Special Educational Needs and Disabilities Review',
+    facts: {
+      House: 'House of Commons',
+      'Sitting date': '29 March 2022',
+      Location: 'Commons Chamber',
+      'E-petitions mentioned': '591092',
+    },
+    links: {
+      'Consultations (1)': ['Consultation: send review right support right place right time'],
+    },
+  },
+  {
+    name: 'debate-westminster-hall',
+    url: WH_DEBATE,
+    badge: 'Hansard debate',
+    title: 'Special Educational Needs and Disabilities Funding',
+    facts: {
+      House: 'House of Commons',
+      'Sitting date': '16 November 2026',
+      Location: 'Westminster Hall',
+      'E-petitions mentioned': '654321701234591092',
+    },
+    links: {},
+  },
+];
+
+/** Pages on the same sites that must get no panel. */
+export const UNSUPPORTED_URLS = [
+  'https://petition.parliament.uk/petitions?state=open',
+  'https://petition.parliament.uk/petitions/701234/map',
+  'https://www.gov.uk/government/consultations',
+  'https://www.gov.uk/government/news/ambitious-reform-for-children-and-young-people-with-send',
+  'https://hansard.parliament.uk/search/Debates?searchTerm=SEND',
+];
