@@ -85,3 +85,23 @@ export async function openPage(
   await page.goto(url);
   return { page, errors };
 }
+
+/** Every record in one object store of the extension's own IndexedDB, read inside its service worker. */
+export function readStore(harness: Harness, store: string): Promise<unknown[]> {
+  return harness.worker.evaluate(
+    (name) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('civic-thread');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
