@@ -107,10 +107,12 @@ function ViewBody({
   const answer = primaryAnswer(view);
   return (
     <>
-      <p class="as-of" role="status">
-        {answer.fetchedAt !== null && <>As of {formatAsOf(answer.fetchedAt)}</>}
-        {refreshing && ' · updating…'}
-      </p>
+      {(answer.fetchedAt !== null || refreshing) && (
+        <p class="as-of" role="status">
+          {answer.fetchedAt !== null && <>As of {formatAsOf(answer.fetchedAt)}</>}
+          {refreshing && ' · updating…'}
+        </p>
+      )}
       {answer.error && (
         <div class="notice notice-error" role="alert">
           <p>

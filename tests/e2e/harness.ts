@@ -86,22 +86,58 @@ export async function openPage(
   return { page, errors };
 }
 
-/** Every record in one object store of the extension's own IndexedDB, read inside its service worker. */
-export function readStore(harness: Harness, store: string): Promise<unknown[]> {
+type StoreOperation = 'getAll' | 'clear';
+
+/** Runs one operation on a store of the extension's own IndexedDB, inside its service worker. */
+function onStore(harness: Harness, store: string, operation: StoreOperation): Promise<unknown> {
   return harness.worker.evaluate(
-    (name) =>
-      new Promise<unknown[]>((resolve, reject) => {
+    ([name, op]) =>
+      new Promise<unknown>((resolve, reject) => {
         const open = indexedDB.open('civic-thread');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
+          const tx = open.result.transaction(name, op === 'clear' ? 'readwrite' : 'readonly');
+          const request = tx.objectStore(name)[op]();
+          tx.oncomplete = () => {
             open.result.close();
             resolve(request.result);
           };
-          request.onerror = () => reject(request.error);
+          tx.onerror = () => reject(tx.error);
         };
       }),
-    store,
+    [store, operation] as const,
+  );
+}
+
+/** Every record in one object store of the extension's database. */
+export async function readStore(harness: Harness, store: string): Promise<unknown[]> {
+  return (await onStore(harness, store, 'getAll')) as unknown[];
+}
+
+export async function clearStore(harness: Harness, store: string): Promise<void> {
+  await onStore(harness, store, 'clear');
+}
+
+/** Rewrites the cache so every stored answer looks `ageMs` old. */
+export function ageCache(harness: Harness, ageMs: number): Promise<void> {
+  return harness.worker.evaluate(
+    (age) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('civic-thread');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('cache', 'readwrite');
+          const store = tx.objectStore('cache');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            for (const entry of all.result) store.put({ ...entry, fetchedAt: Date.now() - age });
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    ageMs,
   );
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const API_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'api');
 
 export const FAULT_MODES = [
+  'slow',
   'server-error',
   'rate-limited',
   'timeout',
@@ -51,13 +52,13 @@ function sendJson(response: ServerResponse, status: number, body: string, header
 }
 
 /** Answers an API request (a fixture, a redirect, a 404 or a fault). */
-export function answerApi(
+export async function answerApi(
   control: ApiControl,
   host: string,
   url: URL,
   request: IncomingMessage,
   response: ServerResponse,
-): void {
+): Promise<void> {
   control.requests.push(`${host}${url.pathname}${url.search}`);
   switch (control.fault) {
     case 'offline':
@@ -65,6 +66,10 @@ export function answerApi(
       return;
     case 'timeout':
       return; // never answers; closing the server ends the connection
+    case 'slow':
+      // Answers normally, late enough for several tabs to ask at once.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      break;
     case 'server-error':
       return sendJson(response, 500, JSON.stringify({ error: 'Internal Server Error' }));
     case 'rate-limited':

@@ -85,7 +85,7 @@ export async function startFixtureSite(): Promise<FixtureSite> {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(request.url ?? '/', `https://${host}`);
     if (FIXTURE_HOSTS.includes(host) && isApiRequest(host, url)) {
-      answerApi(api, host, url, request, response);
+      void answerApi(api, host, url, request, response);
       return;
     }
     if (url.pathname === '/favicon.ico') {

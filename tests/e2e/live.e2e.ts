@@ -1,0 +1,189 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { FaultMode } from '../fixture-site/api';
+import { ageCache, clearStore, factOf, type Harness, launch, openPage, panelOf } from './harness';
+
+const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
+const DEBATED = 'https://petition.parliament.uk/petitions/654321';
+const OUTCOME =
+  'https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time';
+const WH_DEBATE =
+  'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await launch();
+});
+afterAll(() => harness?.close());
+beforeEach(async () => {
+  harness.site.api.fault = null;
+  harness.site.api.requests.length = 0;
+  await clearStore(harness, 'cache');
+});
+
+const live = (page: Page) => panelOf(page).locator('.live');
+
+/** Waits for the live section to finish loading. */
+async function settled(page: Page) {
+  await live(page).waitFor({ timeout: 10_000 });
+  await expect.poll(() => live(page).getAttribute('aria-busy'), { timeout: 45_000 }).toBe('false');
+}
+
+/** The page's own markup, compared with what the site served: the panel must not touch it. */
+function pageIsUntouched(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const served = new DOMParser().parseFromString(
+      await (await fetch(location.href)).text(),
+      'text/html',
+    );
+    const now = document.body.cloneNode(true) as HTMLElement;
+    now.querySelector('civic-thread-panel')?.remove();
+    return now.innerHTML.trim() === served.body.innerHTML.trim();
+  });
+}
+
+describe('live data from the sites', () => {
+  it('petition: live signatures, the response summary and its department', async () => {
+    const { page } = await openPage(harness, SENCO);
+    await settled(page);
+    expect(await live(page).locator('h3').textContent()).toBe('Latest from petition.parliament.uk');
+    expect(await live(page).locator('.as-of').textContent()).toMatch(/^As of \d{2}:\d{2}$/);
+    expect(await factOf(page, '.live', 'Signatures').textContent()).toBe('13,168');
+    expect(await factOf(page, '.live', 'Response').textContent()).toBe(
+      'Government responded on 29 September 2021',
+    );
+    expect(await factOf(page, '.live', 'Department').textContent()).toBe(
+      'Department for Education',
+    );
+    expect(await live(page).locator('blockquote').textContent()).toMatch(
+      /^Through the SEND Review, we are looking to improve the SEND system/,
+    );
+    // One request: the archived petition is asked for at its archived path.
+    expect(harness.site.api.requests).toEqual([
+      'petition.parliament.uk/archived/petitions/591092.json',
+    ]);
+    await page.close();
+  });
+
+  it('petition: the debate with its transcript, video and debate pack', async () => {
+    const { page } = await openPage(harness, DEBATED);
+    await settled(page);
+    expect(await factOf(page, '.live', 'Debate').textContent()).toBe('Debated on 16 November 2026');
+    const links = live(page).getByRole('list', { name: 'Debate links' }).locator('a');
+    expect(await links.allTextContents()).toEqual(['Transcript', 'Video', 'Debate pack']);
+    expect(await links.first().getAttribute('href')).toBe(
+      'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding',
+    );
+    await page.close();
+  });
+
+  it('consultation: the live state and dates', async () => {
+    const { page } = await openPage(harness, OUTCOME);
+    await settled(page);
+    expect(await live(page).locator('h3').textContent()).toBe('Latest from www.gov.uk');
+    expect(await factOf(page, '.live', 'State').textContent()).toBe('Outcome published');
+    expect(await factOf(page, '.live', 'Opens').textContent()).toBe('29 March 2022');
+    expect(await factOf(page, '.live', 'Closes').textContent()).toBe('22 July 2022');
+    expect(harness.site.api.requests).toEqual([
+      'www.gov.uk/api/content/government/consultations/send-review-right-support-right-place-right-time',
+    ]);
+    await page.close();
+  });
+
+  it('Hansard debate: each e-petition it mentions, with title, signatures and response status', async () => {
+    const { page } = await openPage(harness, WH_DEBATE);
+    await settled(page);
+    await expect.poll(() => live(page).locator('.petition-item').count()).toBe(3);
+    const items = await live(page).locator('.petition-item').allInnerTexts();
+    expect(items[0]).toBe(
+      'Fully fund Education, Health and Care Plans for children and young people with SEND\nPetition 654321 · 118,407 signatures · Government responded on 15 April 2026',
+    );
+    expect(items[1]).toMatch(/Petition 701234 · 8,213 signatures · No government response yet$/);
+    expect(items[2]).toMatch(
+      /^Require School SENCOs to be fully qualified for the role\.\nPetition 591092 · 13,168 signatures · Government responded on 29 September 2021$/,
+    );
+    expect(await factOf(page, '.live', 'Location').textContent()).toBe('Westminster Hall');
+    // A few requests per page view: the debate, three petitions, and one redirect to the archive.
+    expect([...harness.site.api.requests].sort()).toEqual([
+      'hansard-api.parliament.uk/debates/debate/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71.json',
+      'petition.parliament.uk/archived/petitions/591092.json',
+      'petition.parliament.uk/petitions/591092.json',
+      'petition.parliament.uk/petitions/654321.json',
+      'petition.parliament.uk/petitions/701234.json',
+    ]);
+    await page.close();
+  });
+
+  it('tabs opening the same page at once share one request', async () => {
+    harness.site.api.fault = 'slow';
+    const [first, second] = await Promise.all([
+      openPage(harness, DEBATED),
+      openPage(harness, DEBATED),
+    ]);
+    await Promise.all([settled(first.page), settled(second.page)]);
+    expect(await factOf(second.page, '.live', 'Signatures').textContent()).toBe('118,407');
+    expect(harness.site.api.requests).toEqual(['petition.parliament.uk/petitions/654321.json']);
+    await first.page.close();
+    await second.page.close();
+  });
+});
+
+describe('when the site fails', () => {
+  const cases: [FaultMode, string][] = [
+    ['server-error', 'petition.parliament.uk had a problem (error 500).'],
+    ['rate-limited', 'petition.parliament.uk asked us to slow down. Try again in a minute.'],
+    ['malformed-json', 'petition.parliament.uk sent data Civic Thread could not understand.'],
+    ['wrong-shape', 'petition.parliament.uk sent data Civic Thread could not understand.'],
+    ['huge', 'petition.parliament.uk sent data Civic Thread could not understand.'],
+    ['offline', 'Could not reach petition.parliament.uk. You may be offline.'],
+    ['timeout', 'petition.parliament.uk took too long to answer.'],
+  ];
+
+  it.each(cases)(
+    '%s: says so, offers a retry, and leaves the page as it was',
+    { timeout: 60_000 },
+    async (fault, message) => {
+      harness.site.api.fault = fault;
+      const { page, errors } = await openPage(harness, DEBATED);
+      await settled(page);
+      const alert = live(page).getByRole('alert');
+      expect(await alert.locator('p').textContent()).toBe(message);
+      expect(await alert.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+      // The page's own facts are still there.
+      expect(await factOf(page, '.page-facts', 'Signatures').textContent()).toBe('118,407');
+      harness.site.api.fault = null;
+      expect(await pageIsUntouched(page)).toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+
+  it('a retry after the site recovers shows the data', async () => {
+    harness.site.api.fault = 'server-error';
+    const { page } = await openPage(harness, DEBATED);
+    await settled(page);
+    harness.site.api.fault = null;
+    await live(page).getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => factOf(page, '.live', 'Signatures').textContent()).toBe('118,407');
+    expect(await live(page).getByRole('alert').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a second visit while offline shows the saved data and its age', async () => {
+    const first = await openPage(harness, SENCO);
+    await settled(first.page);
+    await first.page.close();
+    // An hour later, with the site out of reach.
+    await ageCache(harness, 60 * 60_000);
+    harness.site.api.fault = 'offline';
+    const { page } = await openPage(harness, SENCO);
+    await expect.poll(() => live(page).getByRole('alert').count(), { timeout: 30_000 }).toBe(1);
+    const savedAt = new Date(Date.now() - 60 * 60_000).toTimeString().slice(0, 5);
+    expect(await live(page).getByRole('alert').locator('p').textContent()).toBe(
+      `Could not reach petition.parliament.uk. You may be offline. Showing what Civic Thread saved at ${savedAt}.`,
+    );
+    expect(await factOf(page, '.live', 'Signatures').textContent()).toBe('13,168');
+    expect(await live(page).locator('.as-of').textContent()).toBe(`As of ${savedAt}`);
+    await page.close();
+  });
+});
