@@ -15,7 +15,6 @@ export default defineConfig({
     host_permissions: [
       `https://${HOSTS.petitions}/*`,
       `https://${HOSTS.govuk}/api/*`,
-      `https://${HOSTS.hansard}/*`,
       `https://${HANSARD_API_HOST}/*`,
     ],
   },

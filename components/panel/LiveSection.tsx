@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useState } from 'preact/hooks';
 import type { LiveAnswer } from '../../utils/live/live-fetcher';
 import type { LiveView } from '../../utils/live/live-view';
 import type { sendRequest } from '../../utils/messaging/client';
+import type { Result } from '../../utils/messaging/protocol';
 import type { PageContext } from '../../utils/pages/context';
 import { HOSTS } from '../../utils/pages/hosts';
 import { describeError } from './describe-error';
 import { formatAsOf } from './format';
 import { LiveConsultationFacts, LiveDebatePetitions, LivePetitionFacts } from './LiveFacts';
+import { MARKS } from './marks';
 
 type Load =
   | { status: 'loading' }
@@ -20,17 +22,28 @@ const SITE: Record<PageContext['kind'], string> = {
 };
 
 /** Live data from the page's site: shown from cache at once, refreshed behind. */
-export function LiveSection({ context, send }: { context: PageContext; send: typeof sendRequest }) {
+export function LiveSection({
+  context,
+  send,
+  early,
+}: {
+  context: PageContext;
+  send: typeof sendRequest;
+  /** The first answer for this context, already on its way. */
+  early?: Promise<Result<LiveView>>;
+}) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
 
   const fetchView = useCallback(
-    async (waitForFresh: boolean) => {
-      const answer = await send({ type: 'live/get', context, waitForFresh });
+    async (waitForFresh: boolean, pending?: Promise<Result<LiveView>>) => {
+      const answer = await (pending ?? send({ type: 'live/get', context, waitForFresh }));
       if (!answer.ok) {
         setLoad({ status: 'failed', message: answer.error.message });
         return null;
       }
       setLoad({ status: 'ready', view: answer.data, refreshing: false });
+      if (performance.getEntriesByName(MARKS.liveShown).length === 0)
+        performance.mark(MARKS.liveShown);
       return answer.data;
     },
     [context, send],
@@ -43,9 +56,11 @@ export function LiveSection({ context, send }: { context: PageContext; send: typ
     await fetchView(true);
   }, [fetchView]);
 
-  useEffect(() => {
+  // A layout effect, not a plain one: Preact defers plain effects to the next animation
+  // frame, which background tabs throttle, and the answer is usually already here.
+  useLayoutEffect(() => {
     let cancelled = false;
-    fetchView(false).then((view) => {
+    fetchView(false, early).then((view) => {
       // Cached data came back past its freshness: show it, then wait for the refresh under way.
       if (!cancelled && view && primaryAnswer(view).stale && !primaryAnswer(view).error) {
         setLoad({ status: 'ready', view, refreshing: true });
@@ -55,7 +70,7 @@ export function LiveSection({ context, send }: { context: PageContext; send: typ
     return () => {
       cancelled = true;
     };
-  }, [fetchView]);
+  }, [fetchView, early]);
 
   const site = SITE[context.kind];
   return (

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { sendRequest } from '../../utils/messaging/client';
 import type { ExtractResult } from '../../utils/pages/registry';
 import { ConsultationFacts } from './ConsultationFacts';
 import { DebateFacts } from './DebateFacts';
+import type { EarlyAnswers } from './early-answers';
 import { KIND_LABEL } from './format';
 import { LinkedPages } from './LinkedPages';
 import { LiveSection } from './LiveSection';
@@ -13,20 +14,23 @@ export interface PanelProps {
   /** Names this page load, so late re-reads of the page are not counted as new visits. */
   visitId: string;
   send?: typeof sendRequest;
+  /** Answers already asked for by the content script, used instead of asking again. */
+  early?: EarlyAnswers;
 }
 
 type SaveState = { status: 'saving' } | { status: 'saved' } | { status: 'failed'; message: string };
 
 /** The context panel: what this page is, what it says, and where it links. */
-export function Panel({ result, visitId, send = sendRequest }: PanelProps) {
+export function Panel({ result, visitId, send = sendRequest, early }: PanelProps) {
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
   const [save, setSave] = useState<SaveState>({ status: 'saving' });
 
-  useEffect(() => {
-    send({ type: 'settings/get' }).then((answer) =>
+  // See LiveSection: a layout effect so the stored choice is applied without waiting a frame.
+  useLayoutEffect(() => {
+    (early?.settings ?? send({ type: 'settings/get' })).then((answer) =>
       setCollapsed(answer.ok ? answer.data.panelCollapsed : false),
     );
-  }, [send]);
+  }, [send, early]);
 
   const context = result.ok ? result.context : null;
   useEffect(() => {
@@ -69,7 +73,11 @@ export function Panel({ result, visitId, send = sendRequest }: PanelProps) {
         {result.ok ? (
           <>
             <PageSummary result={result} />
-            <LiveSection context={result.context} send={send} />
+            <LiveSection
+              context={result.context}
+              send={send}
+              early={early?.live?.context === result.context ? early.live.answer : undefined}
+            />
             <LinkedPages links={result.context.links} />
           </>
         ) : (
