@@ -161,3 +161,17 @@ describe('retry policy', () => {
     expect(parseRetryAfter(header, Date.parse('2026-11-23T12:00:00Z'))).toBe(expected);
   });
 });
+
+describe('fetchJson after a site error', () => {
+  it("reports the site's error, not 'offline', when later attempts are refused by the browser", async () => {
+    const { deps } = scripted([
+      new Response('', { status: 503 }),
+      new TypeError('Failed to fetch'),
+      new TypeError('Failed to fetch'),
+    ]);
+    expect(await fetchJson('https://x.test/a.json', deps)).toMatchObject({
+      ok: false,
+      error: { kind: 'site-error', status: 503 },
+    });
+  });
+});

@@ -34,7 +34,10 @@ export async function fetchJson(
     const isLast = attempt === policy.attempts;
     const outcome = await attemptOnce(url, deps, policy.timeoutMs);
     if (outcome.result.ok || !outcome.retry) return outcome.result;
-    last = outcome.result.error;
+    // After a 5xx or 429, Chromium throttles an extension's requests to that URL and they
+    // fail like a lost connection: keep the site's own answer as the reason.
+    const { error } = outcome.result;
+    if (!(error.kind === 'offline' && last.status !== undefined)) last = error;
     if (isLast) break;
     const retryAfter = outcome.retryAfterMs;
     if (retryAfter !== null && retryAfter > policy.maxRetryAfterMs) break;
