@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { extractPage } from '../utils/pages/registry';
 import { pagePath } from './fixture-site/server';
 
 /** Parses the fixture page the fixture site serves for `url`, as the browser would receive it. */
@@ -7,4 +8,9 @@ export function loadFixtureDocument(url: string): Document {
   const file = pagePath(hostname, pathname);
   if (!file) throw new Error(`No fixture page for ${url}`);
   return new DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/html');
+}
+
+/** Extracts the fixture page served for `url`, as the content script would. */
+export function extractFixture(url: string) {
+  return extractPage(new URL(url), loadFixtureDocument(url));
 }

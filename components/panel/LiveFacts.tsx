@@ -3,6 +3,7 @@ import { HOSTS } from '../../utils/pages/hosts';
 import type { LiveConsultation } from '../../utils/sources/govuk-content-api';
 import type { LivePetition } from '../../utils/sources/petitions-api';
 import { describeError } from './describe-error';
+import { ExternalLinks } from './ExternalLinks';
 import { Facts } from './Facts';
 import { formatCount, formatDate } from './format';
 
@@ -58,16 +59,8 @@ export function LivePetitionFacts({ petition }: { petition: LivePetition }) {
           <figcaption>Government response summary</figcaption>
         </figure>
       )}
-      {petition.debate && petition.debate.links.length > 0 && (
-        <ul class="plain-list inline-list" aria-label="Debate links">
-          {petition.debate.links.map((link) => (
-            <li key={link.url}>
-              <a href={link.url} rel="noopener noreferrer">
-                {link.label}
-              </a>
-            </li>
-          ))}
-        </ul>
+      {petition.debate && (
+        <ExternalLinks links={petition.debate.links} label="Debate links" inline />
       )}
     </>
   );

@@ -1,4 +1,5 @@
 import type { PetitionContext } from '../../utils/pages/context';
+import { ExternalLinks } from './ExternalLinks';
 import { Facts } from './Facts';
 import { formatCount, formatDate } from './format';
 
@@ -43,17 +44,7 @@ function DebateValue({ debate }: { debate: NonNullable<PetitionContext['debate']
   return (
     <>
       {summary}
-      {debate.links.length > 0 && (
-        <ul class="plain-list">
-          {debate.links.map((link) => (
-            <li key={link.url}>
-              <a href={link.url} rel="noopener noreferrer">
-                {link.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ExternalLinks links={debate.links} label="Debate links on this page" />
     </>
   );
 }

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../../utils/pages/registry';
-import { loadFixtureDocument } from '../load-fixture';
+import { extractFixture as extract } from '../load-fixture';
 
 const BASE = 'https://www.gov.uk/government/consultations';
-
-function extract(url: string) {
-  return extractPage(new URL(url), loadFixtureDocument(url));
-}
 
 function keysOf(result: ReturnType<typeof extract>) {
   if (!result?.ok) throw new Error('expected a context');

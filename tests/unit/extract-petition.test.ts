@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../../utils/pages/registry';
-import { loadFixtureDocument } from '../load-fixture';
-
-function extract(url: string) {
-  return extractPage(new URL(url), loadFixtureDocument(url));
-}
+import { extractFixture as extract } from '../load-fixture';
 
 describe('petition extraction from fixture pages', () => {
   it('reads the archived SENCO petition: closed, responded, with related consultation and debate', () => {

@@ -1,0 +1,145 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConsultationContentItem, toLiveConsultation } from '../../utils/sources/govuk-content-api';
+import { HansardDebateDocument, toLiveDebate } from '../../utils/sources/hansard-api';
+import { PetitionDocument, toLivePetition } from '../../utils/sources/petitions-api';
+import { API_ROOT } from '../fixture-site/api';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+const read = (path: string): unknown => JSON.parse(readFileSync(join(API_ROOT, path), 'utf8'));
+const relative = (file: string) => file.slice(API_ROOT.length + 1);
+
+describe('API schemas accept every fixture payload', () => {
+  it.each(filesUnder(join(API_ROOT, 'petition.parliament.uk')).map(relative))('%s', (file) => {
+    expect(PetitionDocument.safeParse(read(file)).error).toBeUndefined();
+  });
+  it.each(filesUnder(join(API_ROOT, 'www.gov.uk')).map(relative))('%s', (file) => {
+    expect(ConsultationContentItem.safeParse(read(file)).error).toBeUndefined();
+  });
+  it.each(filesUnder(join(API_ROOT, 'hansard-api.parliament.uk')).map(relative))('%s', (file) => {
+    expect(HansardDebateDocument.safeParse(read(file)).error).toBeUndefined();
+  });
+});
+
+describe('what the panel is given', () => {
+  it('an archived petition with its response and department', () => {
+    const petition = toLivePetition(
+      PetitionDocument.parse(read('petition.parliament.uk/archived/petitions/591092.json')),
+    );
+    expect(petition).toMatchObject({
+      number: 591092,
+      title: 'Require School SENCOs to be fully qualified for the role.',
+      url: 'https://petition.parliament.uk/archived/petitions/591092',
+      state: 'closed',
+      archivedPeriod: '2019-2024',
+      signatureCount: 13168,
+      closingDate: null,
+      response: { respondedOn: '2021-09-29' },
+      debate: null,
+      departments: ['Department for Education'],
+    });
+  });
+
+  it('a debated petition, with its links made https and labelled', () => {
+    const petition = toLivePetition(
+      PetitionDocument.parse(read('petition.parliament.uk/petitions/654321.json')),
+    );
+    expect(petition.debate).toEqual({
+      debatedOn: '2026-11-16',
+      overview: expect.any(String),
+      links: [
+        {
+          label: 'Transcript',
+          url: 'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding',
+        },
+        { label: 'Video', url: expect.stringMatching(/^https:\/\//) },
+        { label: 'Debate pack', url: expect.stringMatching(/^https:\/\//) },
+      ],
+    });
+  });
+
+  it('a consultation outcome, in dates the panel prints', () => {
+    const item = ConsultationContentItem.parse(
+      read(
+        'www.gov.uk/api/content/government/consultations/send-review-right-support-right-place-right-time.json',
+      ),
+    );
+    expect(toLiveConsultation(item)).toEqual({
+      title: 'SEND review: right support, right place, right time',
+      url: 'https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time',
+      state: 'outcome',
+      opensOn: '2022-03-29',
+      closesOn: '2022-07-22',
+      outcomePublishedOn: '2023-03-02',
+      organisations: [
+        {
+          name: 'Department for Education',
+          url: 'https://www.gov.uk/government/organisations/department-for-education',
+        },
+      ],
+    });
+  });
+
+  it('a Westminster Hall debate record', () => {
+    const debate = HansardDebateDocument.parse(
+      read('hansard-api.parliament.uk/debates/debate/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71.json'),
+    );
+    expect(toLiveDebate(debate)).toEqual({
+      title: 'Special Educational Needs and Disabilities Funding',
+      location: 'Westminster Hall',
+      house: 'Commons',
+      date: '2026-11-16',
+    });
+  });
+});
+
+describe('API schemas reject payloads of the wrong shape', () => {
+  const petition = read('petition.parliament.uk/petitions/701234.json') as {
+    data: { attributes: Record<string, unknown> };
+  };
+  it.each([
+    ['a count that is not a number', { signature_count: '8,213' }],
+    ['a missing title', { action: undefined }],
+    ['a response without a summary', { government_response: { responded_on: '2026-01-01' } }],
+    ['a debate without its date field', { debate: { transcript_url: null } }],
+  ])('petition: %s', (_what, change) => {
+    const broken = structuredClone(petition);
+    Object.assign(broken.data.attributes, change);
+    expect(PetitionDocument.safeParse(broken).success).toBe(false);
+  });
+
+  it('petition: an unknown document type', () => {
+    expect(
+      PetitionDocument.safeParse({ data: { ...petition.data, type: 'signature' } }).success,
+    ).toBe(false);
+  });
+
+  it('GOV.UK: a page that is not a consultation', () => {
+    const item = read(
+      'www.gov.uk/api/content/government/consultations/sen-workforce-training-standards.json',
+    ) as Record<string, unknown>;
+    expect(
+      ConsultationContentItem.safeParse({ ...item, schema_name: 'news_article' }).success,
+    ).toBe(false);
+    expect(ConsultationContentItem.safeParse({ ...item, document_type: 'guidance' }).success).toBe(
+      false,
+    );
+  });
+
+  it('Hansard: an answer without an overview', () => {
+    expect(HansardDebateDocument.safeParse({ Items: [] }).success).toBe(false);
+    expect(HansardDebateDocument.safeParse({ Overview: { Title: 'x' } }).success).toBe(false);
+  });
+
+  it('ignores fields it does not use, as the sites add them', () => {
+    const extended = structuredClone(petition);
+    Object.assign(extended.data.attributes, { brand_new_field: { anything: true } });
+    expect(PetitionDocument.safeParse(extended).success).toBe(true);
+  });
+});
