@@ -1,0 +1,127 @@
+import search from 'approx-string-match';
+import { z } from '../zod';
+import { toCodePoints, toUtf16 } from './code-points';
+
+/** How much text either side of a quote is kept to tell repeated passages apart. */
+export const CONTEXT_LENGTH = 32;
+
+/** Within this many characters of its stored position, a candidate counts as "near". */
+const NEAR = 2_000;
+
+export const TextQuoteSelector = z.object({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1),
+  prefix: z.string(),
+  suffix: z.string(),
+});
+
+/** Offsets in Unicode code points over the page's rendered text. */
+export const TextPositionSelector = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
+export const Target = z.object({ quote: TextQuoteSelector, position: TextPositionSelector });
+export type Target = z.infer<typeof Target>;
+
+/** W3C selectors for the passage at UTF-16 offsets [start, end) of `text`. */
+export function describe(text: string, start: number, end: number): Target {
+  return {
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: text.slice(start, end),
+      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
+      suffix: text.slice(end, end + CONTEXT_LENGTH),
+    },
+    position: {
+      type: 'TextPositionSelector',
+      start: toCodePoints(text, start),
+      end: toCodePoints(text, end),
+    },
+  };
+}
+
+export interface Anchored {
+  /** UTF-16 offsets into the text. */
+  start: number;
+  end: number;
+  method: 'position' | 'quote' | 'fuzzy';
+}
+
+/** Longest common suffix of a and b, as a share of b's length (0…1). */
+function suffixSimilarity(a: string, b: string): number {
+  if (!b) return 1;
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n / b.length;
+}
+
+function prefixSimilarity(a: string, b: string): number {
+  if (!b) return 1;
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n / b.length;
+}
+
+/**
+ * Scores a candidate [start, end): its context against the stored prefix and
+ * suffix, its distance from where the passage was, and (for fuzzy matches)
+ * how many edits it needed. Higher is better.
+ */
+function score(
+  text: string,
+  target: Target,
+  start: number,
+  end: number,
+  expected: number,
+  errors = 0,
+) {
+  const { prefix, suffix, exact } = target.quote;
+  const before = text.slice(Math.max(0, start - prefix.length), start);
+  const after = text.slice(end, end + suffix.length);
+  const context = suffixSimilarity(before, prefix) + prefixSimilarity(after, suffix);
+  // Being near where the passage was is strong evidence when copies of it repeat elsewhere.
+  const nearness = 1 - Math.min(1, Math.abs(start - expected) / NEAR);
+  return 2 * (1 - errors / exact.length) + context + nearness;
+}
+
+/**
+ * Finds the passage again: at its stored position if the quote is still
+ * there, else the best exact occurrence of the quote judged by its context and
+ * position, else the best approximate match (edit-distance tolerant, up to a
+ * quarter of the quote's length). Null when the passage is gone.
+ */
+export function anchor(text: string, target: Target): Anchored | null {
+  const { exact } = target.quote;
+  const expected = toUtf16(text, target.position.start);
+  const expectedEnd = toUtf16(text, target.position.end);
+  if (text.slice(expected, expectedEnd) === exact) {
+    return { start: expected, end: expectedEnd, method: 'position' };
+  }
+
+  let best: { start: number; score: number } | null = null;
+  for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
+    const candidate = score(text, target, at, at + exact.length, expected);
+    if (!best || candidate > best.score) best = { start: at, score: candidate };
+  }
+  if (best) return { start: best.start, end: best.start + exact.length, method: 'quote' };
+
+  const maxErrors = Math.min(256, Math.floor(exact.length / 4));
+  if (maxErrors === 0) return null;
+  // `search` returns only the lowest-cost matches, so a near-copy elsewhere would hide the edited
+  // passage itself: search the stretch around its stored position too.
+  const from = Math.max(0, expected - NEAR);
+  const nearby = search(text.slice(from, expectedEnd + NEAR), exact, maxErrors).map((match) => ({
+    ...match,
+    start: match.start + from,
+    end: match.end + from,
+  }));
+  let fuzzy: { start: number; end: number; score: number } | null = null;
+  for (const match of [...nearby, ...search(text, exact, maxErrors)]) {
+    const candidate = score(text, target, match.start, match.end, expected, match.errors);
+    if (!fuzzy || candidate > fuzzy.score)
+      fuzzy = { start: match.start, end: match.end, score: candidate };
+  }
+  return fuzzy ? { start: fuzzy.start, end: fuzzy.end, method: 'fuzzy' } : null;
+}
