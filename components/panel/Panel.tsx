@@ -1,6 +1,9 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { sendRequest } from '../../utils/messaging/client';
 import type { ExtractResult } from '../../utils/pages/registry';
+import { NotesSection } from '../notes/NotesSection';
+import { SelectionToolbar } from '../notes/SelectionToolbar';
+import { useAnnotations } from '../notes/useAnnotations';
 import { ConsultationFacts } from './ConsultationFacts';
 import { DebateFacts } from './DebateFacts';
 import type { EarlyAnswers } from './early-answers';
@@ -33,6 +36,19 @@ export function Panel({ result, visitId, send = sendRequest, early }: PanelProps
   }, [send, early]);
 
   const context = result.ok ? result.context : null;
+  const notes = useAnnotations(context, send);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const { highlight } = notes;
+  const onHighlight = useCallback(
+    async (range: Range, withNote: boolean) => {
+      const id = await highlight({ range, colour: 'yellow', note: '', tags: [] });
+      if (id && withNote) {
+        setCollapsed(false);
+        setEditingId(id);
+      }
+    },
+    [highlight],
+  );
   useEffect(() => {
     if (!context) return;
     setSave({ status: 'saving' });
@@ -53,45 +69,50 @@ export function Panel({ result, visitId, send = sendRequest, early }: PanelProps
   const kind = result.ok ? result.context.kind : result.kind;
 
   return (
-    <aside class={collapsed ? 'panel collapsed' : 'panel'} aria-labelledby="ct-title">
-      <div class="panel-header">
-        <h2 id="ct-title" class="panel-title">
-          Civic Thread<span class="visually-hidden">: {KIND_LABEL[kind]}</span>
-        </h2>
-        <button
-          type="button"
-          class="toggle"
-          aria-expanded={!collapsed}
-          aria-controls="ct-body"
-          onClick={toggle}
-        >
-          {collapsed ? 'Show' : 'Hide'}
-          <span class="visually-hidden"> context panel</span>
-        </button>
-      </div>
-      <div id="ct-body" class="panel-body" hidden={collapsed}>
-        {result.ok ? (
-          <>
-            <PageSummary result={result} />
-            <LiveSection
-              context={result.context}
-              send={send}
-              early={early?.live?.context === result.context ? early.live.answer : undefined}
-            />
-            <LinkedPages links={result.context.links} />
-          </>
-        ) : (
-          <p class="notice notice-error" role="alert">
-            Civic Thread could not read this {KIND_LABEL[kind].toLowerCase()} page: {result.reason}
-          </p>
-        )}
-        {save.status === 'failed' && (
-          <p class="notice" role="status">
-            This visit was not saved to your thread: {save.message}
-          </p>
-        )}
-      </div>
-    </aside>
+    <>
+      <aside class={collapsed ? 'panel collapsed' : 'panel'} aria-labelledby="ct-title">
+        <div class="panel-header">
+          <h2 id="ct-title" class="panel-title">
+            Civic Thread<span class="visually-hidden">: {KIND_LABEL[kind]}</span>
+          </h2>
+          <button
+            type="button"
+            class="toggle"
+            aria-expanded={!collapsed}
+            aria-controls="ct-body"
+            onClick={toggle}
+          >
+            {collapsed ? 'Show' : 'Hide'}
+            <span class="visually-hidden"> context panel</span>
+          </button>
+        </div>
+        <div id="ct-body" class="panel-body" hidden={collapsed}>
+          {result.ok ? (
+            <>
+              <PageSummary result={result} />
+              <NotesSection notes={notes} editingId={editingId} setEditingId={setEditingId} />
+              <LiveSection
+                context={result.context}
+                send={send}
+                early={early?.live?.context === result.context ? early.live.answer : undefined}
+              />
+              <LinkedPages links={result.context.links} />
+            </>
+          ) : (
+            <p class="notice notice-error" role="alert">
+              Civic Thread could not read this {KIND_LABEL[kind].toLowerCase()} page:{' '}
+              {result.reason}
+            </p>
+          )}
+          {save.status === 'failed' && (
+            <p class="notice" role="status">
+              This visit was not saved to your thread: {save.message}
+            </p>
+          )}
+        </div>
+      </aside>
+      {context && <SelectionToolbar doc={document} onHighlight={onHighlight} />}
+    </>
   );
 }
 

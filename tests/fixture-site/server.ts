@@ -74,6 +74,8 @@ export function pagePath(host: string, pathname: string): string | null {
 export interface FixtureSite {
   port: number;
   api: ApiControl;
+  /** When set, rewrites every page's HTML before it is served (a page that changed since). */
+  rewritePages: ((html: string, url: URL) => string) | null;
   hostResolverRules: string;
   close(): Promise<void>;
 }
@@ -81,6 +83,17 @@ export interface FixtureSite {
 /** Starts the server on a free loopback port. */
 export async function startFixtureSite(): Promise<FixtureSite> {
   const api: ApiControl = { fault: null, requests: [] };
+  const site: FixtureSite = {
+    port: 0,
+    api,
+    rewritePages: null,
+    hostResolverRules: '',
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
   const server = createServer(certificate(), (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(request.url ?? '/', `https://${host}`);
@@ -98,19 +111,15 @@ export async function startFixtureSite(): Promise<FixtureSite> {
       response.end('<!doctype html><title>Page not found</title><h1>Page not found</h1>');
       return;
     }
+    const html = readFileSync(file, 'utf8');
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    response.end(readFileSync(file));
+    response.end(site.rewritePages ? site.rewritePages(html, url) : html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return {
+  Object.assign(site, {
     port,
-    api,
     hostResolverRules: FIXTURE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${port}`).join(', '),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  });
+  return site;
 }

@@ -122,7 +122,13 @@ describe('database upgrades', () => {
   it('creates every store and index at the current version', async () => {
     const db = await openDatabase(freshName());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['cache', 'links', 'pages', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'annotations',
+      'cache',
+      'links',
+      'pages',
+      'settings',
+    ]);
     const tx = db.transaction(['pages', 'links']);
     expect([...tx.objectStore('pages').indexNames]).toEqual(['byLastVisited']);
     expect([...tx.objectStore('links').indexNames]).toEqual(['byTo']);

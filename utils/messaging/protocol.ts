@@ -1,6 +1,6 @@
 import { LiveView } from '../live/live-view';
 import { PageContext } from '../pages/context';
-import { Settings } from '../storage/records';
+import { Annotation, Settings } from '../storage/records';
 import { z } from '../zod';
 
 /**
@@ -12,6 +12,9 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('page/visited'), visitId: z.string().min(1), context: PageContext }),
   /** Live data for the page; `waitForFresh` waits out a refresh instead of answering from cache. */
   z.object({ type: z.literal('live/get'), context: PageContext, waitForFresh: z.boolean() }),
+  z.object({ type: z.literal('annotations/list'), pageKey: z.string().min(1) }),
+  z.object({ type: z.literal('annotations/save'), annotation: Annotation }),
+  z.object({ type: z.literal('annotations/delete'), id: z.string().min(1) }),
   z.object({ type: z.literal('settings/get') }),
   z.object({ type: z.literal('settings/set'), settings: Settings.partial() }),
 ]);
@@ -27,6 +30,9 @@ const VisitSummary = z.object({
 export const RESPONSE_DATA = {
   'page/visited': VisitSummary,
   'live/get': LiveView,
+  'annotations/list': z.object({ annotations: z.array(Annotation), skipped: z.number().int() }),
+  'annotations/save': Annotation,
+  'annotations/delete': z.object({ deleted: Annotation.nullable() }),
   'settings/get': Settings,
   'settings/set': Settings,
 } satisfies Record<RequestType, z.ZodType>;

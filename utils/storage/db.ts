@@ -1,5 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { CacheEntry, LinkRecord, PageRecord } from './records';
+import type { Annotation, CacheEntry, LinkRecord, PageRecord } from './records';
 
 export const DB_NAME = 'civic-thread';
 
@@ -8,6 +8,11 @@ interface CivicThreadSchema extends DBSchema {
   links: { key: [string, string]; value: LinkRecord; indexes: { byTo: string } };
   settings: { key: string; value: { name: string; value: unknown } };
   cache: { key: string; value: CacheEntry; indexes: { byFetchedAt: number } };
+  annotations: {
+    key: string;
+    value: Annotation;
+    indexes: { byPage: string; byTag: string; byKind: string; byUpdated: number };
+  };
 }
 
 export type CivicThreadDB = IDBPDatabase<CivicThreadSchema>;
@@ -29,6 +34,14 @@ const MIGRATIONS: ((db: CivicThreadDB) => void)[] = [
   // 2: cached API answers, by URL.
   (db) => {
     db.createObjectStore('cache', { keyPath: 'url' }).createIndex('byFetchedAt', 'fetchedAt');
+  },
+  // 3: the user's highlights, page notes and bookmarks.
+  (db) => {
+    const annotations = db.createObjectStore('annotations', { keyPath: 'id' });
+    annotations.createIndex('byPage', 'pageKey');
+    annotations.createIndex('byTag', 'tags', { multiEntry: true });
+    annotations.createIndex('byKind', 'kind');
+    annotations.createIndex('byUpdated', 'updatedAt');
   },
 ];
 

@@ -1,0 +1,139 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { type Annotation, type Colour, Colour as ColourSchema } from '../../utils/storage/records';
+import type { Annotations, Placed } from './useAnnotations';
+
+const QUOTE_SHOWN = 280;
+
+function shortQuote(exact: string): string {
+  return exact.length > QUOTE_SHOWN ? `${exact.slice(0, QUOTE_SHOWN)}…` : exact;
+}
+
+const parseTags = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+  ),
+];
+
+/** One highlight or page note: read it, show its passage, edit or delete it. */
+export function NoteItem({
+  item,
+  notes,
+  editing,
+  setEditing,
+}: {
+  item: Placed;
+  notes: Annotations;
+  editing: boolean;
+  setEditing: (editing: boolean) => void;
+}) {
+  const { annotation, range } = item;
+  const quote = annotation.target?.quote.exact;
+  const showPassage = () => {
+    if (!range) return;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    notes.flash(range);
+  };
+  return (
+    <li class={`note note-${annotation.colour}`} data-note-id={annotation.id}>
+      {quote !== undefined && <blockquote class="note-quote">{shortQuote(quote)}</blockquote>}
+      {quote !== undefined && !range && (
+        <p class="notice" role="note">
+          This passage is no longer on the page. Your note and the quote are kept.
+        </p>
+      )}
+      {editing ? (
+        <EditForm annotation={annotation} notes={notes} done={() => setEditing(false)} />
+      ) : (
+        <>
+          {annotation.note && <p class="note-text">{annotation.note}</p>}
+          {annotation.tags.length > 0 && (
+            <ul class="plain-list inline-list tags" aria-label="Tags">
+              {annotation.tags.map((tag) => (
+                <li key={tag} class="tag">
+                  {tag}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div class="note-actions">
+            {range && (
+              <button type="button" class="secondary" onClick={showPassage}>
+                Show on page
+              </button>
+            )}
+            <button type="button" class="secondary" onClick={() => setEditing(true)}>
+              Edit
+            </button>
+            <button type="button" class="secondary" onClick={() => notes.remove(annotation.id)}>
+              Delete
+            </button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}
+
+function EditForm({
+  annotation,
+  notes,
+  done,
+}: {
+  annotation: Annotation;
+  notes: Annotations;
+  done: () => void;
+}) {
+  const [note, setNote] = useState(annotation.note);
+  const [tags, setTags] = useState(annotation.tags.join(', '));
+  const [colour, setColour] = useState<Colour>(annotation.colour);
+  const id = annotation.id;
+  // The user asked to edit this note: take them to it.
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => field.current?.focus(), []);
+  return (
+    <form
+      class="note-form"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (await notes.update(annotation, { note, tags: parseTags(tags), colour })) done();
+      }}
+    >
+      <label for={`note-${id}`}>Note</label>
+      <textarea
+        id={`note-${id}`}
+        value={note}
+        rows={3}
+        ref={field}
+        onInput={(e) => setNote(e.currentTarget.value)}
+      />
+      <label for={`tags-${id}`}>Tags, separated by commas</label>
+      <input id={`tags-${id}`} value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+      {annotation.kind === 'highlight' && (
+        <>
+          <label for={`colour-${id}`}>Colour</label>
+          <select
+            id={`colour-${id}`}
+            value={colour}
+            onChange={(e) => setColour(ColourSchema.parse(e.currentTarget.value))}
+          >
+            {ColourSchema.options.map((option) => (
+              <option key={option} value={option}>
+                {option[0]?.toUpperCase()}
+                {option.slice(1)}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <div class="note-actions">
+        <button type="submit">Save</button>
+        <button type="button" class="secondary" onClick={done}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+import { useState } from 'preact/hooks';
+import { NoteItem } from './NoteItem';
+import { SHORTCUT } from './SelectionToolbar';
+import type { Annotations } from './useAnnotations';
+
+/** The user's highlights and notes on this page, and a form for a note about the whole page. */
+export function NotesSection({
+  notes,
+  editingId,
+  setEditingId,
+}: {
+  notes: Annotations;
+  editingId: string | null;
+  setEditingId: (id: string | null) => void;
+}) {
+  const [pageNote, setPageNote] = useState('');
+  return (
+    <section class="section notes" aria-labelledby="ct-notes-heading">
+      <h3 id="ct-notes-heading">Your notes</h3>
+      {notes.problem && (
+        <p class="notice notice-error" role="alert">
+          {notes.problem}
+        </p>
+      )}
+      {notes.deleted && (
+        <div class="notice" role="status">
+          <p>{notes.deleted.kind === 'page-note' ? 'Note' : 'Highlight'} deleted.</p>
+          <button type="button" class="secondary" onClick={notes.undo}>
+            Undo
+          </button>
+        </div>
+      )}
+      {notes.items.length === 0 ? (
+        <p class="muted">
+          Select text on the page and choose Highlight, or press {SHORTCUT.label}. Notes stay on
+          this computer.
+        </p>
+      ) : (
+        <ul class="plain-list note-list">
+          {notes.items.map((item) => (
+            <NoteItem
+              key={item.annotation.id}
+              item={item}
+              notes={notes}
+              editing={editingId === item.annotation.id}
+              setEditing={(editing) => setEditingId(editing ? item.annotation.id : null)}
+            />
+          ))}
+        </ul>
+      )}
+      <form
+        class="note-form"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (pageNote.trim() && (await notes.addPageNote(pageNote.trim()))) setPageNote('');
+        }}
+      >
+        <label for="ct-page-note">Note about this page</label>
+        <textarea
+          id="ct-page-note"
+          rows={2}
+          value={pageNote}
+          onInput={(e) => setPageNote(e.currentTarget.value)}
+        />
+        <button type="submit">Save note</button>
+      </form>
+    </section>
+  );
+}

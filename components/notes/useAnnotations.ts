@@ -1,0 +1,213 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { createPainter } from '../../utils/annotations/painter';
+import { anchor, describe } from '../../utils/annotations/selectors';
+import {
+  buildTextModel,
+  offsetsFromRange,
+  rangeFromOffsets,
+  type TextModel,
+} from '../../utils/annotations/text-model';
+import type { sendRequest } from '../../utils/messaging/client';
+import type { PageContext } from '../../utils/pages/context';
+import { watchForLateContent } from '../../utils/pages/watch';
+import { type Annotation, type Colour, MAX_QUOTE_LENGTH } from '../../utils/storage/records';
+
+/** An annotation with where it is on the page now; `range` is null for page notes and orphans. */
+export interface Placed {
+  annotation: Annotation;
+  range: Range | null;
+}
+
+export const PANEL_TAG = 'CIVIC-THREAD-PANEL';
+
+/** The page's text, leaving out the extension's own panel. */
+function readPage(doc: Document): TextModel {
+  return buildTextModel(doc.body, (element) => element.tagName === PANEL_TAG);
+}
+
+function place(annotations: Annotation[], model: TextModel): Placed[] {
+  return annotations.map((annotation) => {
+    if (!annotation.target) return { annotation, range: null };
+    const found = anchor(model.text, annotation.target);
+    return { annotation, range: found ? rangeFromOffsets(model, found.start, found.end) : null };
+  });
+}
+
+export type NewHighlight = { range: Range; colour: Colour; note: string; tags: string[] };
+
+/**
+ * The page's notes: loaded from the background, anchored and painted, kept
+ * in step as the user adds, edits and deletes them. Deletes can be undone.
+ */
+export function useAnnotations(
+  context: PageContext | null,
+  send: typeof sendRequest,
+  doc: Document = document,
+) {
+  const painter = useMemo(() => createPainter(doc), [doc]);
+  const [items, setItems] = useState<Placed[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<Annotation | null>(null);
+
+  const show = useCallback(
+    (next: Placed[]) => {
+      setItems(next);
+      painter.paint(
+        next.flatMap(({ range, annotation }) =>
+          range ? [{ range, colour: annotation.colour }] : [],
+        ),
+      );
+    },
+    [painter],
+  );
+
+  const load = useCallback(async () => {
+    if (!context) return;
+    const answer = await send({ type: 'annotations/list', pageKey: context.key });
+    if (!answer.ok) {
+      setProblem(`Your notes could not be loaded: ${answer.error.message}`);
+      return;
+    }
+    show(place(answer.data.annotations, readPage(doc)));
+    setProblem(
+      answer.data.skipped > 0
+        ? `${answer.data.skipped} saved note(s) on this page could not be read and were skipped.`
+        : null,
+    );
+  }, [context, send, show, doc]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // Passages not found yet may still arrive: a page filling in late is read again.
+  const hasOrphans = items.some((item) => item.annotation.target && !item.range);
+  useEffect(() => {
+    if (!hasOrphans) return;
+    const stop = new AbortController();
+    watchForLateContent(stop.signal, doc, () => {
+      const model = readPage(doc);
+      setItems((current) => {
+        const next = place(
+          current.map((item) => item.annotation),
+          model,
+        );
+        painter.paint(
+          next.flatMap(({ range, annotation }) =>
+            range ? [{ range, colour: annotation.colour }] : [],
+          ),
+        );
+        return next;
+      });
+    });
+    return () => stop.abort();
+  }, [hasOrphans, doc, painter]);
+
+  const save = useCallback(
+    async (annotation: Annotation): Promise<boolean> => {
+      const answer = await send({ type: 'annotations/save', annotation });
+      if (!answer.ok) {
+        setProblem(`Not saved: ${answer.error.message}`);
+        return false;
+      }
+      setProblem(null);
+      await load();
+      return true;
+    },
+    [send, load],
+  );
+
+  const base = useCallback(
+    (now: number, page: PageContext) => ({
+      id: crypto.randomUUID(),
+      pageKey: page.key,
+      pageUrl: page.url,
+      pageTitle: page.title,
+      pageKind: page.kind,
+      createdAt: now,
+      updatedAt: now,
+    }),
+    [],
+  );
+
+  /** Saves a highlight of `range`; returns its id, or null with `problem` set. */
+  const highlight = useCallback(
+    async ({ range, colour, note, tags }: NewHighlight): Promise<string | null> => {
+      if (!context) return null;
+      const model = readPage(doc);
+      const offsets = offsetsFromRange(model, range);
+      if (!offsets || !model.text.slice(offsets.start, offsets.end).trim()) {
+        setProblem('Select some text on the page to highlight it.');
+        return null;
+      }
+      if (offsets.end - offsets.start > MAX_QUOTE_LENGTH) {
+        setProblem(
+          `That selection is too long to highlight: keep it under ${MAX_QUOTE_LENGTH.toLocaleString('en-GB')} characters.`,
+        );
+        return null;
+      }
+      const annotation: Annotation = {
+        ...base(Date.now(), context),
+        kind: 'highlight',
+        target: describe(model.text, offsets.start, offsets.end),
+        note,
+        tags,
+        colour,
+      };
+      return (await save(annotation)) ? annotation.id : null;
+    },
+    [context, doc, base, save],
+  );
+
+  const addPageNote = useCallback(
+    async (note: string) =>
+      context !== null &&
+      save({
+        ...base(Date.now(), context),
+        kind: 'page-note',
+        target: null,
+        note,
+        tags: [],
+        colour: 'yellow',
+      }),
+    [context, base, save],
+  );
+
+  const update = useCallback(
+    (annotation: Annotation, changes: Pick<Annotation, 'note' | 'tags' | 'colour'>) =>
+      save({ ...annotation, ...changes, updatedAt: Date.now() }),
+    [save],
+  );
+
+  const remove = useCallback(
+    async (id: string) => {
+      const answer = await send({ type: 'annotations/delete', id });
+      if (!answer.ok) {
+        setProblem(`Not deleted: ${answer.error.message}`);
+        return;
+      }
+      setDeleted(answer.data.deleted);
+      await load();
+    },
+    [send, load],
+  );
+
+  const undo = useCallback(async () => {
+    if (deleted && (await save(deleted))) setDeleted(null);
+  }, [deleted, save]);
+
+  return {
+    items,
+    problem,
+    deleted,
+    painted: painter.supported,
+    highlight,
+    addPageNote,
+    update,
+    remove,
+    undo,
+    dismissUndo: () => setDeleted(null),
+    flash: (range: Range) => painter.flash(range),
+  };
+}
+export type Annotations = ReturnType<typeof useAnnotations>;

@@ -1,0 +1,164 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { clearStore, type Harness, launch, openPage, panelOf } from './harness';
+
+const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
+const PASSAGE = 'Ensuring SENCOs are fully qualified is integral to this.';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await launch();
+});
+afterAll(() => harness?.close());
+beforeEach(async () => {
+  harness.site.rewritePages = null;
+  await clearStore(harness, 'annotations');
+});
+
+const notes = (page: Page) => panelOf(page).locator('.notes');
+
+/** Selects the first occurrence of `text` on the page, as a user dragging over it would. */
+async function select(page: Page, text: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf(wanted);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      document.getSelection()?.removeAllRanges();
+      document.getSelection()?.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" is not on the page`);
+  }, text);
+}
+
+/** The text of every painted highlight, per colour. */
+function painted(page: Page, colour = 'yellow'): Promise<string[]> {
+  return page.evaluate((name) => {
+    const highlight = CSS.highlights.get(name);
+    return highlight ? [...highlight].map((range) => range.toString()) : [];
+  }, `civic-thread-${colour}`);
+}
+
+async function openPanel(url: string) {
+  const opened = await openPage(harness, url);
+  await notes(opened.page).waitFor();
+  return opened;
+}
+
+describe('highlights and notes', () => {
+  it('highlights a selection from the keyboard, and paints it again after a reload', async () => {
+    const { page, errors } = await openPanel(SENCO);
+    const before = await page.evaluate(() => document.body.innerHTML.length);
+    await select(page, PASSAGE);
+    await page.keyboard.press('Alt+Shift+H');
+    await expect
+      .poll(() => notes(page).locator('.note-quote').allTextContents())
+      .toEqual([PASSAGE]);
+    expect(await painted(page)).toEqual([PASSAGE]);
+    await page.reload();
+    await expect.poll(() => painted(page)).toEqual([PASSAGE]);
+    expect(await notes(page).locator('.note-quote').allTextContents()).toEqual([PASSAGE]);
+    // Painted without touching the page's DOM.
+    expect(await page.evaluate(() => document.body.innerHTML.length)).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('highlights with a note and tags from the selection toolbar', async () => {
+    const { page } = await openPanel(SENCO);
+    await select(page, 'within 3 years of appointment');
+    await panelOf(page)
+      .getByRole('toolbar')
+      .getByRole('button', { name: 'Highlight with note' })
+      .click();
+    const note = notes(page).getByLabel('Note', { exact: true });
+    await expect
+      .poll(() =>
+        note.evaluate((element) => element === (element.getRootNode() as ShadowRoot).activeElement),
+      )
+      .toBe(true);
+    await note.fill('NASENCO deadline: quote in the briefing');
+    await notes(page).getByLabel('Tags, separated by commas').fill('nasenco, training');
+    await notes(page).getByRole('button', { name: 'Save', exact: true }).click();
+    await expect
+      .poll(() => notes(page).locator('.note-text').allTextContents())
+      .toEqual(['NASENCO deadline: quote in the briefing']);
+    expect(await notes(page).locator('.tag').allTextContents()).toEqual(['nasenco', 'training']);
+    expect(await painted(page)).toEqual(['within 3 years of appointment']);
+    await page.close();
+  });
+
+  it('deletes with undo', async () => {
+    const { page } = await openPanel(SENCO);
+    await select(page, PASSAGE);
+    await page.keyboard.press('Alt+Shift+H');
+    await notes(page).locator('.note-quote').waitFor();
+    await notes(page).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => notes(page).locator('.note').count()).toBe(0);
+    expect(await painted(page)).toEqual([]);
+    await notes(page).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => painted(page)).toEqual([PASSAGE]);
+    expect(await notes(page).locator('.note-quote').allTextContents()).toEqual([PASSAGE]);
+    await page.close();
+  });
+
+  it('keeps a note about the whole page', async () => {
+    const { page } = await openPanel(SENCO);
+    await notes(page)
+      .getByLabel('Note about this page')
+      .fill('Follow up with our MP about NASENCO funding.');
+    await notes(page).getByRole('button', { name: 'Save note' }).click();
+    await expect
+      .poll(() => notes(page).locator('.note-text').allTextContents())
+      .toEqual(['Follow up with our MP about NASENCO funding.']);
+    await page.reload();
+    await expect
+      .poll(() => notes(page).locator('.note-text').allTextContents())
+      .toEqual(['Follow up with our MP about NASENCO funding.']);
+    await page.close();
+  });
+
+  it('finds a passage again after the page reworded it slightly, and keeps an orphan when it is gone', async () => {
+    const { page } = await openPanel(SENCO);
+    await select(page, PASSAGE);
+    await page.keyboard.press('Alt+Shift+H');
+    await notes(page).locator('.note-quote').waitFor();
+
+    harness.site.rewritePages = (html) =>
+      html.replace(PASSAGE, 'Ensuring SENCOs are fully qualified is integral to that.');
+    await page.reload();
+    await expect
+      .poll(() => painted(page))
+      .toEqual(['Ensuring SENCOs are fully qualified is integral to that.']);
+
+    harness.site.rewritePages = (html) => html.replace(PASSAGE, '');
+    await page.reload();
+    await notes(page).locator('.note-quote').waitFor();
+    expect(await notes(page).getByRole('note').textContent()).toBe(
+      'This passage is no longer on the page. Your note and the quote are kept.',
+    );
+    expect(await notes(page).locator('.note-quote').textContent()).toBe(PASSAGE);
+    expect(await painted(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('paints a passage of a page that fills in late, once it arrives', async () => {
+    const late = 'https://petition.parliament.uk/petitions/100002';
+    const { page } = await openPanel(late);
+    await page.locator('main #signature-count').waitFor();
+    await select(page, 'Families wait months for support');
+    await page.keyboard.press('Alt+Shift+H');
+    await notes(page).locator('.note-quote').waitFor();
+    await page.reload();
+    // At first the passage is not there yet; it is painted once the page's script adds it.
+    await expect
+      .poll(() => painted(page), { timeout: 10_000 })
+      .toEqual(['Families wait months for support']);
+    expect(await notes(page).getByRole('note').count()).toBe(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,50 @@
+import type { Colour } from '../storage/records';
+
+const COLOURS: Record<Colour, string> = {
+  yellow: 'rgb(255 221 0 / 45%)',
+  green: 'rgb(0 180 90 / 30%)',
+  blue: 'rgb(80 160 255 / 32%)',
+  pink: 'rgb(255 100 170 / 32%)',
+};
+const FLASH = 'civic-thread-flash';
+
+/**
+ * Paints highlights with the CSS Custom Highlight API: the page's DOM is never
+ * changed (no wrapper elements, no style element; the rules go in an adopted
+ * stylesheet). Where the API is missing, highlights are listed but not painted.
+ */
+export function createPainter(doc: Document) {
+  const registry = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
+  if (registry) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      [
+        ...Object.entries(COLOURS).map(
+          ([colour, background]) =>
+            `::highlight(civic-thread-${colour}) { background-color: ${background}; }`,
+        ),
+        `::highlight(${FLASH}) { background-color: rgb(255 191 71 / 90%); }`,
+      ].join('\n'),
+    );
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  }
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    supported: registry !== null,
+    paint(items: { range: Range; colour: Colour }[]) {
+      if (!registry) return;
+      for (const colour of Object.keys(COLOURS) as Colour[]) {
+        const ranges = items.filter((item) => item.colour === colour).map((item) => item.range);
+        registry.set(`civic-thread-${colour}`, new Highlight(...ranges));
+      }
+    },
+    /** Briefly marks a passage the user asked to see. */
+    flash(range: Range) {
+      if (!registry) return;
+      registry.set(FLASH, new Highlight(range));
+      clearTimeout(flashTimer);
+      flashTimer = setTimeout(() => registry.delete(FLASH), 1_500);
+    },
+  };
+}
+export type Painter = ReturnType<typeof createPainter>;
