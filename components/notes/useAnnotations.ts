@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { prepareText } from '../../utils/annotations/code-points';
 import { createPainter } from '../../utils/annotations/painter';
 import { anchor, describe } from '../../utils/annotations/selectors';
 import {
@@ -26,9 +27,10 @@ function readPage(doc: Document): TextModel {
 }
 
 function place(annotations: Annotation[], model: TextModel): Placed[] {
+  const text = prepareText(model.text);
   return annotations.map((annotation) => {
     if (!annotation.target) return { annotation, range: null };
-    const found = anchor(model.text, annotation.target);
+    const found = anchor(text, annotation.target);
     return { annotation, range: found ? rangeFromOffsets(model, found.start, found.end) : null };
   });
 }

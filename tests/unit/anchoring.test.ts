@@ -1,5 +1,5 @@
 import { expect, describe as group, it } from 'vitest';
-import { toCodePoints, toUtf16 } from '../../utils/annotations/code-points';
+import { prepareText } from '../../utils/annotations/code-points';
 import { anchor, describe } from '../../utils/annotations/selectors';
 import {
   buildTextModel,
@@ -94,7 +94,15 @@ group('positions count Unicode code points', () => {
   it('stores code points, not UTF-16 units', () => {
     expect(target.position.start).toBe([...text.slice(0, start)].length);
     expect(target.position.start).toBeLessThan(start);
-    expect(toUtf16(text, toCodePoints(text, start))).toBe(start);
+    const prepared = prepareText(text);
+    expect(prepared.toUtf16(prepared.toCodePoints(start))).toBe(start);
+    // Every offset round-trips, including those next to surrogate pairs.
+    for (let offset = 0; offset <= text.length; offset++) {
+      const units = text.charCodeAt(offset - 1);
+      if (units >= 0xd800 && units <= 0xdbff) continue; // inside a pair: not a boundary
+      expect(prepared.toUtf16(prepared.toCodePoints(offset))).toBe(offset);
+      expect(prepared.toCodePoints(offset)).toBe([...text.slice(0, offset)].length);
+    }
   });
 
   it('anchors back to the same UTF-16 offsets', () => {

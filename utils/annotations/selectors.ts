@@ -1,6 +1,6 @@
 import search from 'approx-string-match';
 import { z } from '../zod';
-import { toCodePoints, toUtf16 } from './code-points';
+import { type PreparedText, prepareText } from './code-points';
 
 /** How much text either side of a quote is kept to tell repeated passages apart. */
 export const CONTEXT_LENGTH = 32;
@@ -25,8 +25,9 @@ export const TextPositionSelector = z.object({
 export const Target = z.object({ quote: TextQuoteSelector, position: TextPositionSelector });
 export type Target = z.infer<typeof Target>;
 
-/** W3C selectors for the passage at UTF-16 offsets [start, end) of `text`. */
-export function describe(text: string, start: number, end: number): Target {
+/** W3C selectors for the passage at UTF-16 offsets [start, end) of the page text. */
+export function describe(page: PreparedText | string, start: number, end: number): Target {
+  const { text, toCodePoints } = typeof page === 'string' ? prepareText(page) : page;
   return {
     quote: {
       type: 'TextQuoteSelector',
@@ -36,8 +37,8 @@ export function describe(text: string, start: number, end: number): Target {
     },
     position: {
       type: 'TextPositionSelector',
-      start: toCodePoints(text, start),
-      end: toCodePoints(text, end),
+      start: toCodePoints(start),
+      end: toCodePoints(end),
     },
   };
 }
@@ -92,10 +93,11 @@ function score(
  * position, else the best approximate match (edit-distance tolerant, up to a
  * quarter of the quote's length). Null when the passage is gone.
  */
-export function anchor(text: string, target: Target): Anchored | null {
+export function anchor(page: PreparedText | string, target: Target): Anchored | null {
+  const { text, toUtf16 } = typeof page === 'string' ? prepareText(page) : page;
   const { exact } = target.quote;
-  const expected = toUtf16(text, target.position.start);
-  const expectedEnd = toUtf16(text, target.position.end);
+  const expected = toUtf16(target.position.start);
+  const expectedEnd = toUtf16(target.position.end);
   if (text.slice(expected, expectedEnd) === exact) {
     return { start: expected, end: expectedEnd, method: 'position' };
   }

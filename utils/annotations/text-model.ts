@@ -1,3 +1,16 @@
+/**
+ * DOM constants by value, so the module runs wherever a Document comes from
+ * (the page, or a test's parser) without relying on `Node` and `NodeFilter` globals.
+ */
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+const FOLLOWING = 0x4;
+const CONTAINED_BY = 0x10;
+
 /** Elements whose text is never shown. */
 const HIDDEN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD']);
 
@@ -17,17 +30,17 @@ export function buildTextModel(
   skip: (element: Element) => boolean = () => false,
 ): TextModel {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+  const walker = doc.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
     acceptNode: (node) =>
-      node.nodeType === Node.ELEMENT_NODE && (HIDDEN.has(node.nodeName) || skip(node as Element))
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT,
+      node.nodeType === ELEMENT_NODE && (HIDDEN.has(node.nodeName) || skip(node as Element))
+        ? FILTER_REJECT
+        : FILTER_ACCEPT,
   });
   const parts: string[] = [];
   const nodes: TextModel['nodes'] = [];
   let length = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === Node.TEXT_NODE) {
+    if (node.nodeType === TEXT_NODE) {
       const data = (node as Text).data;
       nodes.push({ node: node as Text, start: length });
       parts.push(data);
@@ -65,7 +78,7 @@ export function rangeFromOffsets(model: TextModel, start: number, end: number): 
 
 /** Offsets in the model's text of a boundary point (container, offset) of a Range. */
 function offsetOf(model: TextModel, container: Node, offset: number): number | null {
-  if (container.nodeType === Node.TEXT_NODE) {
+  if (container.nodeType === TEXT_NODE) {
     const entry = model.nodes.find((candidate) => candidate.node === container);
     return entry ? entry.start + offset : null;
   }
@@ -76,11 +89,8 @@ function offsetOf(model: TextModel, container: Node, offset: number): number | n
       ? after.compareDocumentPosition(entry.node)
       : container.compareDocumentPosition(entry.node);
     const atOrAfter = after
-      ? entry.node === after ||
-        position & Node.DOCUMENT_POSITION_FOLLOWING ||
-        position & Node.DOCUMENT_POSITION_CONTAINED_BY
-      : position & Node.DOCUMENT_POSITION_FOLLOWING &&
-        !(position & Node.DOCUMENT_POSITION_CONTAINED_BY);
+      ? entry.node === after || position & FOLLOWING || position & CONTAINED_BY
+      : position & FOLLOWING && !(position & CONTAINED_BY);
     if (atOrAfter) return entry.start;
   }
   return model.text.length;
