@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Annotation, type Colour, Colour as ColourSchema } from '../../utils/storage/records';
+import { formatDate } from '../panel/format';
 import type { Annotations, Placed } from './useAnnotations';
 
 const QUOTE_SHOWN = 280;
 
 function shortQuote(exact: string): string {
-  return exact.length > QUOTE_SHOWN ? `${exact.slice(0, QUOTE_SHOWN)}…` : exact;
+  const text = exact.replace(/\s+/g, ' ');
+  return text.length > QUOTE_SHOWN ? `${text.slice(0, QUOTE_SHOWN)}…` : text;
 }
 
 const parseTags = (text: string) => [
@@ -38,7 +40,19 @@ export function NoteItem({
   };
   return (
     <li class={`note note-${annotation.colour}`} data-note-id={annotation.id}>
+      {annotation.bookmark && (
+        <p class="bookmark-label">
+          Bookmark: {annotation.bookmark.label}
+          {annotation.bookmark.date ? ` · ${formatDate(annotation.bookmark.date)}` : ''}
+        </p>
+      )}
       {quote !== undefined && <blockquote class="note-quote">{shortQuote(quote)}</blockquote>}
+      {annotation.bookmark && quote !== undefined && quote.length > QUOTE_SHOWN && (
+        <details class="saved-text">
+          <summary>Saved text</summary>
+          <p>{quote}</p>
+        </details>
+      )}
       {quote !== undefined && !range && (
         <p class="notice" role="note">
           This passage is no longer on the page. Your note and the quote are kept.

@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import type { ResponseBlock } from '../../utils/pages/responses';
+import { formatDate } from '../panel/format';
 import { NoteItem } from './NoteItem';
 import { SHORTCUT } from './SelectionToolbar';
 import type { Annotations } from './useAnnotations';
@@ -6,17 +8,43 @@ import type { Annotations } from './useAnnotations';
 /** The user's highlights and notes on this page, and a form for a note about the whole page. */
 export function NotesSection({
   notes,
+  responses,
   editingId,
   setEditingId,
 }: {
   notes: Annotations;
+  /** Responses on the page that can be bookmarked. */
+  responses: ResponseBlock[];
   editingId: string | null;
   setEditingId: (id: string | null) => void;
 }) {
   const [pageNote, setPageNote] = useState('');
+  const saved = new Set(
+    notes.items.flatMap(({ annotation }) =>
+      annotation.kind === 'bookmark' && annotation.bookmark ? [annotation.bookmark.label] : [],
+    ),
+  );
   return (
     <section class="section notes" aria-labelledby="ct-notes-heading">
       <h3 id="ct-notes-heading">Your notes</h3>
+      {responses.length > 0 && (
+        <ul class="plain-list bookmark-buttons" aria-label="Save a response">
+          {responses.map((block) => (
+            <li key={block.label}>
+              <button
+                type="button"
+                class="secondary"
+                disabled={saved.has(block.label)}
+                onClick={() => notes.bookmark(block)}
+              >
+                {saved.has(block.label) ? 'Bookmarked: ' : 'Bookmark '}
+                {block.label}
+                {block.date ? ` (${formatDate(block.date)})` : ''}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {notes.problem && (
         <p class="notice notice-error" role="alert">
           {notes.problem}

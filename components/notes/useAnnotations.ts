@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { prepareText } from '../../utils/annotations/code-points';
 import { createPainter } from '../../utils/annotations/painter';
-import { anchor, describe } from '../../utils/annotations/selectors';
+import { anchor, describe, trimOffsets } from '../../utils/annotations/selectors';
 import {
   buildTextModel,
   offsetsFromRange,
@@ -10,6 +10,7 @@ import {
 } from '../../utils/annotations/text-model';
 import type { sendRequest } from '../../utils/messaging/client';
 import type { PageContext } from '../../utils/pages/context';
+import type { ResponseBlock } from '../../utils/pages/responses';
 import { watchForLateContent } from '../../utils/pages/watch';
 import { type Annotation, type Colour, MAX_QUOTE_LENGTH } from '../../utils/storage/records';
 
@@ -137,8 +138,9 @@ export function useAnnotations(
     async ({ range, colour, note, tags }: NewHighlight): Promise<string | null> => {
       if (!context) return null;
       const model = readPage(doc);
-      const offsets = offsetsFromRange(model, range);
-      if (!offsets || !model.text.slice(offsets.start, offsets.end).trim()) {
+      const selected = offsetsFromRange(model, range);
+      const offsets = selected && trimOffsets(model.text, selected.start, selected.end);
+      if (!offsets || offsets.start === offsets.end) {
         setProblem('Select some text on the page to highlight it.');
         return null;
       }
@@ -157,6 +159,32 @@ export function useAnnotations(
         colour,
       };
       return (await save(annotation)) ? annotation.id : null;
+    },
+    [context, doc, base, save],
+  );
+
+  /** Saves a whole response as a bookmark: its text, where it is, what it is and its date. */
+  const bookmark = useCallback(
+    async (block: ResponseBlock): Promise<boolean> => {
+      if (!context) return false;
+      const model = readPage(doc);
+      const range = doc.createRange();
+      range.selectNodeContents(block.element);
+      const whole = offsetsFromRange(model, range);
+      const offsets = whole && trimOffsets(model.text, whole.start, whole.end);
+      if (!offsets || offsets.start === offsets.end) {
+        setProblem('That response could not be read from the page.');
+        return false;
+      }
+      return save({
+        ...base(Date.now(), context),
+        kind: 'bookmark',
+        target: describe(prepareText(model.text), offsets.start, offsets.end),
+        bookmark: { label: block.label, date: block.date },
+        note: '',
+        tags: [],
+        colour: 'blue',
+      });
     },
     [context, doc, base, save],
   );
@@ -204,6 +232,7 @@ export function useAnnotations(
     deleted,
     painted: painter.supported,
     highlight,
+    bookmark,
     addPageNote,
     update,
     remove,

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { sendRequest } from '../../utils/messaging/client';
 import type { ExtractResult } from '../../utils/pages/registry';
+import { findResponses } from '../../utils/pages/responses';
 import { NotesSection } from '../notes/NotesSection';
 import { SelectionToolbar } from '../notes/SelectionToolbar';
 import { useAnnotations } from '../notes/useAnnotations';
@@ -90,7 +91,12 @@ export function Panel({ result, visitId, send = sendRequest, early }: PanelProps
           {result.ok ? (
             <>
               <PageSummary result={result} />
-              <NotesSection notes={notes} editingId={editingId} setEditingId={setEditingId} />
+              <NotesSection
+                notes={notes}
+                responses={findResponses(result.context, document)}
+                editingId={editingId}
+                setEditingId={setEditingId}
+              />
               <LiveSection
                 context={result.context}
                 send={send}

@@ -162,3 +162,66 @@ describe('highlights and notes', () => {
     await page.close();
   });
 });
+
+describe('bookmarking a response', () => {
+  it('saves the government response with its date and text, and finds it after the page rewords it', async () => {
+    const { page } = await openPanel(SENCO);
+    await notes(page)
+      .getByRole('button', { name: 'Bookmark Government response (29 September 2021)' })
+      .click();
+    await expect
+      .poll(() => notes(page).locator('.bookmark-label').allTextContents())
+      .toEqual(['Bookmark: Government response · 29 September 2021']);
+    expect(
+      await notes(page)
+        .getByRole('button', { name: /^Bookmarked: Government response/ })
+        .isDisabled(),
+    ).toBe(true);
+    expect(await notes(page).locator('.note-quote').textContent()).toMatch(
+      /Through the SEND Review/,
+    );
+    // The full text is kept, readable even if the page changes or disappears.
+    await notes(page).locator('.saved-text summary').click();
+    expect(await notes(page).locator('.saved-text p').textContent()).toMatch(
+      /SENCOS must complete the National Award for Special Educational Needs Coordination \(NASENCO\) within 3 years of appointment/,
+    );
+
+    harness.site.rewritePages = (html) =>
+      html.replace(
+        'The Government is determined to improve outcomes',
+        'The Government is committed to improving outcomes',
+      );
+    await page.reload();
+    await notes(page).locator('.bookmark-label').waitFor();
+    expect(await notes(page).getByRole('note').count()).toBe(0);
+    expect(await notes(page).getByRole('button', { name: 'Show on page' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it("saves a minister's contribution in Hansard, and a consultation's outcome", async () => {
+    const debate = await openPanel(
+      'https://hansard.parliament.uk/Commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40/SpecialEducationalNeedsAndDisabilitiesReview',
+    );
+    const minister = notes(debate.page)
+      .getByRole('button', { name: /^Bookmark Nadhim Zahawi/ })
+      .first();
+    const label = (await minister.textContent()) ?? '';
+    await minister.click();
+    await expect.poll(() => notes(debate.page).locator('.bookmark-label').count()).toBe(1);
+    expect(await notes(debate.page).locator('.bookmark-label').textContent()).toBe(
+      `Bookmark: ${label.replace(/^Bookmark /, '').replace(/ \(29 March 2022\)$/, '')} · 29 March 2022`,
+    );
+    await debate.page.close();
+
+    const outcome = await openPanel(
+      'https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time',
+    );
+    await notes(outcome.page)
+      .getByRole('button', { name: 'Bookmark Consultation outcome' })
+      .click();
+    await expect
+      .poll(() => notes(outcome.page).locator('.note-quote').textContent())
+      .toMatch(/^We received around 6,000 responses/);
+    await outcome.page.close();
+  });
+});

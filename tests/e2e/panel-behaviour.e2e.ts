@@ -57,7 +57,7 @@ describe('panel behaviour', () => {
         const focusable = [
           ...(root?.querySelectorAll('a[href], button, textarea, input, select') ?? []),
         ];
-        const index = focusable.findIndex((element) => element === root?.activeElement);
+        const index = focusable.indexOf(root?.activeElement as Element);
         const element = focusable[index];
         return element ? `${index}:${element.tagName}:${element.textContent}` : null;
       });

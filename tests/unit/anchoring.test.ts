@@ -1,6 +1,6 @@
 import { expect, describe as group, it } from 'vitest';
 import { prepareText } from '../../utils/annotations/code-points';
-import { anchor, describe } from '../../utils/annotations/selectors';
+import { anchor, describe, trimOffsets } from '../../utils/annotations/selectors';
 import {
   buildTextModel,
   offsetsFromRange,
@@ -137,5 +137,14 @@ group('the page text model', () => {
     range.selectNodeContents(doc.querySelector('b') as Element);
     const offsets = offsetsFromRange(model, range);
     expect(offsets && model.text.slice(offsets.start, offsets.end)).toBe('bold');
+  });
+});
+
+group('trimming a selection', () => {
+  it('leaves out white space at both ends only', () => {
+    const text = 'a \n  the passage  \t b';
+    expect(trimOffsets(text, 1, text.length - 1)).toEqual({ start: 5, end: 16 });
+    expect(text.slice(5, 16)).toBe('the passage');
+    expect(trimOffsets('   ', 0, 3)).toEqual({ start: 3, end: 3 });
   });
 });

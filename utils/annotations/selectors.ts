@@ -25,6 +25,19 @@ export const TextPositionSelector = z.object({
 export const Target = z.object({ quote: TextQuoteSelector, position: TextPositionSelector });
 export type Target = z.infer<typeof Target>;
 
+/** Narrows [start, end) to leave out white space at either end (selections and blocks often carry it). */
+export function trimOffsets(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number } {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/.test(text[from] ?? '')) from++;
+  while (to > from && /\s/.test(text[to - 1] ?? '')) to--;
+  return { start: from, end: to };
+}
+
 /** W3C selectors for the passage at UTF-16 offsets [start, end) of the page text. */
 export function describe(page: PreparedText | string, start: number, end: number): Target {
   const { text, toCodePoints } = typeof page === 'string' ? prepareText(page) : page;

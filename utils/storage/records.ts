@@ -40,26 +40,38 @@ export type CacheEntry = z.infer<typeof CacheEntry>;
 
 /** The longest passage one highlight may quote: longer selections are refused with a message. */
 export const MAX_QUOTE_LENGTH = 5_000;
+/** A bookmarked response keeps its whole text, up to this length. */
+export const MAX_BOOKMARK_LENGTH = 50_000;
 
 export const Colour = z.enum(['yellow', 'green', 'blue', 'pink']);
 export type Colour = z.infer<typeof Colour>;
 
 /** A highlight (a passage, maybe with a note), a note about the whole page, or a saved response. */
-export const Annotation = z.object({
-  id: z.string().min(1),
-  kind: z.enum(['highlight', 'page-note', 'bookmark']),
-  pageKey: z.string().min(1),
-  pageUrl: z.string(),
-  pageTitle: z.string().nullable(),
-  pageKind: PageKind,
-  /** Where the passage is; null for a page note. */
-  target: Target.refine((target) => target.quote.exact.length <= MAX_QUOTE_LENGTH, {
-    message: `A highlight can quote at most ${MAX_QUOTE_LENGTH} characters.`,
-  }).nullable(),
-  note: z.string().max(20_000),
-  tags: z.array(z.string().trim().min(1).max(60)).max(30),
-  colour: Colour,
-  createdAt: z.number(),
-  updatedAt: z.number(),
-});
+export const Annotation = z
+  .object({
+    id: z.string().min(1),
+    kind: z.enum(['highlight', 'page-note', 'bookmark']),
+    pageKey: z.string().min(1),
+    pageUrl: z.string(),
+    pageTitle: z.string().nullable(),
+    pageKind: PageKind,
+    /** Where the passage is, and its exact text; null for a page note. */
+    target: Target.refine((target) => target.quote.exact.length <= MAX_BOOKMARK_LENGTH, {
+      message: `A passage can be at most ${MAX_BOOKMARK_LENGTH} characters.`,
+    }).nullable(),
+    /** For a bookmark: what was saved, and its date. */
+    bookmark: z.object({ label: z.string(), date: z.string().nullable() }).optional(),
+    note: z.string().max(20_000),
+    tags: z.array(z.string().trim().min(1).max(60)).max(30),
+    colour: Colour,
+    createdAt: z.number(),
+    updatedAt: z.number(),
+  })
+  .refine(
+    (a) => a.kind !== 'highlight' || (a.target?.quote.exact.length ?? 0) <= MAX_QUOTE_LENGTH,
+    {
+      message: `A highlight can quote at most ${MAX_QUOTE_LENGTH} characters.`,
+      path: ['target'],
+    },
+  );
 export type Annotation = z.infer<typeof Annotation>;

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { findResponses } from '../../utils/pages/responses';
+import { extractFixture, loadFixtureDocument } from '../load-fixture';
+
+function responsesOn(url: string) {
+  const result = extractFixture(url);
+  if (!result?.ok) throw new Error(`no context for ${url}`);
+  return findResponses(result.context, loadFixtureDocument(url)).map(
+    ({ label, date, element }) => ({
+      label,
+      date,
+      starts: (element.textContent ?? '').trim().slice(0, 40),
+    }),
+  );
+}
+
+describe('responses that can be bookmarked', () => {
+  it('the government response on a petition, with its date', () => {
+    expect(responsesOn('https://petition.parliament.uk/archived/petitions/591092')).toEqual([
+      {
+        label: 'Government response',
+        date: '2021-09-29',
+        starts: expect.stringMatching(/^29 September 2021/),
+      },
+    ]);
+  });
+
+  it('the response in the older petition markup', () => {
+    expect(responsesOn('https://petition.parliament.uk/petitions/300412')).toEqual([
+      {
+        label: 'Government response',
+        date: '2020-03-16',
+        starts: expect.stringMatching(/^Government responded/),
+      },
+    ]);
+  });
+
+  it('nothing on a petition without a response', () => {
+    expect(responsesOn('https://petition.parliament.uk/petitions/701234')).toEqual([]);
+  });
+
+  it('the outcome of a consultation, and nothing on an open one', () => {
+    expect(
+      responsesOn(
+        'https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time',
+      ),
+    ).toEqual([
+      {
+        label: 'Consultation outcome',
+        date: null,
+        starts: expect.stringMatching(/^We received around 6,000/),
+      },
+    ]);
+    expect(
+      responsesOn('https://www.gov.uk/government/consultations/sen-workforce-training-standards'),
+    ).toEqual([]);
+  });
+
+  it("each minister's contribution in a debate, and no one else's", () => {
+    const found = responsesOn(
+      'https://hansard.parliament.uk/Commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40/SpecialEducationalNeedsAndDisabilitiesReview',
+    );
+    expect(found.length).toBeGreaterThan(1);
+    expect(
+      found.every((block) =>
+        block.label.startsWith('Nadhim Zahawi, The Secretary of State for Education: “'),
+      ),
+    ).toBe(true);
+    // Each contribution can be told apart, and bookmarked on its own.
+    expect(new Set(found.map((block) => block.label)).size).toBe(found.length);
+    expect(found.every((block) => block.date === '2022-03-29')).toBe(true);
+  });
+});
