@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createLiveFetcher } from '../utils/live/live-fetcher';
 import { liveViewFor } from '../utils/live/live-view';
+import { createPageChannel } from '../utils/messaging/page-channel';
 import { createMessageHandler } from '../utils/messaging/server';
 import {
   annotationsForPage,
@@ -16,6 +17,8 @@ import { recordVisit } from '../utils/storage/thread-store';
 export default defineBackground(() => {
   const db = openDatabase();
   const live = createLiveFetcher(db);
+  const pages = createPageChannel(browser.runtime.id);
+  browser.runtime.onConnect.addListener((port) => pages.accept(port));
   const handle = createMessageHandler(browser.runtime.id, {
     'page/visited': async ({ context, visitId }) => {
       const record = await recordVisit(await db, { context, visitId, now: Date.now() });
@@ -23,8 +26,16 @@ export default defineBackground(() => {
     },
     'live/get': ({ context, waitForFresh }) => liveViewFor(context, live, waitForFresh),
     'annotations/list': async ({ pageKey }) => annotationsForPage(await db, pageKey),
-    'annotations/save': async ({ annotation }) => saveAnnotation(await db, annotation),
-    'annotations/delete': async ({ id }) => ({ deleted: await deleteAnnotation(await db, id) }),
+    'annotations/save': async ({ annotation }) => {
+      const saved = await saveAnnotation(await db, annotation);
+      pages.notify(saved.pageKey);
+      return saved;
+    },
+    'annotations/delete': async ({ id }) => {
+      const deleted = await deleteAnnotation(await db, id);
+      if (deleted) pages.notify(deleted.pageKey);
+      return { deleted };
+    },
     'settings/get': async () => getSettings(await db),
     'settings/set': async ({ settings }) => updateSettings(await db, settings),
   });

@@ -9,6 +9,7 @@ import {
   type TextModel,
 } from '../../utils/annotations/text-model';
 import type { sendRequest } from '../../utils/messaging/client';
+import { watchPageChanges } from '../../utils/messaging/page-channel';
 import type { PageContext } from '../../utils/pages/context';
 import type { ResponseBlock } from '../../utils/pages/responses';
 import { watchForLateContent } from '../../utils/pages/watch';
@@ -82,6 +83,12 @@ export function useAnnotations(
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Another tab changed this page's notes: show them here too.
+  useEffect(
+    () => (context ? watchPageChanges(context.key, () => void load()) : undefined),
+    [context, load],
+  );
 
   // Passages not found yet may still arrive: a page filling in late is read again.
   const hasOrphans = items.some((item) => item.annotation.target && !item.range);

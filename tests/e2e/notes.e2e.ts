@@ -163,6 +163,24 @@ describe('highlights and notes', () => {
   });
 });
 
+describe('several tabs', () => {
+  it('a highlight made in one tab appears in another tab of the same page', async () => {
+    const first = await openPanel(SENCO);
+    const second = await openPanel(SENCO);
+    await first.page.bringToFront();
+    await select(first.page, PASSAGE);
+    await first.page.keyboard.press('Alt+Shift+H');
+    await expect
+      .poll(() => notes(second.page).locator('.note-quote').allTextContents())
+      .toEqual([PASSAGE]);
+    expect(await painted(second.page)).toEqual([PASSAGE]);
+    await notes(second.page).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => notes(first.page).locator('.note').count()).toBe(0);
+    await first.page.close();
+    await second.page.close();
+  });
+});
+
 describe('bookmarking a response', () => {
   it('saves the government response with its date and text, and finds it after the page rewords it', async () => {
     const { page } = await openPanel(SENCO);

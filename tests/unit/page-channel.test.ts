@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createPageChannel, PORT_NAME, watchPageChanges } from '../../utils/messaging/page-channel';
+
+type Listener = (message: unknown) => void;
+
+/** A pair of connected fake ports, as runtime.connect gives the two ends. */
+function fakePortPair(senderId = 'ext') {
+  const listeners = {
+    a: [] as Listener[],
+    b: [] as Listener[],
+    aGone: [] as (() => void)[],
+    bGone: [] as (() => void)[],
+  };
+  const end = (mine: 'a' | 'b', theirs: 'a' | 'b') => ({
+    name: PORT_NAME,
+    sender: { id: senderId },
+    postMessage: vi.fn((message: unknown) => {
+      for (const listener of listeners[theirs]) listener(structuredClone(message));
+    }),
+    onMessage: { addListener: (listener: Listener) => listeners[mine].push(listener) },
+    onDisconnect: {
+      addListener: (listener: () => void) => listeners[`${mine}Gone`].push(listener),
+    },
+    disconnect: vi.fn(() => {
+      for (const listener of listeners[`${theirs}Gone`]) listener();
+    }),
+  });
+  return { content: end('a', 'b'), background: end('b', 'a') };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('the page channel', () => {
+  it('tells every tab showing a page, and only those, that its notes changed', () => {
+    const channel = createPageChannel('ext');
+    const seen: string[] = [];
+    for (const [key, label] of [
+      ['petition:1', 'tab A'],
+      ['petition:1', 'tab B'],
+      ['petition:2', 'tab C'],
+    ] as const) {
+      const { content, background } = fakePortPair();
+      channel.accept(background as never);
+      watchPageChanges(
+        key,
+        () => seen.push(label),
+        () => content as never,
+      );
+    }
+    channel.notify('petition:1');
+    expect(seen).toEqual(['tab A', 'tab B']);
+  });
+
+  it('refuses ports from anything but this extension, and ignores malformed messages', () => {
+    const channel = createPageChannel('ext');
+    const stranger = fakePortPair('another-extension');
+    channel.accept(stranger.background as never);
+    expect(stranger.background.disconnect).toHaveBeenCalled();
+
+    const { content, background } = fakePortPair();
+    channel.accept(background as never);
+    const changed = vi.fn();
+    watchPageChanges('petition:1', changed, () => content as never);
+    content.postMessage({ type: 'watch' });
+    background.postMessage({ type: 'annotations/changed', pageKey: 'petition:2' });
+    background.postMessage('annotations/changed');
+    expect(changed).not.toHaveBeenCalled();
+  });
+
+  it('reconnects when the background restarts, and stops when asked', () => {
+    vi.useFakeTimers();
+    const pairs = [fakePortPair(), fakePortPair()];
+    let connections = 0;
+    const stop = watchPageChanges(
+      'petition:1',
+      () => {},
+      () => pairs[connections++]?.content as never,
+    );
+    pairs[0]?.background.disconnect();
+    vi.advanceTimersByTime(500);
+    expect(connections).toBe(2);
+    stop();
+    vi.advanceTimersByTime(5_000);
+    expect(connections).toBe(2);
+  });
+});

@@ -1,0 +1,79 @@
+import { browser } from 'wxt/browser';
+import { z } from '../zod';
+
+/**
+ * A long-lived port per open page, so a change made in one tab reaches every
+ * other tab showing the same page. Messages are validated on both ends.
+ */
+export const PORT_NAME = 'civic-thread:page';
+
+export const PortMessage = z.discriminatedUnion('type', [
+  /** Content script → background: this port shows `pageKey`. */
+  z.object({ type: z.literal('watch'), pageKey: z.string().min(1) }),
+  /** Background → content scripts: the notes on `pageKey` changed. */
+  z.object({ type: z.literal('annotations/changed'), pageKey: z.string().min(1) }),
+]);
+export type PortMessage = z.infer<typeof PortMessage>;
+
+type Port = Pick<
+  ReturnType<typeof browser.runtime.connect>,
+  'name' | 'sender' | 'postMessage' | 'onMessage' | 'onDisconnect' | 'disconnect'
+>;
+
+/** The background's side: remembers which page each port shows and tells them of changes. */
+export function createPageChannel(extensionId: string) {
+  const pages = new Map<Port, string>();
+  return {
+    accept(port: Port) {
+      if (port.name !== PORT_NAME || port.sender?.id !== extensionId) return port.disconnect();
+      port.onMessage.addListener((message: unknown) => {
+        const parsed = PortMessage.safeParse(message);
+        if (parsed.success && parsed.data.type === 'watch') pages.set(port, parsed.data.pageKey);
+      });
+      port.onDisconnect.addListener(() => pages.delete(port));
+    },
+    notify(pageKey: string) {
+      const message: PortMessage = { type: 'annotations/changed', pageKey };
+      for (const [port, key] of pages) if (key === pageKey) port.postMessage(message);
+    },
+  };
+}
+
+/**
+ * The content script's side: calls `onChanged` when another tab changes this
+ * page's notes; reconnects if the background restarts. Returns a function that stops.
+ */
+export function watchPageChanges(
+  pageKey: string,
+  onChanged: () => void,
+  connect: () => Port = () => browser.runtime.connect({ name: PORT_NAME }),
+): () => void {
+  let stopped = false;
+  let port: Port | null = null;
+  const open = () => {
+    try {
+      port = connect();
+    } catch {
+      return; // the extension was reloaded; this page's script is stale
+    }
+    port.onMessage.addListener((message: unknown) => {
+      const parsed = PortMessage.safeParse(message);
+      if (
+        parsed.success &&
+        parsed.data.type === 'annotations/changed' &&
+        parsed.data.pageKey === pageKey
+      ) {
+        onChanged();
+      }
+    });
+    port.onDisconnect.addListener(() => {
+      if (!stopped) setTimeout(open, 500);
+    });
+    port.postMessage({ type: 'watch', pageKey } satisfies PortMessage);
+  };
+  open();
+  return () => {
+    stopped = true;
+    port?.disconnect();
+  };
+}
