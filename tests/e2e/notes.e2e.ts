@@ -163,6 +163,36 @@ describe('highlights and notes', () => {
   });
 });
 
+describe('selections it refuses', () => {
+  it('says a huge selection is too long, and saves nothing', async () => {
+    const { page } = await openPanel(SENCO);
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('main') as Element);
+      document.getSelection()?.removeAllRanges();
+      document.getSelection()?.addRange(range);
+    });
+    await page.keyboard.press('Alt+Shift+H');
+    await expect
+      .poll(() => notes(page).getByRole('alert').textContent())
+      .toBe('That selection is too long to highlight: keep it under 5,000 characters.');
+    expect(await notes(page).locator('.note').count()).toBe(0);
+    expect(await painted(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('does nothing for an empty selection or one inside the panel', async () => {
+    const { page } = await openPanel(SENCO);
+    await page.keyboard.press('Alt+Shift+H');
+    await panelOf(page).locator('.page-title').click({ clickCount: 3 });
+    await page.keyboard.press('Alt+Shift+H');
+    await page.waitForTimeout(300);
+    expect(await notes(page).locator('.note').count()).toBe(0);
+    expect(await panelOf(page).getByRole('toolbar').count()).toBe(0);
+    await page.close();
+  });
+});
+
 describe('several tabs', () => {
   it('a highlight made in one tab appears in another tab of the same page', async () => {
     const first = await openPanel(SENCO);

@@ -95,6 +95,27 @@ describe('message protocol', () => {
     });
   });
 
+  it('explains a full disk in words, when IndexedDB runs out of quota', async () => {
+    const handle = createMessageHandler(
+      EXTENSION_ID,
+      handlers({
+        'annotations/delete': async () => {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        },
+      }),
+    );
+    expect(await sendRequest({ type: 'annotations/delete', id: 'x' }, transportTo(handle))).toEqual(
+      {
+        ok: false,
+        error: {
+          code: 'storage',
+          message:
+            'Your browser has no room left to save this. Free some disk space, then try again.',
+        },
+      },
+    );
+  });
+
   it('rejects an answer of the wrong shape', async () => {
     const wrongShape = async () => ({ ok: true, data: { panelCollapsed: 'yes' } });
     expect(await sendRequest({ type: 'settings/get' }, wrongShape)).toMatchObject({

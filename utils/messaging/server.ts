@@ -33,10 +33,17 @@ export function createMessageHandler(extensionId: string, handlers: Handlers) {
     try {
       return { ok: true, data: await handler(parsed.data) };
     } catch (error) {
-      return {
-        ok: false,
-        error: { code: 'storage', message: error instanceof Error ? error.message : String(error) },
-      };
+      return { ok: false, error: { code: 'storage', message: explain(error) } };
     }
   };
+}
+
+/** A failed write, in words a reader can act on. */
+function explain(error: unknown): string {
+  if (error instanceof Error && error.name === 'QuotaExceededError') {
+    return 'Your browser has no room left to save this. Free some disk space, then try again.';
+  }
+  if (error instanceof Error && error.name === 'ZodError')
+    return 'The data was not valid, so nothing was saved.';
+  return error instanceof Error ? error.message : String(error);
 }
