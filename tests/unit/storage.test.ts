@@ -143,7 +143,7 @@ describe('database upgrades', () => {
     expect(await reopened.count('links')).toBe(2);
   });
 
-  it('upgrades a version 1 database without losing its pages, links or settings', async () => {
+  it('upgrades a version 1 database to the current one without losing its pages, links or settings', async () => {
     // Version 1 exactly as it shipped, filled from a stored fixture.
     const old = await openDB(freshName(), 1, {
       upgrade(db) {
@@ -166,5 +166,13 @@ describe('database upgrades', () => {
     expect(await db.getAll('links')).toEqual(v1.stores.links);
     expect(await getSettings(db)).toEqual({ panelCollapsed: true });
     expect(await db.count('cache')).toBe(0);
+    // Later versions' stores arrive empty and ready, with their indexes.
+    expect(await db.count('annotations')).toBe(0);
+    expect([...db.transaction('annotations').store.indexNames].sort()).toEqual([
+      'byKind',
+      'byPage',
+      'byTag',
+      'byUpdated',
+    ]);
   });
 });
