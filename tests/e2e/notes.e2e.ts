@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearStore, type Harness, launch, openPage, panelOf } from './harness';
+import { clearStore, type Harness, launch, openPage, panelOf, selectText } from './harness';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 const PASSAGE = 'Ensuring SENCOs are fully qualified is integral to this.';
@@ -16,24 +16,6 @@ beforeEach(async () => {
 });
 
 const notes = (page: Page) => panelOf(page).locator('.notes');
-
-/** Selects the first occurrence of `text` on the page, as a user dragging over it would. */
-async function select(page: Page, text: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(wanted);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      document.getSelection()?.removeAllRanges();
-      document.getSelection()?.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not on the page`);
-  }, text);
-}
 
 /** The text of every painted highlight, per colour. */
 function painted(page: Page, colour = 'yellow'): Promise<string[]> {
@@ -53,7 +35,7 @@ describe('highlights and notes', () => {
   it('highlights a selection from the keyboard, and paints it again after a reload', async () => {
     const { page, errors } = await openPanel(SENCO);
     const before = await page.evaluate(() => document.body.innerHTML.length);
-    await select(page, PASSAGE);
+    await selectText(page, PASSAGE);
     await page.keyboard.press('Alt+Shift+H');
     await expect
       .poll(() => notes(page).locator('.note-quote').allTextContents())
@@ -70,7 +52,7 @@ describe('highlights and notes', () => {
 
   it('highlights with a note and tags from the selection toolbar', async () => {
     const { page } = await openPanel(SENCO);
-    await select(page, 'within 3 years of appointment');
+    await selectText(page, 'within 3 years of appointment');
     await panelOf(page)
       .getByRole('toolbar')
       .getByRole('button', { name: 'Highlight with note' })
@@ -94,7 +76,7 @@ describe('highlights and notes', () => {
 
   it('deletes with undo', async () => {
     const { page } = await openPanel(SENCO);
-    await select(page, PASSAGE);
+    await selectText(page, PASSAGE);
     await page.keyboard.press('Alt+Shift+H');
     await notes(page).locator('.note-quote').waitFor();
     await notes(page).getByRole('button', { name: 'Delete' }).click();
@@ -124,7 +106,7 @@ describe('highlights and notes', () => {
 
   it('finds a passage again after the page reworded it slightly, and keeps an orphan when it is gone', async () => {
     const { page } = await openPanel(SENCO);
-    await select(page, PASSAGE);
+    await selectText(page, PASSAGE);
     await page.keyboard.press('Alt+Shift+H');
     await notes(page).locator('.note-quote').waitFor();
 
@@ -150,7 +132,7 @@ describe('highlights and notes', () => {
     const late = 'https://petition.parliament.uk/petitions/100002';
     const { page } = await openPanel(late);
     await page.locator('main #signature-count').waitFor();
-    await select(page, 'Families wait months for support');
+    await selectText(page, 'Families wait months for support');
     await page.keyboard.press('Alt+Shift+H');
     await notes(page).locator('.note-quote').waitFor();
     await page.reload();
@@ -198,7 +180,7 @@ describe('several tabs', () => {
     const first = await openPanel(SENCO);
     const second = await openPanel(SENCO);
     await first.page.bringToFront();
-    await select(first.page, PASSAGE);
+    await selectText(first.page, PASSAGE);
     await first.page.keyboard.press('Alt+Shift+H');
     await expect
       .poll(() => notes(second.page).locator('.note-quote').allTextContents())

@@ -1,11 +1,37 @@
 // Writes a PNG of the panel on every supported fixture page into docs/screenshots/.
 import { mkdirSync } from 'node:fs';
 import { FIXTURE_PAGES } from './fixture-pages';
-import { launch, openPage, panelOf } from './harness';
+import { launch, openPage, panelOf, selectText } from './harness';
 
 const OUT = 'docs/screenshots';
 
 const harness = await launch();
+
+/** The SENCO petition with a highlight, its note and a bookmarked response. */
+async function notesShot() {
+  const { page } = await openPage(
+    harness,
+    'https://petition.parliament.uk/archived/petitions/591092',
+  );
+  const panel = panelOf(page);
+  await panel.locator('.notes').waitFor();
+  await selectText(page, 'Ensuring SENCOs are fully qualified is integral to this.');
+  await panel.getByRole('toolbar').getByRole('button', { name: 'Highlight with note' }).click();
+  await panel
+    .locator('.notes')
+    .getByLabel('Note', { exact: true })
+    .fill('Quote this in the briefing');
+  await panel.locator('.notes').getByLabel('Tags, separated by commas').fill('nasenco');
+  await panel.locator('.notes').getByRole('button', { name: 'Save', exact: true }).click();
+  await panel.getByRole('button', { name: /^Bookmark Government response/ }).click();
+  await panel.locator('.bookmark-label').waitFor();
+  await page.evaluate(() => document.getSelection()?.removeAllRanges());
+  await panel.locator('.notes').scrollIntoViewIfNeeded();
+  const file = `${OUT}/notes.png`;
+  await page.screenshot({ path: file });
+  console.log(`wrote ${file}`);
+  await page.close();
+}
 try {
   mkdirSync(OUT, { recursive: true });
   for (const fixture of FIXTURE_PAGES) {
@@ -17,6 +43,7 @@ try {
     console.log(`wrote ${file}`);
     await page.close();
   }
+  await notesShot();
 } finally {
   await harness.close();
 }
