@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { describe as describeText } from '../../utils/annotations/selectors';
 import { sendRequest } from '../../utils/messaging/client';
 import { createMessageHandler, type Handlers } from '../../utils/messaging/server';
 import type { PageContext } from '../../utils/pages/context';
+import { type Annotation, Settings } from '../../utils/storage/records';
 
 const EXTENSION_ID = 'civic-thread-test';
 
@@ -114,6 +116,52 @@ describe('message protocol', () => {
         },
       },
     );
+  });
+
+  it('says in words why a note over its limits was refused', async () => {
+    const note: Annotation = {
+      id: 'n1',
+      kind: 'highlight',
+      pageKey: context.key,
+      pageUrl: context.url,
+      pageTitle: context.title,
+      pageKind: 'petition',
+      target: describeText('Fund SEND provision properly', 5, 9),
+      note: '',
+      tags: [],
+      colour: 'yellow',
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    const refusal = (annotation: Annotation) =>
+      sendRequest({ type: 'annotations/save', annotation }, async () => {
+        throw new Error('sent');
+      });
+    expect(await refusal({ ...note, note: 'x'.repeat(20_001) })).toEqual({
+      ok: false,
+      error: { code: 'invalid-request', message: 'A note can be at most 20000 characters.' },
+    });
+    expect(await refusal({ ...note, tags: ['x'.repeat(61)] })).toEqual({
+      ok: false,
+      error: { code: 'invalid-request', message: 'A tag can be at most 60 characters.' },
+    });
+    expect(
+      await refusal({ ...note, tags: Array.from({ length: 31 }, (_, i) => `tag ${i}`) }),
+    ).toEqual({
+      ok: false,
+      error: { code: 'invalid-request', message: 'A note can have at most 30 tags.' },
+    });
+  });
+
+  it('explains a record that fails its schema in the background', async () => {
+    const handle = createMessageHandler(
+      EXTENSION_ID,
+      handlers({ 'settings/get': async () => Settings.parse({ panelCollapsed: 'yes' }) }),
+    );
+    expect(await sendRequest({ type: 'settings/get' }, transportTo(handle))).toEqual({
+      ok: false,
+      error: { code: 'storage', message: 'The data was not valid, so nothing was saved.' },
+    });
   });
 
   it('rejects an answer of the wrong shape', async () => {

@@ -10,7 +10,7 @@ const NEAR = 2_000;
 
 export const TextQuoteSelector = z.object({
   type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1),
+  exact: z.string().check(z.minLength(1)),
   prefix: z.string(),
   suffix: z.string(),
 });
@@ -18,8 +18,8 @@ export const TextQuoteSelector = z.object({
 /** Offsets in Unicode code points over the page's rendered text. */
 export const TextPositionSelector = z.object({
   type: z.literal('TextPositionSelector'),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  start: z.number().check(z.int(), z.nonnegative()),
+  end: z.number().check(z.int(), z.nonnegative()),
 });
 
 export const Target = z.object({ quote: TextQuoteSelector, position: TextPositionSelector });

@@ -22,7 +22,7 @@ type Fresh = { body: unknown; fetchedAt: number };
 export interface LiveRequest<T> {
   url: string;
   source: Source;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   /** Wait for a refresh of stale data instead of answering from the cache at once. */
   waitForFresh?: boolean;
 }

@@ -24,12 +24,12 @@ import type { LiveAnswer, LiveRequest } from './live-fetcher';
 /** At most this many mentioned petitions are looked up for one debate page. */
 export const MAX_PETITIONS_PER_DEBATE = 4;
 
-const answerOf = <T extends z.ZodType>(data: T) =>
+const answerOf = <T extends z.ZodMiniType>(data: T) =>
   z.object({
-    data: data.nullable(),
-    fetchedAt: z.number().nullable(),
+    data: z.nullable(data),
+    fetchedAt: z.nullable(z.number()),
     stale: z.boolean(),
-    error: SourceError.nullable(),
+    error: z.nullable(SourceError),
   });
 
 /** What the panel shows from the sites' APIs, per kind of page. */

@@ -9,9 +9,9 @@ export const PORT_NAME = 'civic-thread:page';
 
 export const PortMessage = z.discriminatedUnion('type', [
   /** Content script → background: this port shows `pageKey`. */
-  z.object({ type: z.literal('watch'), pageKey: z.string().min(1) }),
+  z.object({ type: z.literal('watch'), pageKey: z.string().check(z.minLength(1)) }),
   /** Background → content scripts: the notes on `pageKey` changed. */
-  z.object({ type: z.literal('annotations/changed'), pageKey: z.string().min(1) }),
+  z.object({ type: z.literal('annotations/changed'), pageKey: z.string().check(z.minLength(1)) }),
 ]);
 export type PortMessage = z.infer<typeof PortMessage>;
 

@@ -9,20 +9,24 @@ import { z } from '../zod';
  */
 export const Request = z.discriminatedUnion('type', [
   /** `visitId` names one page load, so re-reading a page that fills in late is not a new visit. */
-  z.object({ type: z.literal('page/visited'), visitId: z.string().min(1), context: PageContext }),
+  z.object({
+    type: z.literal('page/visited'),
+    visitId: z.string().check(z.minLength(1)),
+    context: PageContext,
+  }),
   /** Live data for the page; `waitForFresh` waits out a refresh instead of answering from cache. */
   z.object({ type: z.literal('live/get'), context: PageContext, waitForFresh: z.boolean() }),
-  z.object({ type: z.literal('annotations/list'), pageKey: z.string().min(1) }),
+  z.object({ type: z.literal('annotations/list'), pageKey: z.string().check(z.minLength(1)) }),
   z.object({ type: z.literal('annotations/save'), annotation: Annotation }),
-  z.object({ type: z.literal('annotations/delete'), id: z.string().min(1) }),
+  z.object({ type: z.literal('annotations/delete'), id: z.string().check(z.minLength(1)) }),
   z.object({ type: z.literal('settings/get') }),
-  z.object({ type: z.literal('settings/set'), settings: Settings.partial() }),
+  z.object({ type: z.literal('settings/set'), settings: z.partial(Settings) }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
 
 const VisitSummary = z.object({
-  visitCount: z.number().int().positive(),
+  visitCount: z.number().check(z.int(), z.positive()),
   firstVisitedAt: z.number(),
 });
 
@@ -30,12 +34,15 @@ const VisitSummary = z.object({
 export const RESPONSE_DATA = {
   'page/visited': VisitSummary,
   'live/get': LiveView,
-  'annotations/list': z.object({ annotations: z.array(Annotation), skipped: z.number().int() }),
+  'annotations/list': z.object({
+    annotations: z.array(Annotation),
+    skipped: z.number().check(z.int()),
+  }),
   'annotations/save': Annotation,
-  'annotations/delete': z.object({ deleted: Annotation.nullable() }),
+  'annotations/delete': z.object({ deleted: z.nullable(Annotation) }),
   'settings/get': Settings,
   'settings/set': Settings,
-} satisfies Record<RequestType, z.ZodType>;
+} satisfies Record<RequestType, z.ZodMiniType>;
 
 export type ResponseData<T extends RequestType> = z.infer<(typeof RESPONSE_DATA)[T]>;
 

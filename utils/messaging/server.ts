@@ -1,3 +1,4 @@
+import { z } from '../zod';
 import { Request, type RequestType, type ResponseData, type Result } from './protocol';
 
 export type Handlers = {
@@ -43,7 +44,7 @@ function explain(error: unknown): string {
   if (error instanceof Error && error.name === 'QuotaExceededError') {
     return 'Your browser has no room left to save this. Free some disk space, then try again.';
   }
-  if (error instanceof Error && error.name === 'ZodError')
-    return 'The data was not valid, so nothing was saved.';
+  // zod/mini throws a plain `$ZodError` (named "$ZodError", not "ZodError").
+  if (error instanceof z.core.$ZodError) return 'The data was not valid, so nothing was saved.';
   return error instanceof Error ? error.message : String(error);
 }

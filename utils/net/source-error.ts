@@ -8,7 +8,7 @@ import { z } from '../zod';
 export const SourceError = z.object({
   kind: z.enum(['offline', 'timeout', 'site-error', 'rate-limited', 'unexpected-data']),
   message: z.string(),
-  status: z.number().int().optional(),
+  status: z.optional(z.number().check(z.int())),
 });
 export type SourceError = z.infer<typeof SourceError>;
 

@@ -3,13 +3,13 @@ import { z } from '../zod';
 export const PageKind = z.enum(['petition', 'consultation', 'debate']);
 export type PageKind = z.infer<typeof PageKind>;
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const HttpsUrl = z.url({ protocol: /^https$/ });
 
 /** A link on the page that points at another supported page. */
 export const LinkedPage = z.object({
   kind: PageKind,
-  key: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
   url: HttpsUrl,
   label: z.string(),
 });
@@ -20,8 +20,8 @@ export const ExternalLink = z.object({ label: z.string(), url: HttpsUrl });
 /** Fields every page kind shares. `unread` names what the page did not let us read. */
 const common = {
   url: HttpsUrl,
-  key: z.string().min(1),
-  title: z.string().min(1).nullable(),
+  key: z.string().check(z.minLength(1)),
+  title: z.nullable(z.string().check(z.minLength(1))),
   links: z.array(LinkedPage),
   unread: z.array(z.string()),
 };
@@ -31,22 +31,22 @@ export const PetitionState = z.enum(['open', 'closed', 'rejected']);
 export const PetitionContext = z.object({
   kind: z.literal('petition'),
   ...common,
-  petitionNumber: z.number().int().positive(),
+  petitionNumber: z.number().check(z.int(), z.positive()),
   archived: z.boolean(),
   /** "2019-2024", from the archived note. */
-  parliament: z.string().nullable(),
-  state: PetitionState.nullable(),
-  signatureCount: z.number().int().nonnegative().nullable(),
-  response: z
-    .object({ respondedOn: IsoDate.nullable(), summary: z.string().nullable() })
-    .nullable(),
-  debate: z
-    .object({
+  parliament: z.nullable(z.string()),
+  state: z.nullable(PetitionState),
+  signatureCount: z.nullable(z.number().check(z.int(), z.nonnegative())),
+  response: z.nullable(
+    z.object({ respondedOn: z.nullable(IsoDate), summary: z.nullable(z.string()) }),
+  ),
+  debate: z.nullable(
+    z.object({
       status: z.enum(['debated', 'scheduled', 'not-debated']),
-      date: IsoDate.nullable(),
+      date: z.nullable(IsoDate),
       links: z.array(ExternalLink),
-    })
-    .nullable(),
+    }),
+  ),
 });
 
 export const ConsultationState = z.enum(['upcoming', 'open', 'closed', 'outcome']);
@@ -54,23 +54,23 @@ export const ConsultationState = z.enum(['upcoming', 'open', 'closed', 'outcome'
 export const ConsultationContext = z.object({
   kind: z.literal('consultation'),
   ...common,
-  contentId: z.string().nullable(),
+  contentId: z.nullable(z.string()),
   locale: z.enum(['en', 'cy']),
-  state: ConsultationState.nullable(),
-  opensOn: IsoDate.nullable(),
-  closesOn: IsoDate.nullable(),
-  organisations: z.array(z.object({ name: z.string(), url: HttpsUrl.nullable() })),
+  state: z.nullable(ConsultationState),
+  opensOn: z.nullable(IsoDate),
+  closesOn: z.nullable(IsoDate),
+  organisations: z.array(z.object({ name: z.string(), url: z.nullable(HttpsUrl) })),
 });
 
 export const DebateContext = z.object({
   kind: z.literal('debate'),
   ...common,
-  debateId: z.string().min(1),
+  debateId: z.string().check(z.minLength(1)),
   house: z.enum(['Commons', 'Lords']),
   sittingDate: IsoDate,
-  location: z.string().nullable(),
+  location: z.nullable(z.string()),
   /** E-petition numbers the debate text mentions, in order of first mention. */
-  petitionNumbers: z.array(z.number().int().positive()),
+  petitionNumbers: z.array(z.number().check(z.int(), z.positive())),
 });
 
 export const PageContext = z.discriminatedUnion('kind', [

@@ -6,7 +6,7 @@ import { z } from '../zod';
  * GOV.UK Content API item for a consultation (alphagov/publishing-api
  * content_schemas/formats/consultation.jsonnet). Unknown keys are dropped.
  */
-const Link = z.object({ title: z.string(), base_path: z.string().optional() });
+const Link = z.object({ title: z.string(), base_path: z.optional(z.string()) });
 
 export const ConsultationContentItem = z.object({
   base_path: z.string(),
@@ -19,15 +19,15 @@ export const ConsultationContentItem = z.object({
   ]),
   schema_name: z.literal('consultation'),
   title: z.string(),
-  description: z.string().nullable().optional(),
+  description: z.optional(z.nullable(z.string())),
   locale: z.string(),
-  public_updated_at: z.string().nullable().optional(),
+  public_updated_at: z.optional(z.nullable(z.string())),
   details: z.object({
-    opening_date: z.string().optional(),
-    closing_date: z.string().optional(),
-    final_outcome_publication_date: z.string().optional(),
+    opening_date: z.optional(z.string()),
+    closing_date: z.optional(z.string()),
+    final_outcome_publication_date: z.optional(z.string()),
   }),
-  links: z.object({ organisations: z.array(Link).optional() }).default({}),
+  links: z._default(z.object({ organisations: z.optional(z.array(Link)) }), {}),
 });
 export type ConsultationContentItem = z.infer<typeof ConsultationContentItem>;
 
@@ -47,10 +47,10 @@ export const LiveConsultation = z.object({
   title: z.string(),
   url: z.string(),
   state: z.enum(['upcoming', 'open', 'closed', 'outcome']),
-  opensOn: z.string().nullable(),
-  closesOn: z.string().nullable(),
-  outcomePublishedOn: z.string().nullable(),
-  organisations: z.array(z.object({ name: z.string(), url: z.string().nullable() })),
+  opensOn: z.nullable(z.string()),
+  closesOn: z.nullable(z.string()),
+  outcomePublishedOn: z.nullable(z.string()),
+  organisations: z.array(z.object({ name: z.string(), url: z.nullable(z.string()) })),
 });
 export type LiveConsultation = z.infer<typeof LiveConsultation>;
 

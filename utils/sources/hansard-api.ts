@@ -12,7 +12,7 @@ export const HansardDebateDocument = z.object({
     ExtId: z.string(),
     Title: z.string(),
     Date: z.string(),
-    Location: z.string().nullable().optional(),
+    Location: z.optional(z.nullable(z.string())),
     House: z.string(),
   }),
 });
@@ -24,9 +24,9 @@ export function debateJsonUrl(extId: string): string {
 
 export const LiveDebate = z.object({
   title: z.string(),
-  location: z.string().nullable(),
+  location: z.nullable(z.string()),
   house: z.string(),
-  date: z.string().nullable(),
+  date: z.nullable(z.string()),
 });
 export type LiveDebate = z.infer<typeof LiveDebate>;
 

@@ -7,46 +7,47 @@ import { z } from '../zod';
  * (app/views/petitions/_petition.json.jbuilder and the archived twin).
  * Strict on the fields we use, silent about the rest (zod drops unknown keys).
  */
-const Timestamp = z.string().nullable().optional();
+const Timestamp = z.optional(z.nullable(z.string()));
 
 export const PetitionAttributes = z.object({
   action: z.string(),
-  background: z.string().nullable().optional(),
+  background: z.optional(z.nullable(z.string())),
   state: z.string(),
-  signature_count: z.number().int().nonnegative(),
-  closing_date: z.string().nullable().optional(),
+  signature_count: z.number().check(z.int(), z.nonnegative()),
+  closing_date: z.optional(z.nullable(z.string())),
   opened_at: Timestamp,
   closed_at: Timestamp,
   response_threshold_reached_at: Timestamp,
   debate_threshold_reached_at: Timestamp,
-  scheduled_debate_date: z.string().nullable().optional(),
-  government_response: z
-    .object({
+  scheduled_debate_date: z.optional(z.nullable(z.string())),
+  government_response: z.nullable(
+    z.object({
       responded_on: z.string(),
       summary: z.string(),
-      details: z.string().nullable().optional(),
-    })
-    .nullable(),
-  debate: z
-    .object({
-      debated_on: z.string().nullable(),
-      transcript_url: z.string().nullable().optional(),
-      video_url: z.string().nullable().optional(),
-      debate_pack_url: z.string().nullable().optional(),
-      overview: z.string().nullable().optional(),
-    })
-    .nullable(),
-  departments: z
-    .array(z.object({ name: z.string(), url: z.string().nullable().optional() }))
-    .default([]),
-  topics: z.array(z.string()).default([]),
+      details: z.optional(z.nullable(z.string())),
+    }),
+  ),
+  debate: z.nullable(
+    z.object({
+      debated_on: z.nullable(z.string()),
+      transcript_url: z.optional(z.nullable(z.string())),
+      video_url: z.optional(z.nullable(z.string())),
+      debate_pack_url: z.optional(z.nullable(z.string())),
+      overview: z.optional(z.nullable(z.string())),
+    }),
+  ),
+  departments: z._default(
+    z.array(z.object({ name: z.string(), url: z.optional(z.nullable(z.string())) })),
+    [],
+  ),
+  topics: z._default(z.array(z.string()), []),
 });
 
 export const PetitionDocument = z.object({
   data: z.object({
     type: z.enum(['petition', 'archived-petition']),
-    id: z.number().int().positive(),
-    parliament: z.object({ period: z.string() }).optional(),
+    id: z.number().check(z.int(), z.positive()),
+    parliament: z.optional(z.object({ period: z.string() })),
     attributes: PetitionAttributes,
   }),
 });
@@ -70,18 +71,18 @@ export const LivePetition = z.object({
   title: z.string(),
   url: z.string(),
   state: z.string(),
-  archivedPeriod: z.string().nullable(),
+  archivedPeriod: z.nullable(z.string()),
   signatureCount: z.number(),
-  closingDate: z.string().nullable(),
-  response: z.object({ respondedOn: z.string().nullable(), summary: z.string() }).nullable(),
-  debate: z
-    .object({
-      debatedOn: z.string().nullable(),
-      overview: z.string().nullable(),
+  closingDate: z.nullable(z.string()),
+  response: z.nullable(z.object({ respondedOn: z.nullable(z.string()), summary: z.string() })),
+  debate: z.nullable(
+    z.object({
+      debatedOn: z.nullable(z.string()),
+      overview: z.nullable(z.string()),
       links: z.array(z.object({ label: z.string(), url: z.string() })),
-    })
-    .nullable(),
-  scheduledDebateDate: z.string().nullable(),
+    }),
+  ),
+  scheduledDebateDate: z.nullable(z.string()),
   departments: z.array(z.string()),
 });
 export type LivePetition = z.infer<typeof LivePetition>;

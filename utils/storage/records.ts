@@ -5,27 +5,27 @@ import { z } from '../zod';
 
 /** A supported page the user has visited: the node of their "thread". */
 export const PageRecord = z.object({
-  key: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
   kind: PageKind,
   url: z.string(),
-  title: z.string().nullable(),
+  title: z.nullable(z.string()),
   context: PageContext,
   firstVisitedAt: z.number(),
   lastVisitedAt: z.number(),
-  visitCount: z.number().int().positive(),
+  visitCount: z.number().check(z.int(), z.positive()),
   lastVisitId: z.string(),
 });
 export type PageRecord = z.infer<typeof PageRecord>;
 
 /** One outbound link from a visited page to another supported page: an edge of the thread. */
-export const LinkRecord = LinkedPage.omit({ key: true }).extend({
-  from: z.string().min(1),
-  to: z.string().min(1),
+export const LinkRecord = z.extend(z.omit(LinkedPage, { key: true }), {
+  from: z.string().check(z.minLength(1)),
+  to: z.string().check(z.minLength(1)),
 });
 export type LinkRecord = z.infer<typeof LinkRecord>;
 
 export const Settings = z.object({
-  panelCollapsed: z.boolean().default(false),
+  panelCollapsed: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -49,29 +49,42 @@ export type Colour = z.infer<typeof Colour>;
 /** A highlight (a passage, maybe with a note), a note about the whole page, or a saved response. */
 export const Annotation = z
   .object({
-    id: z.string().min(1),
+    id: z.string().check(z.minLength(1)),
     kind: z.enum(['highlight', 'page-note', 'bookmark']),
-    pageKey: z.string().min(1),
+    pageKey: z.string().check(z.minLength(1)),
     pageUrl: z.string(),
-    pageTitle: z.string().nullable(),
+    pageTitle: z.nullable(z.string()),
     pageKind: PageKind,
     /** Where the passage is, and its exact text; null for a page note. */
-    target: Target.refine((target) => target.quote.exact.length <= MAX_BOOKMARK_LENGTH, {
-      message: `A passage can be at most ${MAX_BOOKMARK_LENGTH} characters.`,
-    }).nullable(),
+    target: z.nullable(
+      Target.check(
+        z.refine((target) => target.quote.exact.length <= MAX_BOOKMARK_LENGTH, {
+          message: `A passage can be at most ${MAX_BOOKMARK_LENGTH} characters.`,
+        }),
+      ),
+    ),
     /** For a bookmark: what was saved, and its date. */
-    bookmark: z.object({ label: z.string(), date: z.string().nullable() }).optional(),
-    note: z.string().max(20_000),
-    tags: z.array(z.string().trim().min(1).max(60)).max(30),
+    bookmark: z.optional(z.object({ label: z.string(), date: z.nullable(z.string()) })),
+    // zod/mini loads no locale, so limits a user can reach say what went wrong themselves.
+    note: z.string().check(z.maxLength(20_000, 'A note can be at most 20000 characters.')),
+    tags: z
+      .array(
+        z
+          .string()
+          .check(z.trim(), z.minLength(1), z.maxLength(60, 'A tag can be at most 60 characters.')),
+      )
+      .check(z.maxLength(30, 'A note can have at most 30 tags.')),
     colour: Colour,
     createdAt: z.number(),
     updatedAt: z.number(),
   })
-  .refine(
-    (a) => a.kind !== 'highlight' || (a.target?.quote.exact.length ?? 0) <= MAX_QUOTE_LENGTH,
-    {
-      message: `A highlight can quote at most ${MAX_QUOTE_LENGTH} characters.`,
-      path: ['target'],
-    },
+  .check(
+    z.refine(
+      (a) => a.kind !== 'highlight' || (a.target?.quote.exact.length ?? 0) <= MAX_QUOTE_LENGTH,
+      {
+        message: `A highlight can quote at most ${MAX_QUOTE_LENGTH} characters.`,
+        path: ['target'],
+      },
+    ),
   );
 export type Annotation = z.infer<typeof Annotation>;
