@@ -66,6 +66,14 @@ export function LivePetitionFacts({ petition }: { petition: LivePetition }) {
   );
 }
 
+/** "closes today", "1 day left", "12 days left", counted in whole days to the closing date. */
+export function countdown(closesOn: string, now: number = Date.now()): string {
+  const today = Date.parse(new Date(now).toISOString().slice(0, 10));
+  const days = Math.round((Date.parse(closesOn) - today) / 86_400_000);
+  if (days <= 0) return 'closes today';
+  return days === 1 ? '1 day left' : `${days} days left`;
+}
+
 export function LiveConsultationFacts({ consultation }: { consultation: LiveConsultation }) {
   return (
     <Facts
@@ -77,7 +85,10 @@ export function LiveConsultationFacts({ consultation }: { consultation: LiveCons
         },
         consultation.closesOn !== null && {
           label: 'Closes',
-          value: formatDate(consultation.closesOn),
+          value:
+            consultation.state === 'open'
+              ? `${formatDate(consultation.closesOn)} (${countdown(consultation.closesOn)})`
+              : formatDate(consultation.closesOn),
         },
         consultation.outcomePublishedOn !== null && {
           label: 'Outcome published',

@@ -9,6 +9,7 @@ import { describeError } from './describe-error';
 import { formatAsOf } from './format';
 import { LiveConsultationFacts, LiveDebatePetitions, LivePetitionFacts } from './LiveFacts';
 import { MARKS } from './marks';
+import { RetryButton } from './RetryButton';
 
 type Load =
   | { status: 'loading' }
@@ -147,13 +148,5 @@ function ViewBody({
       )}
       {view.kind === 'debate' && <LiveDebatePetitions view={view} />}
     </>
-  );
-}
-
-function RetryButton({ onRetry }: { onRetry: () => void }) {
-  return (
-    <button type="button" class="secondary" onClick={onRetry}>
-      Try again
-    </button>
   );
 }

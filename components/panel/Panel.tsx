@@ -5,6 +5,8 @@ import { findResponses } from '../../utils/pages/responses';
 import { NotesSection } from '../notes/NotesSection';
 import { SelectionToolbar } from '../notes/SelectionToolbar';
 import { useAnnotations } from '../notes/useAnnotations';
+import { LinkCards } from '../related/LinkCards';
+import { RelatedSection } from '../related/RelatedSection';
 import { ConsultationFacts } from './ConsultationFacts';
 import { DebateFacts } from './DebateFacts';
 import type { EarlyAnswers } from './early-answers';
@@ -102,6 +104,7 @@ export function Panel({ result, visitId, send = sendRequest, early }: PanelProps
                 send={send}
                 early={early?.live?.context === result.context ? early.live.answer : undefined}
               />
+              <RelatedSection context={result.context} send={send} />
               <LinkedPages links={result.context.links} />
             </>
           ) : (
@@ -118,6 +121,7 @@ export function Panel({ result, visitId, send = sendRequest, early }: PanelProps
         </div>
       </aside>
       {context && <SelectionToolbar doc={document} onHighlight={onHighlight} />}
+      {context && <LinkCards context={context} send={send} />}
     </>
   );
 }

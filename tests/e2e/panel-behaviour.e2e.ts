@@ -38,6 +38,7 @@ describe('panel behaviour', () => {
   it('every link, button and field in the panel can be reached with Tab', async () => {
     const { page } = await openPage(harness, SENCO);
     await panelOf(page).locator('.live .as-of').waitFor();
+    await panelOf(page).locator('.related-list').first().waitFor();
     const describeAll = () =>
       page.evaluate(() => {
         const root = document.querySelector('civic-thread-panel')?.shadowRoot;

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type SearchAnswer, searchGovuk, searchHansardDebates, searchPetitions } from './search';
 
 export const API_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'api');
 
@@ -51,6 +52,25 @@ function sendJson(response: ServerResponse, status: number, body: string, header
   response.end(body);
 }
 
+/** The search endpoints, answered from the fixture files (see ./search.ts). */
+function search(host: string, url: URL): SearchAnswer | null {
+  if (host === 'petition.parliament.uk' && url.pathname === '/petitions.json') {
+    return searchPetitions(API_ROOT, url, false);
+  }
+  if (host === 'petition.parliament.uk' && url.pathname === '/archived/petitions.json') {
+    return searchPetitions(API_ROOT, url, true);
+  }
+  if (host === 'www.gov.uk' && url.pathname === '/api/search.json')
+    return searchGovuk(API_ROOT, url);
+  if (
+    host === 'hansard-api.parliament.uk' &&
+    url.pathname.toLowerCase() === '/search/debates.json'
+  ) {
+    return searchHansardDebates(API_ROOT, url);
+  }
+  return null;
+}
+
 /** Answers an API request (a fixture, a redirect, a 404 or a fault). */
 export async function answerApi(
   control: ApiControl,
@@ -89,17 +109,30 @@ export async function answerApi(
     case null:
       break;
   }
+  const answer = fixtureAnswer(host, url);
+  sendJson(response, answer.status, answer.body, answer.headers);
+}
+
+export interface FixtureAnswer {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+/** What the real site would answer for this API URL: a search, a fixture file, a redirect or a 404. */
+export function fixtureAnswer(host: string, url: URL): FixtureAnswer {
+  const searched = search(host, url);
+  if (searched) return { status: searched.status, body: JSON.stringify(searched.body) };
   const file = fixtureFile(host, url.pathname);
-  if (file) return sendJson(response, 200, readFileSync(file, 'utf8'));
+  if (file) return { status: 200, body: readFileSync(file, 'utf8') };
   // petition.parliament.uk sends the live JSON path of an archived petition to its archived path.
   const live = /^\/petitions\/(\d+)\.json$/.exec(url.pathname);
   if (host === 'petition.parliament.uk' && live && fixtureFile(host, `/archived${url.pathname}`)) {
-    response.writeHead(302, {
-      location: `https://petition.parliament.uk/archived/petitions/${live[1]}.json`,
-      'access-control-allow-origin': '*',
-    });
-    response.end();
-    return;
+    return {
+      status: 302,
+      body: '',
+      headers: { location: `https://petition.parliament.uk/archived/petitions/${live[1]}.json` },
+    };
   }
-  sendJson(response, 404, JSON.stringify({ error: 'Not Found' }));
+  return { status: 404, body: JSON.stringify({ error: 'Not Found' }) };
 }

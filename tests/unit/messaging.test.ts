@@ -30,6 +30,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       kind: 'consultation',
       consultation: { data: null, fetchedAt: null, stale: false, error: null },
     }),
+    'related/get': async () => ({ groups: [], thread: [], failed: [] }),
+    'card/get': async () => null,
     'annotations/list': async () => ({ annotations: [], skipped: 0 }),
     'annotations/save': async ({ annotation }) => annotation,
     'annotations/delete': async () => ({ deleted: null }),

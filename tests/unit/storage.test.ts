@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PageContext } from '../../utils/pages/context';
 import { DB_VERSION, openDatabase } from '../../utils/storage/db';
 import { getSettings, updateSettings } from '../../utils/storage/settings-store';
-import { recordVisit } from '../../utils/storage/thread-store';
+import { recordVisit, threadAround } from '../../utils/storage/thread-store';
 import v1 from '../fixtures/db/v1.json';
 
 let name = '';
@@ -100,6 +100,52 @@ describe('thread store', () => {
     await db.put('pages', { key: 'petition:592213', junk: true } as never);
     const record = await recordVisit(db, { context: petition, visitId: 'a', now: 5 });
     expect(record).toMatchObject({ visitCount: 1, firstVisitedAt: 5 });
+  });
+});
+
+describe("the user's thread around a page", () => {
+  const debate: PageContext = {
+    kind: 'debate',
+    url: 'https://hansard.parliament.uk/Commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40/SpecialEducationalNeedsAndDisabilitiesReview',
+    key: 'debate:BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40',
+    title: 'Special Educational Needs and Disabilities Review',
+    links: [],
+    unread: [],
+    debateId: 'BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40',
+    house: 'Commons',
+    sittingDate: '2022-03-29',
+    location: 'Commons Chamber',
+    petitionNumbers: [],
+  };
+
+  it('lists visited pages that link here, and visited pages this one links to', async () => {
+    const db = await openDatabase(freshName());
+    await recordVisit(db, { context: petition, visitId: 'a', now: 1 });
+    await recordVisit(db, { context: debate, visitId: 'b', now: 2 });
+    expect(await threadAround(db, debate.key, null)).toEqual([
+      {
+        key: petition.key,
+        kind: 'petition',
+        url: petition.url,
+        title: petition.title,
+        reason: 'you read it; it links here',
+      },
+    ]);
+    expect(await threadAround(db, petition.key, null)).toEqual([
+      expect.objectContaining({ key: debate.key, reason: 'this page links to it; you read it' }),
+    ]);
+  });
+
+  it('puts the page the user came from first, and leaves out pages never visited', async () => {
+    const db = await openDatabase(freshName());
+    await recordVisit(db, { context: debate, visitId: 'b', now: 5 });
+    await recordVisit(db, { context: petition, visitId: 'a', now: 1 });
+    const thread = await threadAround(db, debate.key, petition.key);
+    expect(thread.map((item) => [item.key, item.reason])).toEqual([
+      [petition.key, 'you came here from this page'],
+    ]);
+    // The consultation the petition links to was never visited: not in the thread.
+    expect(await threadAround(db, petition.key, null)).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,6 @@
 import { LiveView } from '../live/live-view';
 import { PageContext } from '../pages/context';
+import { LinkCard, RelatedView } from '../related/related-item';
 import { Annotation, Settings } from '../storage/records';
 import { z } from '../zod';
 
@@ -16,6 +17,14 @@ export const Request = z.discriminatedUnion('type', [
   }),
   /** Live data for the page; `waitForFresh` waits out a refresh instead of answering from cache. */
   z.object({ type: z.literal('live/get'), context: PageContext, waitForFresh: z.boolean() }),
+  /** Related pages; `referrer` is the page the user came from, if it is a supported one. */
+  z.object({
+    type: z.literal('related/get'),
+    context: PageContext,
+    referrer: z.nullable(z.string()),
+  }),
+  /** What a link on the page points to, for its card. */
+  z.object({ type: z.literal('card/get'), url: z.string().check(z.minLength(1)) }),
   z.object({ type: z.literal('annotations/list'), pageKey: z.string().check(z.minLength(1)) }),
   z.object({ type: z.literal('annotations/save'), annotation: Annotation }),
   z.object({ type: z.literal('annotations/delete'), id: z.string().check(z.minLength(1)) }),
@@ -34,6 +43,8 @@ const VisitSummary = z.object({
 export const RESPONSE_DATA = {
   'page/visited': VisitSummary,
   'live/get': LiveView,
+  'related/get': RelatedView,
+  'card/get': z.nullable(LinkCard),
   'annotations/list': z.object({
     annotations: z.array(Annotation),
     skipped: z.number().check(z.int()),

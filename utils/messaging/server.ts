@@ -1,14 +1,19 @@
 import { z } from '../zod';
 import { Request, type RequestType, type ResponseData, type Result } from './protocol';
 
-export type Handlers = {
-  [T in RequestType]: (request: Extract<Request, { type: T }>) => Promise<ResponseData<T>>;
-};
-
 /** The parts of `runtime.MessageSender` the background trusts. */
 export interface Sender {
   id?: string;
+  /** The tab a content script runs in; absent for extension pages. */
+  tab?: { id?: number };
 }
+
+export type Handlers = {
+  [T in RequestType]: (
+    request: Extract<Request, { type: T }>,
+    sender: Sender,
+  ) => Promise<ResponseData<T>>;
+};
 
 /**
  * Builds the background's message listener. Requests from anything but this
@@ -30,9 +35,12 @@ export function createMessageHandler(extensionId: string, handlers: Handlers) {
         },
       };
     }
-    const handler = handlers[parsed.data.type] as (request: Request) => Promise<unknown>;
+    const handler = handlers[parsed.data.type] as (
+      request: Request,
+      sender: Sender,
+    ) => Promise<unknown>;
     try {
-      return { ok: true, data: await handler(parsed.data) };
+      return { ok: true, data: await handler(parsed.data, sender) };
     } catch (error) {
       return { ok: false, error: { code: 'storage', message: explain(error) } };
     }

@@ -58,14 +58,26 @@ export function extractPage(url: URL, doc: Document): ExtractResult | null {
   }
 }
 
+/** Every anchor on the page that points at another supported page, with what it points at. */
+export function supportedAnchors(
+  doc: Document,
+  base: URL,
+  ownKey: string,
+): { anchor: Element; url: URL; page: DetectedPage }[] {
+  return [...doc.querySelectorAll('a[href]')].flatMap((anchor) => {
+    const url = httpsHref(anchor, base);
+    const page = url && detectPage(url);
+    if (!url || !page || page.key === ownKey) return [];
+    url.hash = '';
+    return [{ anchor, url, page }];
+  });
+}
+
 /** Every link on the page to another supported page, once per target, in page order. */
 export function linkedPages(doc: Document, base: URL, ownKey: string): LinkedPage[] {
   const byKey = new Map<string, LinkedPage>();
-  for (const anchor of doc.querySelectorAll('a[href]')) {
-    const url = httpsHref(anchor, base);
-    const page = url && detectPage(url);
-    if (!page || page.key === ownKey || byKey.has(page.key)) continue;
-    url.hash = '';
+  for (const { anchor, url, page } of supportedAnchors(doc, base, ownKey)) {
+    if (byKey.has(page.key)) continue;
     const text = cleanText(anchor.textContent);
     // Many pages print the bare URL (with or without its scheme) as the link text; name the page instead.
     const label = !text || /^\S+\.\S+\/\S*$/.test(text) ? MODULES[page.kind].describe(url) : text;

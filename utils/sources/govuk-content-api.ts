@@ -23,6 +23,8 @@ export const ConsultationContentItem = z.object({
   locale: z.string(),
   public_updated_at: z.optional(z.nullable(z.string())),
   details: z.object({
+    /** The consultation's text, as HTML; read for its key terms. */
+    body: z.optional(z.string()),
     opening_date: z.optional(z.string()),
     closing_date: z.optional(z.string()),
     final_outcome_publication_date: z.optional(z.string()),

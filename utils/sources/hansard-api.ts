@@ -14,7 +14,12 @@ export const HansardDebateDocument = z.object({
     Date: z.string(),
     Location: z.optional(z.nullable(z.string())),
     House: z.string(),
+    /** The debates before and after it in the sitting: neighbours in time, not in subject. */
+    NextDebateExtId: z.optional(z.nullable(z.string())),
+    PreviousDebateExtId: z.optional(z.nullable(z.string())),
   }),
+  /** The contributions, as HTML; read for the debate's key terms. */
+  Items: z._default(z.array(z.object({ Value: z.optional(z.nullable(z.string())) })), []),
 });
 export type HansardDebateDocument = z.infer<typeof HansardDebateDocument>;
 

@@ -12,6 +12,7 @@ const Timestamp = z.optional(z.nullable(z.string()));
 export const PetitionAttributes = z.object({
   action: z.string(),
   background: z.optional(z.nullable(z.string())),
+  additional_details: z.optional(z.nullable(z.string())),
   state: z.string(),
   signature_count: z.number().check(z.int(), z.nonnegative()),
   closing_date: z.optional(z.nullable(z.string())),
@@ -41,6 +42,10 @@ export const PetitionAttributes = z.object({
     [],
   ),
   topics: z._default(z.array(z.string()), []),
+  /** The site's notes to signers about related business (a single petition's JSON only). */
+  other_parliamentary_business: z.optional(
+    z.array(z.object({ subject: z.string(), body: z.string() })),
+  ),
 });
 
 export const PetitionDocument = z.object({

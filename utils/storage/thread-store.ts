@@ -1,4 +1,5 @@
 import type { PageContext } from '../pages/context';
+import type { ThreadItem } from '../related/related-item';
 import type { CivicThreadDB } from './db';
 import { LinkRecord, PageRecord } from './records';
 
@@ -42,4 +43,58 @@ export async function recordVisit(
   for (const link of linkRecords) await links.put(link);
   await tx.done;
   return record;
+}
+
+/** A visited page, or null when the user has not been there (or its record is unreadable). */
+export async function visitedPage(db: CivicThreadDB, key: string): Promise<PageRecord | null> {
+  const parsed = PageRecord.safeParse(await db.get('pages', key));
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The user's own thread around a page: where they came from, the visited
+ * pages that link to it, and the visited pages it links to. Most recent first.
+ */
+export async function threadAround(
+  db: CivicThreadDB,
+  key: string,
+  cameFrom: string | null,
+  limit = 6,
+): Promise<ThreadItem[]> {
+  const inbound = (await db.getAllFromIndex('links', 'byTo', key)).map((link) => link.from);
+  const outbound = (await db.getAll('links', IDBKeyRange.bound([key], [key, []]))).map(
+    (link) => link.to,
+  );
+  const reasons = new Map<string, string>();
+  if (cameFrom && cameFrom !== key) reasons.set(cameFrom, 'you came here from this page');
+  for (const from of inbound)
+    if (!reasons.has(from)) reasons.set(from, 'you read it; it links here');
+  for (const to of outbound) {
+    if (!reasons.has(to)) reasons.set(to, 'this page links to it; you read it');
+  }
+  const visited = await Promise.all(
+    [...reasons].map(async ([page, reason]) => ({ page: await visitedPage(db, page), reason })),
+  );
+  return visited
+    .flatMap(({ page, reason }) =>
+      page && page.key !== key
+        ? [
+            {
+              key: page.key,
+              kind: page.kind,
+              url: page.url,
+              title: page.title,
+              reason,
+              at: page.lastVisitedAt,
+            },
+          ]
+        : [],
+    )
+    .sort(
+      (a, b) =>
+        Number(b.reason.startsWith('you came')) - Number(a.reason.startsWith('you came')) ||
+        b.at - a.at,
+    )
+    .slice(0, limit)
+    .map(({ at, ...item }) => item);
 }

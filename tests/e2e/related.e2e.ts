@@ -1,0 +1,201 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, launch, openPage, panelOf } from './harness';
+
+const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
+const WH_DEBATE =
+  'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding';
+const WORKFORCE = 'https://www.gov.uk/government/consultations/sen-workforce-training-standards';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await launch();
+});
+afterAll(() => harness?.close());
+
+/** The related items under one group heading: title, facts line and reasons, as a reader sees them. */
+async function group(page: Page, heading: string) {
+  const related = panelOf(page).locator('.related');
+  await related.locator('.related-list').first().waitFor();
+  const list = related.locator('.related-group', { has: page.locator(`h4:text-is("${heading}")`) });
+  return list.locator('.related-item').evaluateAll((items) =>
+    items.map((item) => ({
+      title: item.querySelector('a')?.textContent ?? '',
+      href: item.querySelector('a')?.getAttribute('href') ?? '',
+      meta: item.querySelector('.meta')?.textContent ?? '',
+      why: item.querySelector('.why')?.textContent?.replace(/^Why: /, '') ?? '',
+    })),
+  );
+}
+
+/** Opens the petition's "Related activity" note that links the SEND review consultation. */
+async function openRelatedActivity(page: Page) {
+  await page.locator('summary', { hasText: "Share your views on Government's plans" }).click();
+}
+
+const titles = (items: { title: string }[]) => items.map((item) => item.title);
+
+describe('related threads', () => {
+  it('links the SENCO petition to the SEND review consultation and the SEND debates, not to false friends', async () => {
+    const { page, errors } = await openPage(harness, SENCO);
+    const consultations = await group(page, 'Related consultations');
+    expect(consultations[0]).toMatchObject({
+      title: 'SEND review: right support, right place, right time',
+      href: 'https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time',
+    });
+    expect(consultations[0]?.why).toContain('in the petitions site’s notes on related business');
+    expect(titles(consultations)).toContain(
+      'SEN workforce: training standards for SENCOs and support staff',
+    );
+    expect(titles(consultations)).not.toContain('Sending vehicle logbooks (V5C) digitally');
+
+    const debates = await group(page, 'Related debates');
+    expect(titles(debates).slice(0, 3).sort()).toEqual([
+      'Special Educational Needs and Disabilities Funding',
+      'Special Educational Needs and Disabilities Review',
+      'Special Educational Needs and Disabilities: Provision and Funding',
+    ]);
+    expect(debates.find((d) => d.title.endsWith('Provision and Funding'))).toMatchObject({
+      meta: 'Commons Chamber · 11 January 2024',
+      why: expect.stringContaining('mentions e-petition 591092'),
+    });
+    for (const debate of debates) expect(debate.title).toMatch(/^Special Educational Needs/);
+
+    const petitions = await group(page, 'Similar petitions');
+    expect(titles(petitions)).toContain(
+      'Give every SENCO protected time in the school week to do their job',
+    );
+    expect(petitions[0]?.meta).toMatch(/· Open ·/); // open ones first
+    expect(titles(petitions)).not.toContain(
+      "Send all MPs' expenses claims to an independent auditor every year",
+    );
+    expect(titles(petitions)).not.toContain('Cut university tuition fees');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists the petitions a Westminster Hall debate considered, with their signatures', async () => {
+    const { page } = await openPage(harness, WH_DEBATE);
+    const petitions = await group(page, 'Petitions debated, mentioned or similar');
+    expect(petitions.slice(0, 2).map(({ title, meta }) => ({ title, meta }))).toEqual(
+      expect.arrayContaining([
+        {
+          title:
+            'Fully fund Education, Health and Care Plans for children and young people with SEND',
+          meta: 'Petition 654321 · 118,407 signatures · Closed · Government responded · Debated',
+        },
+        {
+          title: 'Give schools ring-fenced funding to meet the needs of every pupil with SEND',
+          meta: 'Petition 701234 · 8,213 signatures · Open · No response yet',
+        },
+      ]),
+    );
+    expect(petitions[0]?.why).toMatch(/e-petition (654321|701234) is debated here/);
+    // The debate before it in the sitting is linked from the page but is not on its subject.
+    expect(titles(await group(page, 'Other debates on this subject'))).not.toContain(
+      'Lyme Disease',
+    );
+    await page.close();
+  });
+
+  it('shows a consultation the petitions on its subject, each with the reason it is there', async () => {
+    const { page } = await openPage(harness, WORKFORCE);
+    const petitions = await group(page, 'Related petitions');
+    expect(titles(petitions)).toContain(
+      'Give every SENCO protected time in the school week to do their job',
+    );
+    for (const petition of petitions) {
+      expect(petition.why).toMatch(/linked from this page|shares key terms: /);
+      expect(petition.meta).toMatch(/^Petition \d+ · [\d,]+ signatures/);
+    }
+    await page.close();
+  });
+
+  it('lists the pages of the user’s own thread, with where they came from', async () => {
+    const { page } = await openPage(harness, SENCO);
+    await panelOf(page).locator('.related-list').first().waitFor();
+    // The petition page's own link to the consultation, followed as a reader would.
+    await openRelatedActivity(page);
+    await page
+      .locator(
+        'a[href="https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time"]',
+      )
+      .first()
+      .click();
+    await page.waitForURL(/send-review/);
+    const thread = panelOf(page).locator('.thread');
+    await expect
+      .poll(() => thread.locator('.related-item').first().textContent())
+      .toContain('Require School SENCOs to be fully qualified for the role.');
+    expect(await thread.locator('.related-item .why').first().textContent()).toBe(
+      'you came here from this page',
+    );
+    await page.close();
+  });
+
+  it('reaches and opens every related item from the keyboard', async () => {
+    const { page } = await openPage(harness, SENCO);
+    const links = panelOf(page).locator('.related .related-item a');
+    await links.first().waitFor();
+    const count = await links.count();
+    expect(count).toBeGreaterThanOrEqual(8);
+    const reached: string[] = [];
+    for (let i = 0; i < 200 && reached.length < count; i++) {
+      await page.keyboard.press('Tab');
+      const href = await page.evaluate(() => {
+        const active = document.querySelector('civic-thread-panel')?.shadowRoot?.activeElement;
+        return active?.closest('.related-item') ? active.getAttribute('href') : null;
+      });
+      if (href && !reached.includes(href)) reached.push(href);
+    }
+    expect(reached).toEqual(
+      await links.evaluateAll((all) => all.map((a) => a.getAttribute('href'))),
+    );
+    // Enter on the focused item opens it.
+    await page.keyboard.press('Enter');
+    await page.waitForURL(reached.at(-1) ?? '');
+    await page.close();
+  });
+});
+
+describe('link cards', () => {
+  const CONSULTATION_LINK =
+    'a[href="https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time"]';
+
+  it('badges links to supported pages and shows a card on hover; Escape closes it', async () => {
+    const { page, errors } = await openPage(harness, SENCO);
+    await panelOf(page).locator('.related-list').first().waitFor();
+    await openRelatedActivity(page);
+    const before = await page.evaluate(() => document.body.innerHTML.length);
+    await page.locator(CONSULTATION_LINK).first().scrollIntoViewIfNeeded();
+    // Each supported link on screen carries a badge of its kind.
+    await expect
+      .poll(() => panelOf(page).locator('.link-badge.badge-consultation').count())
+      .toBeGreaterThan(0);
+    await page.locator(CONSULTATION_LINK).first().hover();
+    const card = panelOf(page).locator('.link-card');
+    await expect
+      .poll(() => card.locator('.link-card-title').textContent())
+      .toBe('SEND review: right support, right place, right time');
+    expect(await card.locator('.meta').textContent()).toBe('Outcome published');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+    // Badges and cards live in the panel's shadow root: the page's DOM is unchanged.
+    expect(await page.evaluate(() => document.body.innerHTML.length)).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a card when a link gets keyboard focus', async () => {
+    const { page } = await openPage(harness, WH_DEBATE);
+    await panelOf(page).locator('.link-badge').first().waitFor();
+    await page.locator('a[href*="/petitions/654321"]').first().focus();
+    const card = panelOf(page).locator('.link-card');
+    await expect
+      .poll(() => card.locator('.meta').textContent())
+      .toBe('Petition 654321 · 118,407 signatures · Closed · Government responded · Debated');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+    await page.close();
+  });
+});

@@ -1,0 +1,312 @@
+// The sites' search APIs, answered from the fixture files, with each site's own
+// matching rules as far as its source or documentation tells them:
+// - petition.parliament.uk (alphagov/e-petitions `Searchable`): Postgres full-text
+//   search with English stemming, every word must match; most signatures first.
+// - GOV.UK Search API (alphagov/search-api): relevance over title, description and
+//   indexed body, any word may match; unknown parameters are a 422.
+// - Hansard (`/search/debates.json`): every word must appear in the debate.
+// Matching here is a small imitation (lower case, crude stemming), enough for the
+// extension's ranking to meet the same false friends the real search returns.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const STOP = new Set(
+  'a an and are as at be by for from has have in into is it its of on or that the their this to was were will with'.split(
+    ' ',
+  ),
+);
+
+/** Lower-cased word stems, as a stemming full-text index would hold them. */
+function stems(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? [])
+    .filter((word) => !STOP.has(word))
+    .map((word) => word.replace(/(ing|ed|es|s)$/, '') || word);
+}
+
+const stripTags = (html: string) => html.replace(/<[^>]*>/g, ' ');
+
+function readJsonDir(dir: string): unknown[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .sort()
+      .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')));
+  } catch {
+    return [];
+  }
+}
+
+export interface SearchAnswer {
+  status: number;
+  body: unknown;
+}
+
+// --- petition.parliament.uk ------------------------------------------------------
+
+type PetitionFile = {
+  data: {
+    type: string;
+    id: number;
+    attributes: Record<string, unknown> & {
+      action: string;
+      background?: string | null;
+      additional_details?: string | null;
+      state: string;
+      signature_count: number;
+      government_response: unknown;
+      debate: { debated_on: string | null } | null;
+    };
+  };
+};
+
+/** Only a single petition's JSON has these (show.json.jbuilder), not a list's items. */
+const SHOW_ONLY = [
+  'signatures_by_country',
+  'signatures_by_constituency',
+  'signatures_by_region',
+  'other_parliamentary_business',
+];
+
+const PETITION_STATES: Record<string, (a: PetitionFile['data']['attributes']) => boolean> = {
+  all: (a) => a.state !== 'rejected',
+  open: (a) => a.state === 'open',
+  closed: (a) => a.state === 'closed',
+  rejected: (a) => a.state === 'rejected',
+  published: (a) => a.state !== 'rejected',
+  with_response: (a) => a.government_response !== null,
+  awaiting_response: (a) => a.government_response === null && a.state !== 'rejected',
+  debated: (a) => Boolean(a.debate?.debated_on),
+  not_debated: (a) => a.debate !== null && !a.debate.debated_on,
+};
+
+export function searchPetitions(apiRoot: string, url: URL, archived: boolean): SearchAnswer {
+  const base = `https://petition.parliament.uk/${archived ? 'archived/' : ''}petitions`;
+  const dir = join(
+    apiRoot,
+    'petition.parliament.uk',
+    ...(archived ? ['archived'] : []),
+    'petitions',
+  );
+  const state = url.searchParams.get('state') ?? 'all';
+  const inState = PETITION_STATES[state];
+  if (!inState) return { status: 400, body: { error: `Unknown state: ${state}` } };
+  const wanted = stems(url.searchParams.get('q') ?? '');
+  const count = Math.min(50, Math.max(1, Number(url.searchParams.get('count') ?? 50) || 50));
+  const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
+  const matches = (readJsonDir(dir) as PetitionFile[])
+    .filter(({ data }) => inState(data.attributes))
+    .filter(({ data }) => {
+      const a = data.attributes;
+      const words = new Set(
+        stems(`${a.action} ${a.background ?? ''} ${a.additional_details ?? ''}`),
+      );
+      return wanted.every((word) => words.has(word));
+    })
+    .sort((a, b) => b.data.attributes.signature_count - a.data.attributes.signature_count);
+  const last = Math.max(1, Math.ceil(matches.length / count));
+  const pageUrl = (n: number) => {
+    const next = new URL(`${base}.json`);
+    for (const [key, value] of url.searchParams)
+      if (key !== 'page') next.searchParams.set(key, value);
+    next.searchParams.set('page', String(n));
+    return next.toString();
+  };
+  return {
+    status: 200,
+    body: {
+      links: {
+        self: pageUrl(page),
+        first: pageUrl(1),
+        last: pageUrl(last),
+        next: page < last ? pageUrl(page + 1) : null,
+        prev: page > 1 ? pageUrl(page - 1) : null,
+      },
+      data: matches.slice((page - 1) * count, page * count).map(({ data }) => ({
+        type: data.type,
+        id: data.id,
+        links: { self: `${base}/${data.id}.json` },
+        attributes: Object.fromEntries(
+          Object.entries(data.attributes).filter(([key]) => !SHOW_ONLY.includes(key)),
+        ),
+      })),
+    },
+  };
+}
+
+// --- GOV.UK Search API -------------------------------------------------------------
+
+type ContentItem = {
+  base_path: string;
+  content_id: string;
+  locale: string;
+  title: string;
+  description?: string;
+  document_type: string;
+  public_updated_at?: string;
+  details: { body?: string; opening_date?: string; closing_date?: string };
+  links: {
+    organisations?: {
+      title: string;
+      base_path: string;
+      content_id: string;
+      details?: { acronym?: string };
+    }[];
+  };
+};
+
+const GOVUK_PARAMS = new Set([
+  'q',
+  'count',
+  'start',
+  'order',
+  'fields',
+  'filter_content_store_document_type',
+  'filter_organisations',
+]);
+
+export function searchGovuk(apiRoot: string, url: URL): SearchAnswer {
+  for (const key of url.searchParams.keys()) {
+    if (!GOVUK_PARAMS.has(key)) {
+      return { status: 422, body: { error: `"${key}" is not a valid parameter` } };
+    }
+  }
+  const types = url.searchParams.getAll('filter_content_store_document_type');
+  const organisations = url.searchParams.getAll('filter_organisations');
+  const fields = url.searchParams.getAll('fields');
+  const wanted = stems(url.searchParams.get('q') ?? '');
+  const count = Number(url.searchParams.get('count') ?? 10) || 10;
+  const start = Number(url.searchParams.get('start') ?? 0) || 0;
+  const items = (
+    readJsonDir(
+      join(apiRoot, 'www.gov.uk', 'api', 'content', 'government', 'consultations'),
+    ) as ContentItem[]
+  )
+    // The search index holds English editions.
+    .filter((item) => item.locale === 'en')
+    .filter((item) => types.length === 0 || types.includes(item.document_type))
+    .filter(
+      (item) =>
+        organisations.length === 0 ||
+        (item.links.organisations ?? []).some((org) =>
+          organisations.includes(org.base_path.split('/').pop() ?? ''),
+        ),
+    );
+  const scored = items
+    .map((item) => {
+      const title = stems(item.title);
+      const description = stems(item.description ?? '');
+      const body = stems(stripTags(item.details.body ?? ''));
+      const score = wanted.reduce(
+        (sum, word) =>
+          sum +
+          (title.includes(word) ? 3 : 0) +
+          (description.includes(word) ? 2 : 0) +
+          (body.includes(word) ? 1 : 0),
+        0,
+      );
+      return { item, score: wanted.length === 0 ? 1 : score };
+    })
+    .filter(({ score }) => score > 0)
+    .sort((a, b) => b.score - a.score || a.item.base_path.localeCompare(b.item.base_path));
+  const field = (item: ContentItem, name: string): unknown => {
+    switch (name) {
+      case 'title':
+        return item.title;
+      case 'link':
+        return item.base_path;
+      case 'description':
+        return item.description ?? '';
+      case 'public_timestamp':
+        return item.public_updated_at;
+      case 'content_store_document_type':
+        return item.document_type;
+      case 'start_date':
+        return item.details.opening_date;
+      case 'end_date':
+        return item.details.closing_date;
+      case 'organisations':
+        return (item.links.organisations ?? []).map((org) => ({
+          title: org.title,
+          slug: org.base_path.split('/').pop(),
+          link: org.base_path,
+          content_id: org.content_id,
+          acronym: org.details?.acronym,
+          organisation_state: 'live',
+        }));
+      default:
+        return undefined;
+    }
+  };
+  return {
+    status: 200,
+    body: {
+      results: scored.slice(start, start + count).map(({ item, score }) => ({
+        ...Object.fromEntries(fields.map((name) => [name, field(item, name)])),
+        link: item.base_path,
+        index: 'govuk',
+        es_score: score,
+        model_score: null,
+        original_rank: null,
+        combined_score: null,
+        _id: item.base_path,
+        elasticsearch_type: 'edition',
+        document_type: 'edition',
+      })),
+      total: scored.length,
+      start,
+      aggregates: {},
+      suggested_queries: [],
+      suggested_autocomplete: [],
+      es_cluster: 'A',
+      reranked: false,
+    },
+  };
+}
+
+// --- Hansard -------------------------------------------------------------------------
+
+type DebateFile = {
+  Overview: { ExtId: string; Title: string; Date: string; Location?: string; House: string };
+  Items?: { Value?: string | null }[];
+};
+
+export function searchHansardDebates(apiRoot: string, url: URL): SearchAnswer {
+  const parameter = (name: string) => url.searchParams.get(`queryParameters.${name}`);
+  const wanted = stems(parameter('searchTerm') ?? '');
+  const house = parameter('house');
+  const startDate = parameter('startDate');
+  const endDate = parameter('endDate');
+  const skip = Number(parameter('skip') ?? 0) || 0;
+  const take = Number(parameter('take') ?? 20) || 20;
+  const matches = (
+    readJsonDir(join(apiRoot, 'hansard-api.parliament.uk', 'debates', 'debate')) as DebateFile[]
+  )
+    .filter(({ Overview }) => !house || Overview.House.toLowerCase() === house.toLowerCase())
+    .filter(({ Overview }) => !startDate || Overview.Date.slice(0, 10) >= startDate)
+    .filter(({ Overview }) => !endDate || Overview.Date.slice(0, 10) <= endDate)
+    .map((debate) => {
+      const words = stems(
+        `${debate.Overview.Title} ${(debate.Items ?? []).map((item) => stripTags(item.Value ?? '')).join(' ')}`,
+      );
+      const hits = wanted.reduce((sum, word) => sum + words.filter((w) => w === word).length, 0);
+      return { debate, hits, all: wanted.every((word) => words.includes(word)) };
+    })
+    .filter(({ all }) => all)
+    .sort(
+      (a, b) => b.hits - a.hits || b.debate.Overview.Date.localeCompare(a.debate.Overview.Date),
+    );
+  return {
+    status: 200,
+    body: {
+      Results: matches.slice(skip, skip + take).map(({ debate: { Overview } }, index) => ({
+        DebateSection: Overview.Location ?? 'Commons Chamber',
+        SittingDate: Overview.Date,
+        House: Overview.House,
+        Title: Overview.Title,
+        Rank: skip + index + 1,
+        DebateSectionExtId: Overview.ExtId,
+      })),
+      TotalResultCount: matches.length,
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLiveFetcher } from '../../utils/live/live-fetcher';
+import type { PageContext } from '../../utils/pages/context';
+import { linkCardFor } from '../../utils/related/link-card';
+import type { RelatedView } from '../../utils/related/related-item';
+import { relatedFor } from '../../utils/related/related-view';
+import { debatePageUrl } from '../../utils/sources/search-apis';
+import { openDatabase } from '../../utils/storage/db';
+import { createFixtureFetch } from '../fixture-site/fixture-fetch';
+import { extractFixture } from '../load-fixture';
+
+const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
+const WH_DEBATE =
+  'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding';
+const OUTCOME =
+  'https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time';
+
+let dbName = '';
+let n = 0;
+afterEach(() => indexedDB.deleteDatabase(dbName));
+
+/** The real fetcher and cache over the fixture APIs, optionally failing one host. */
+function setup(failHost?: string) {
+  dbName = `related-${++n}`;
+  const site = createFixtureFetch();
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : input.toString());
+    if (url.hostname === failHost) return new Response('{"error":"down"}', { status: 500 });
+    return site.fetch(input, init);
+  };
+  const get = createLiveFetcher(openDatabase(dbName), {
+    deps: { fetch, sleep: async () => {}, now: Date.now, random: () => 0 },
+  });
+  return { get, requests: site.requests };
+}
+
+function contextOf(url: string): PageContext {
+  const result = extractFixture(url);
+  if (!result?.ok) throw new Error(`fixture ${url} did not extract`);
+  return result.context;
+}
+
+const titlesOf = (view: Pick<RelatedView, 'groups'>, kind: string) =>
+  view.groups.find((group) => group.kind === kind)?.items.map((item) => item.title) ?? [];
+
+describe('related pages from the fixture APIs', () => {
+  it('links the SENCO petition to its consultation and debates with reasons, and skips false friends', async () => {
+    const { get } = setup();
+    const view = await relatedFor(contextOf(SENCO), get);
+    const [consultation] = view.groups.find((g) => g.kind === 'consultation')?.items ?? [];
+    expect(consultation).toMatchObject({
+      key: 'consultation:send-review-right-support-right-place-right-time',
+      explicit: true,
+      reasons: expect.arrayContaining([
+        'in the petitions site’s notes on related business',
+        'same department: Department for Education',
+      ]),
+    });
+    expect(titlesOf(view, 'debate')).toContain(
+      'Special Educational Needs and Disabilities: Provision and Funding',
+    );
+    const everything = view.groups.flatMap((g) => g.items.map((item) => item.title));
+    for (const distractor of [
+      'Sending vehicle logbooks (V5C) digitally',
+      "Send all MPs' expenses claims to an independent auditor every year",
+      'Lyme Disease',
+      'Fireworks',
+    ]) {
+      expect(everything).not.toContain(distractor);
+    }
+    expect(view.failed).toEqual([]);
+  });
+
+  it('asks at most six requests for a page, and none when the same page is shown again', async () => {
+    const { get, requests } = setup();
+    await relatedFor(contextOf(SENCO), get);
+    // The petition's own JSON, two Hansard searches, one GOV.UK search, two petition searches.
+    expect(requests).toHaveLength(6);
+    await relatedFor(contextOf(SENCO), get);
+    expect(requests).toHaveLength(6);
+  });
+
+  it('says which site could not be searched and keeps what the others found', async () => {
+    const { get } = setup('hansard-api.parliament.uk');
+    const view = await relatedFor(contextOf(SENCO), get);
+    expect(view.failed).toEqual(['Hansard']);
+    expect(titlesOf(view, 'consultation')[0]).toBe(
+      'SEND review: right support, right place, right time',
+    );
+    // The debate the petitions site links is still listed, from that link.
+    expect(view.groups.find((g) => g.kind === 'debate')?.items[0]?.reasons).toContain(
+      'in the petitions site’s notes on related business',
+    );
+  });
+
+  it('marks the petitions a debate considered, apart from ones it only mentions', async () => {
+    const { get } = setup();
+    const view = await relatedFor(contextOf(WH_DEBATE), get);
+    const petitions = view.groups.find((g) => g.kind === 'petition')?.items ?? [];
+    const reasonsOf = (key: string) => petitions.find((p) => p.key === key)?.reasons ?? [];
+    expect(reasonsOf('petition:654321')).toContain('e-petition 654321 is debated here');
+    expect(reasonsOf('petition:701234')).toContain('e-petition 701234 is debated here');
+    expect(reasonsOf('petition:591092')).toContain('this debate mentions e-petition 591092');
+  });
+
+  it('says where the user came from', async () => {
+    const { get } = setup();
+    const view = await relatedFor(contextOf(OUTCOME), get, {
+      cameFrom: { key: 'petition:591092', title: 'Require School SENCOs' },
+    });
+    const petition = view.groups
+      .flatMap((g) => g.items)
+      .find((item) => item.key === 'petition:591092');
+    expect(petition?.reasons).toContain('you came here from Require School SENCOs');
+  });
+});
+
+describe('link cards', () => {
+  it('describes a linked petition, consultation and debate from their APIs', async () => {
+    const { get } = setup();
+    expect(await linkCardFor('https://petition.parliament.uk/petitions/654321', get)).toMatchObject(
+      {
+        kind: 'petition',
+        title:
+          'Fully fund Education, Health and Care Plans for children and young people with SEND',
+        signatureCount: 118_407,
+        problem: null,
+      },
+    );
+    expect(await linkCardFor(OUTCOME, get)).toMatchObject({ state: 'outcome', problem: null });
+    expect(await linkCardFor(WH_DEBATE, get)).toMatchObject({
+      location: 'Westminster Hall',
+      date: '2026-11-16',
+    });
+  });
+
+  it('says why there are no details, and ignores links to other pages', async () => {
+    const { get } = setup('petition.parliament.uk');
+    expect(await linkCardFor('https://petition.parliament.uk/petitions/654321', get)).toMatchObject(
+      {
+        problem: expect.any(String),
+      },
+    );
+    expect(await linkCardFor('https://www.gov.uk/government/news/x', get)).toBeNull();
+    expect(await linkCardFor('not a url', get)).toBeNull();
+  });
+});
+
+describe('Hansard page URLs from search results', () => {
+  it('builds the PascalCase slug Hansard uses', () => {
+    expect(
+      debatePageUrl(
+        'Commons',
+        '2024-01-11T00:00:00',
+        '5D6E7F80-9A1B-4C2D-8E3F-4A5B6C7D8E9F',
+        'Special Educational Needs and Disabilities: Provision and Funding',
+      ),
+    ).toBe(
+      'https://hansard.parliament.uk/Commons/2024-01-11/debates/5D6E7F80-9A1B-4C2D-8E3F-4A5B6C7D8E9F/SpecialEducationalNeedsAndDisabilitiesProvisionAndFunding',
+    );
+  });
+});

@@ -1,0 +1,183 @@
+import { HOSTS } from '../pages/hosts';
+import { detectPage } from '../pages/registry';
+import { isoDatePart } from '../pages/text';
+import type { LiveConsultation } from '../sources/govuk-content-api';
+import type { LiveDebate } from '../sources/hansard-api';
+import type { LivePetition } from '../sources/petitions-api';
+import {
+  debatePageUrl,
+  type GovukSearchResults,
+  type HansardDebateResults,
+  type PetitionList,
+} from '../sources/search-apis';
+import type { Candidate, Evidence } from './rank';
+import type { RelatedFacts } from './related-item';
+
+/**
+ * Turns the sites' search answers into candidates of one shape. Pure: each
+ * search result becomes a candidate carrying the evidence that search gives.
+ */
+
+const CONSULTATION_STATE: Record<string, string> = {
+  open_consultation: 'open',
+  closed_consultation: 'closed',
+  consultation_outcome: 'outcome',
+};
+
+export function petitionCandidates(list: PetitionList, evidence: Evidence[] = []): Candidate[] {
+  return list.data.map(({ type, id, attributes: a }) => ({
+    key: `petition:${id}`,
+    kind: 'petition',
+    url: `https://${HOSTS.petitions}/${type === 'archived-petition' ? 'archived/' : ''}petitions/${id}`,
+    title: a.action,
+    text: [a.background, a.additional_details].filter(Boolean).join(' '),
+    date: isoDatePart(a.government_response?.responded_on ?? a.opened_at),
+    state: a.state,
+    signatureCount: a.signature_count,
+    responded: a.government_response !== null,
+    debated: Boolean(a.debate?.debated_on),
+    location: null,
+    departments: a.departments.map((department) => department.name),
+    evidence,
+  }));
+}
+
+const NO_FACTS = {
+  date: null,
+  state: null,
+  signatureCount: null,
+  responded: null,
+  debated: null,
+  location: null,
+} as const;
+
+/** A petition fetched whole (one a debate mentions, or a link's target). */
+export function petitionFacts(petition: LivePetition): RelatedFacts {
+  return {
+    ...NO_FACTS,
+    key: `petition:${petition.number}`,
+    kind: 'petition',
+    url: petition.url,
+    title: petition.title,
+    date: petition.response?.respondedOn ?? null,
+    state: petition.state,
+    signatureCount: petition.signatureCount,
+    responded: petition.response !== null,
+    debated: Boolean(petition.debate?.debatedOn),
+  };
+}
+
+export function consultationFacts(consultation: LiveConsultation, key: string): RelatedFacts {
+  return {
+    ...NO_FACTS,
+    key,
+    kind: 'consultation',
+    url: consultation.url,
+    title: consultation.title,
+    date: consultation.closesOn,
+    state: consultation.state,
+  };
+}
+
+export function debateFacts(debate: LiveDebate, key: string, url: string): RelatedFacts {
+  return {
+    ...NO_FACTS,
+    key,
+    kind: 'debate',
+    url,
+    title: debate.title,
+    date: debate.date,
+    location: debate.location,
+  };
+}
+
+export function livePetitionCandidate(petition: LivePetition, evidence: Evidence[]): Candidate {
+  return {
+    ...petitionFacts(petition),
+    text: petition.response?.summary ?? '',
+    departments: petition.departments,
+    evidence,
+  };
+}
+
+export function consultationCandidates(results: GovukSearchResults): Candidate[] {
+  return results.results.flatMap((result) => {
+    const url = `https://${HOSTS.govuk}${result.link}`;
+    const page = detectPage(new URL(url));
+    if (page?.kind !== 'consultation') return [];
+    return [
+      {
+        key: page.key,
+        kind: 'consultation',
+        url,
+        title: result.title,
+        text: result.description ?? '',
+        date: isoDatePart(result.end_date),
+        state: CONSULTATION_STATE[result.content_store_document_type ?? ''] ?? null,
+        signatureCount: null,
+        responded: null,
+        debated: null,
+        location: null,
+        departments: result.organisations.map((organisation) => organisation.title),
+        evidence: [],
+      },
+    ];
+  });
+}
+
+/** Every debate a Hansard search returned contains the searched term, so the term is its text. */
+export function debateCandidates(
+  results: HansardDebateResults,
+  evidence: Evidence[],
+  matchedText = '',
+): Candidate[] {
+  return results.Results.flatMap((result) => {
+    const url = debatePageUrl(
+      result.House,
+      result.SittingDate,
+      result.DebateSectionExtId,
+      result.Title,
+    );
+    const page = detectPage(new URL(url));
+    if (page?.kind !== 'debate') return [];
+    return [
+      {
+        key: page.key,
+        kind: 'debate',
+        url,
+        title: result.Title.trim(),
+        text: matchedText,
+        date: isoDatePart(result.SittingDate),
+        state: null,
+        signatureCount: null,
+        responded: null,
+        debated: null,
+        location: result.DebateSection ?? null,
+        departments: [],
+        evidence,
+      },
+    ];
+  });
+}
+
+/** A page known only by a link to it: its label stands in for a title until a search finds it. */
+export function linkCandidate(url: string, label: string, evidence: Evidence): Candidate | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  const page = detectPage(parsed);
+  if (!page) return null;
+  parsed.hash = '';
+  return {
+    ...page,
+    ...NO_FACTS,
+    url: parsed.href,
+    title: label,
+    text: '',
+    departments: [],
+    evidence: [evidence],
+  };
+}

@@ -1,0 +1,340 @@
+import type { LiveAnswer, LiveRequest } from '../live/live-fetcher';
+import type { PageContext, PageKind } from '../pages/context';
+import { ConsultationContentItem, contentApiUrl } from '../sources/govuk-content-api';
+import { debateJsonUrl, HansardDebateDocument } from '../sources/hansard-api';
+import { PetitionDocument, petitionJsonUrl, toLivePetition } from '../sources/petitions-api';
+import {
+  consultationSearchUrl,
+  debateSearchUrl,
+  GovukSearchResults,
+  HansardDebateResults,
+  PetitionList,
+  petitionSearchUrl,
+} from '../sources/search-apis';
+import {
+  consultationCandidates,
+  debateCandidates,
+  linkCandidate,
+  livePetitionCandidate,
+  petitionCandidates,
+} from './candidates';
+import { type Candidate, EVIDENCE, type Evidence, rank } from './rank';
+import type { RelatedItem, RelatedView } from './related-item';
+import { isAcronym, keyPhrase, keyTerms, type WeightedText } from './terms';
+
+type Get = <T>(request: LiveRequest<T>) => Promise<LiveAnswer<T>>;
+
+/** Items shown per kind of related page. */
+export const MAX_PER_GROUP = 5;
+/** Results asked of each search. */
+const SEARCH_SIZE = 10;
+/** The most mentioned petitions looked up for one debate (shared with the live view's cache). */
+const MAX_MENTIONED_PETITIONS = 4;
+
+/** One search a page's related list is built from; null when the site did not answer. */
+interface Search {
+  site: string;
+  run: () => Promise<Candidate[] | null>;
+}
+
+/** What a page is about, from its own record at the site, and what it points to. */
+interface Subject {
+  parts: WeightedText[];
+  departments: string[];
+  /** Candidates from explicit evidence: links on the page, the site's own notes. */
+  explicit: Candidate[];
+  searches: (query: Query) => Search[];
+}
+
+interface Query {
+  /** For sites whose search wants every word: the page's leading acronym or key phrase. */
+  phrase: string;
+  /** For sites that rank any-word matches: the strongest few terms. */
+  terms: string;
+}
+
+const linked = (reason: string, weight: number): Evidence => ({ reason, weight, explicit: true });
+const stripTags = (html: string) => html.replace(/<[^>]*>/g, ' ');
+
+function search<T>(
+  get: Get,
+  site: string,
+  request: LiveRequest<T>,
+  toCandidates: (data: T) => Candidate[],
+): Search {
+  return {
+    site,
+    run: async () => {
+      const answer = await get(request);
+      return answer.data === null ? null : toCandidates(answer.data);
+    },
+  };
+}
+
+function petitionSearches(get: Get, phrase: string): Search[] {
+  return [false, true].map((archived) =>
+    search(
+      get,
+      'Petitions',
+      {
+        url: petitionSearchUrl(phrase, archived, SEARCH_SIZE),
+        source: 'petitions',
+        schema: PetitionList,
+      },
+      (list) => petitionCandidates(list),
+    ),
+  );
+}
+
+function debateSearch(get: Get, term: string, evidence: Evidence[], matchedText = ''): Search {
+  return search(
+    get,
+    'Hansard',
+    { url: debateSearchUrl(term, SEARCH_SIZE), source: 'hansard', schema: HansardDebateResults },
+    (results) => debateCandidates(results, evidence, matchedText),
+  );
+}
+
+function consultationSearch(get: Get, terms: string): Search {
+  return search(
+    get,
+    'GOV.UK',
+    { url: consultationSearchUrl(terms, SEARCH_SIZE), source: 'govuk', schema: GovukSearchResults },
+    consultationCandidates,
+  );
+}
+
+/** Links the page itself shows: the strongest evidence there is, except for `skip` (page furniture). */
+function pageLinks(context: PageContext, skip: Set<string> = new Set()): Candidate[] {
+  return context.links
+    .filter((link) => !skip.has(link.key))
+    .flatMap(
+      (link) =>
+        linkCandidate(
+          link.url,
+          link.label,
+          linked('linked from this page', EVIDENCE.linkedFromPage),
+        ) ?? [],
+    );
+}
+
+const URLS = /https:\/\/[^\s)\]]+/g;
+
+async function petitionSubject(
+  context: Extract<PageContext, { kind: 'petition' }>,
+  get: Get,
+): Promise<Subject> {
+  const number = context.petitionNumber;
+  const answer = await get({
+    url: petitionJsonUrl(number, context.archived),
+    source: 'petitions',
+    schema: PetitionDocument,
+  });
+  const a = answer.data?.data.attributes;
+  const business = a?.other_parliamentary_business ?? [];
+  const explicit = [
+    ...pageLinks(context),
+    // The petitions site's own notes to signers link the related business.
+    ...business.flatMap((item) =>
+      [...item.body.matchAll(URLS)].flatMap(
+        ([url]) =>
+          linkCandidate(
+            url,
+            item.subject,
+            linked('in the petitions site’s notes on related business', EVIDENCE.siteNotes),
+          ) ?? [],
+      ),
+    ),
+    ...(a?.debate?.transcript_url
+      ? [
+          linkCandidate(
+            a.debate.transcript_url,
+            'The debate on this petition',
+            linked('the debate on this petition', EVIDENCE.debateOfPetition),
+          ),
+        ]
+      : []
+    ).flatMap((candidate) => candidate ?? []),
+  ];
+  return {
+    parts: [
+      { text: a?.action ?? context.title ?? '', weight: 3 },
+      { text: `${a?.background ?? ''} ${a?.additional_details ?? ''}`, weight: 1 },
+      { text: a?.government_response?.summary ?? context.response?.summary ?? '', weight: 1 },
+      ...business.map((item) => ({ text: `${item.subject} ${item.body}`, weight: 0.3 })),
+    ],
+    departments: (a?.departments ?? []).map((department) => department.name),
+    explicit,
+    searches: ({ phrase, terms }) => [
+      debateSearch(get, String(number), [
+        linked(`mentions e-petition ${number}`, EVIDENCE.mentionsPetition),
+      ]),
+      debateSearch(get, phrase, [], phrase),
+      consultationSearch(get, terms),
+      ...petitionSearches(get, phrase),
+    ],
+  };
+}
+
+async function consultationSubject(
+  context: Extract<PageContext, { kind: 'consultation' }>,
+  get: Get,
+): Promise<Subject> {
+  const answer = await get({
+    url: contentApiUrl(new URL(context.url).pathname),
+    source: 'govuk',
+    schema: ConsultationContentItem,
+  });
+  const item = answer.data;
+  return {
+    parts: [
+      { text: item?.title ?? context.title ?? '', weight: 3 },
+      { text: item?.description ?? '', weight: 2 },
+      { text: stripTags(item?.details.body ?? ''), weight: 0.5 },
+    ],
+    departments: (item?.links.organisations ?? []).map((organisation) => organisation.title),
+    explicit: pageLinks(context),
+    searches: ({ phrase }) => [
+      ...petitionSearches(get, phrase),
+      debateSearch(get, phrase, [], phrase),
+    ],
+  };
+}
+
+/** "That this House has considered e-petitions 654321 and 701234": the petitions debated, not just mentioned. */
+const CONSIDERED = /considered e-petitions?\s+((?:\d+(?:,\s*|\s+and\s+)?)+)/gi;
+
+async function debateSubject(
+  context: Extract<PageContext, { kind: 'debate' }>,
+  get: Get,
+): Promise<Subject> {
+  const answer = await get({
+    url: debateJsonUrl(context.debateId),
+    source: 'hansard',
+    schema: HansardDebateDocument,
+  });
+  const text = (answer.data?.Items ?? []).map((item) => stripTags(item.Value ?? '')).join(' ');
+  // Hansard links each debate to the ones before and after it in the sitting, whatever their subject.
+  const overview = answer.data?.Overview;
+  const neighbours = new Set(
+    [overview?.NextDebateExtId, overview?.PreviousDebateExtId].flatMap((id) =>
+      id ? [`debate:${id.toUpperCase()}`] : [],
+    ),
+  );
+  const debated = new Set(
+    [...text.matchAll(CONSIDERED)]
+      .flatMap((match) => (match[1] ?? '').match(/\d+/g) ?? [])
+      .map(Number),
+  );
+  // The same requests the live view makes, so these come from its cache.
+  const mentioned = await Promise.all(
+    context.petitionNumbers.slice(0, MAX_MENTIONED_PETITIONS).map(async (number) => {
+      const petition = await get({
+        url: petitionJsonUrl(number, false),
+        source: 'petitions',
+        schema: PetitionDocument,
+      });
+      const evidence = linked(
+        debated.has(number)
+          ? `e-petition ${number} is debated here`
+          : `this debate mentions e-petition ${number}`,
+        EVIDENCE.mentionsPetition,
+      );
+      return petition.data
+        ? livePetitionCandidate(toLivePetition(petition.data), [evidence])
+        : linkCandidate(
+            `https://petition.parliament.uk/petitions/${number}`,
+            `e-petition ${number}`,
+            evidence,
+          );
+    }),
+  );
+  return {
+    parts: [
+      { text: answer.data?.Overview.Title ?? context.title ?? '', weight: 3 },
+      { text, weight: 0.2 },
+    ],
+    departments: [],
+    explicit: [
+      ...pageLinks(context, neighbours),
+      ...mentioned.flatMap((candidate) => candidate ?? []),
+    ],
+    searches: ({ phrase, terms }) => [
+      consultationSearch(get, terms),
+      debateSearch(get, phrase, [], phrase),
+      petitionSearches(get, phrase)[0] as Search,
+    ],
+  };
+}
+
+/** Which kinds of related page come first on each kind of page. */
+const GROUP_ORDER: Record<PageKind, PageKind[]> = {
+  petition: ['debate', 'consultation', 'petition'],
+  consultation: ['petition', 'debate', 'consultation'],
+  debate: ['petition', 'consultation', 'debate'],
+};
+
+/** Petitions with explicit evidence, then open ones (they can still be signed), then by score. */
+function byOpenFirst(a: RelatedItem, b: RelatedItem): number {
+  return (
+    Number(b.explicit) - Number(a.explicit) ||
+    Number(b.state === 'open') - Number(a.state === 'open') ||
+    b.score - a.score
+  );
+}
+
+/**
+ * The pages related to this one, grouped by kind and ranked: candidates from
+ * the page's explicit links and from a handful of searches (at most five
+ * requests, each cached), scored by `rank`.
+ */
+export async function relatedFor(
+  context: PageContext,
+  get: Get,
+  { cameFrom }: { cameFrom: { key: string; title: string | null } | null } = { cameFrom: null },
+): Promise<Omit<RelatedView, 'thread'>> {
+  const subject =
+    context.kind === 'petition'
+      ? await petitionSubject(context, get)
+      : context.kind === 'consultation'
+        ? await consultationSubject(context, get)
+        : await debateSubject(context, get);
+  const terms = keyTerms(subject.parts);
+  // An acronym that leads the page's terms (SEND, SENCO) names its subject best; else its key phrase.
+  const top = terms[0];
+  const phrase =
+    (top && isAcronym(top.token) ? top.label : null) ??
+    keyPhrase(subject.parts) ??
+    top?.label ??
+    '';
+  const searches = phrase
+    ? subject.searches({
+        phrase,
+        terms: terms
+          .slice(0, 5)
+          .map((t) => t.label)
+          .join(' '),
+      })
+    : [];
+  const found = await Promise.all(searches.map((s) => s.run()));
+  const failed = [...new Set(searches.filter((_, i) => found[i] === null).map((s) => s.site))];
+  const candidates = [...found.flatMap((list) => list ?? []), ...subject.explicit];
+  if (cameFrom) {
+    for (const candidate of candidates) {
+      if (candidate.key === cameFrom.key) {
+        candidate.evidence.push(
+          linked(`you came here from ${cameFrom.title ?? 'it'}`, EVIDENCE.cameFrom),
+        );
+      }
+    }
+  }
+  const ranked = rank(candidates, { key: context.key, terms, departments: subject.departments });
+  const groups = GROUP_ORDER[context.kind].map((kind) => {
+    const items: RelatedItem[] = ranked
+      .filter((item) => item.kind === kind)
+      .slice(0, MAX_PER_GROUP)
+      .map(({ text, departments, evidence, ...item }) => item);
+    return { kind, items: kind === 'petition' ? items.sort(byOpenFirst) : items };
+  });
+  return { groups, failed };
+}

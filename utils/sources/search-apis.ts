@@ -1,0 +1,106 @@
+import { HOSTS } from '../pages/hosts';
+import { z } from '../zod';
+import { HANSARD_API_HOST } from './hansard-api';
+import { PetitionAttributes } from './petitions-api';
+
+/**
+ * The three sites' search APIs: the shapes the related-items search reads.
+ * Strict on the fields used, silent about the rest (see tests/fixtures/README.md
+ * for where each shape comes from).
+ */
+
+/** `/petitions.json?q=` and `/archived/petitions.json?q=` (e-petitions `index.json.jbuilder`). */
+export const PetitionList = z.object({
+  data: z.array(
+    z.object({
+      type: z.enum(['petition', 'archived-petition']),
+      id: z.number().check(z.int(), z.positive()),
+      attributes: PetitionAttributes,
+    }),
+  ),
+});
+export type PetitionList = z.infer<typeof PetitionList>;
+
+/** Petitions whose text has every word of `q`; most signatures first. */
+export function petitionSearchUrl(q: string, archived: boolean, count: number): string {
+  const url = new URL(`https://${HOSTS.petitions}/${archived ? 'archived/' : ''}petitions.json`);
+  url.searchParams.set('q', q);
+  url.searchParams.set('state', 'all');
+  url.searchParams.set('count', String(count));
+  return url.toString();
+}
+
+/** GOV.UK Search API (alphagov/search-api), with the fields asked for below. */
+export const GovukSearchResults = z.object({
+  results: z.array(
+    z.object({
+      title: z.string(),
+      link: z.string(),
+      description: z.optional(z.nullable(z.string())),
+      content_store_document_type: z.optional(z.string()),
+      start_date: z.optional(z.nullable(z.string())),
+      end_date: z.optional(z.nullable(z.string())),
+      organisations: z._default(z.array(z.object({ title: z.string() })), []),
+    }),
+  ),
+});
+export type GovukSearchResults = z.infer<typeof GovukSearchResults>;
+
+export const CONSULTATION_TYPES = [
+  'open_consultation',
+  'closed_consultation',
+  'consultation_outcome',
+] as const;
+
+/** Consultations most relevant to `q` (any word may match; the site ranks them). */
+export function consultationSearchUrl(q: string, count: number): string {
+  const url = new URL(`https://${HOSTS.govuk}/api/search.json`);
+  url.searchParams.set('q', q);
+  url.searchParams.set('count', String(count));
+  for (const type of CONSULTATION_TYPES) {
+    url.searchParams.append('filter_content_store_document_type', type);
+  }
+  for (const field of [
+    'title',
+    'link',
+    'description',
+    'content_store_document_type',
+    'start_date',
+    'end_date',
+    'organisations',
+  ]) {
+    url.searchParams.append('fields', field);
+  }
+  return url.toString();
+}
+
+/** Hansard `/search/debates.json`: debates in which every word of the term appears. */
+export const HansardDebateResults = z.object({
+  Results: z.array(
+    z.object({
+      DebateSection: z.optional(z.nullable(z.string())),
+      SittingDate: z.string(),
+      House: z.string(),
+      Title: z.string(),
+      DebateSectionExtId: z.string().check(z.minLength(1)),
+    }),
+  ),
+});
+export type HansardDebateResults = z.infer<typeof HansardDebateResults>;
+
+export function debateSearchUrl(term: string, take: number): string {
+  const url = new URL(`https://${HANSARD_API_HOST}/search/debates.json`);
+  url.searchParams.set('queryParameters.searchTerm', term);
+  url.searchParams.set('queryParameters.skip', '0');
+  url.searchParams.set('queryParameters.take', String(take));
+  return url.toString();
+}
+
+/** The page URL of a Hansard debate: the slug is the title in PascalCase, as Hansard writes it. */
+export function debatePageUrl(house: string, sittingDate: string, extId: string, title: string) {
+  const slug = title
+    .split(/[^\p{L}\p{N}]+/u)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+  return `https://${HOSTS.hansard}/${house}/${sittingDate.slice(0, 10)}/debates/${extId}/${slug}`;
+}
