@@ -5,14 +5,32 @@ import { launch, openPage, panelOf, selectText } from './harness';
 
 const OUT = 'docs/screenshots';
 
+const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
+const SEND_REVIEW =
+  'https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time';
+
 const harness = await launch();
+
+/** The SENCO petition's related items, with a link card open on the page. */
+async function relatedShot() {
+  const { page } = await openPage(harness, SENCO);
+  const panel = panelOf(page);
+  await panel.locator('.related-list').first().waitFor();
+  await page.locator('summary', { hasText: "Share your views on Government's plans" }).click();
+  const link = page.locator(`a[href="${SEND_REVIEW}"]`).first();
+  await link.scrollIntoViewIfNeeded();
+  await panel.locator('.related').scrollIntoViewIfNeeded();
+  await link.hover();
+  await panel.locator('.link-card-title').waitFor();
+  const file = `${OUT}/related.png`;
+  await page.screenshot({ path: file });
+  console.log(`wrote ${file}`);
+  await page.close();
+}
 
 /** The SENCO petition with a highlight, its note and a bookmarked response. */
 async function notesShot() {
-  const { page } = await openPage(
-    harness,
-    'https://petition.parliament.uk/archived/petitions/591092',
-  );
+  const { page } = await openPage(harness, SENCO);
   const panel = panelOf(page);
   await panel.locator('.notes').waitFor();
   await selectText(page, 'Ensuring SENCOs are fully qualified is integral to this.');
@@ -44,6 +62,7 @@ try {
     await page.close();
   }
   await notesShot();
+  await relatedShot();
 } finally {
   await harness.close();
 }
