@@ -1,5 +1,6 @@
 import type { LiveView } from '../../utils/live/live-view';
 import { HOSTS } from '../../utils/pages/hosts';
+import { PETITION_RESPONSE } from '../../utils/pages/responses';
 import type { LiveConsultation } from '../../utils/sources/govuk-content-api';
 import type { LivePetition } from '../../utils/sources/petitions-api';
 import { describeError } from './describe-error';
@@ -33,6 +34,17 @@ function debateStatus(petition: LivePetition): string | null {
   return null;
 }
 
+/** A link down the page to the response's full text, when the page shows it. */
+function FullResponseLink() {
+  const id = document.querySelector(PETITION_RESPONSE)?.id;
+  return id ? (
+    <>
+      {' · '}
+      <a href={`#${id}`}>Read the full response on this page</a>
+    </>
+  ) : null;
+}
+
 export function LivePetitionFacts({ petition }: { petition: LivePetition }) {
   const debate = debateStatus(petition);
   return (
@@ -56,7 +68,10 @@ export function LivePetitionFacts({ petition }: { petition: LivePetition }) {
       {petition.response && (
         <figure class="quote">
           <blockquote>{petition.response.summary}</blockquote>
-          <figcaption>Government response summary</figcaption>
+          <figcaption>
+            Government response summary
+            <FullResponseLink />
+          </figcaption>
         </figure>
       )}
       {petition.debate && (

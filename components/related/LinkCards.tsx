@@ -9,9 +9,11 @@ import { factsOf } from './facts';
 const BADGE_LETTER: Record<PageKind, string> = { petition: 'P', consultation: 'C', debate: 'H' };
 /** Hover this long before a card opens, so sweeping the pointer over text opens nothing. */
 const HOVER_DELAY_MS = 300;
+/** Room a card needs (three short lines), to choose between below and above its link. */
+const CARD_HEIGHT = 100;
 
 type Badge = { key: number; kind: PageKind; top: number; left: number };
-type Open = { anchor: Element; url: string; top: number; left: number };
+type Open = { url: string; top: number; left: number };
 type CardState =
   | { status: 'loading' }
   | { status: 'ready'; card: LinkCard | null }
@@ -86,10 +88,14 @@ export function LinkCards({
     const show = (anchor: Element, url: string) => {
       const rect = anchor.getBoundingClientRect();
       const view = doc.defaultView;
+      const height = view?.innerHeight ?? 768;
       setOpen({
-        anchor,
         url,
-        top: Math.min(rect.bottom + 6, (view?.innerHeight ?? 768) - 120),
+        // Below the link when there is room, else above it: never over the link itself.
+        top:
+          rect.bottom + CARD_HEIGHT + 12 < height
+            ? rect.bottom + 6
+            : Math.max(8, rect.top - CARD_HEIGHT - 6),
         left: Math.min(Math.max(8, rect.left), (view?.innerWidth ?? 1024) - 320),
       });
     };

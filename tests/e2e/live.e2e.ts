@@ -64,6 +64,10 @@ describe('live data from the sites', () => {
     expect(await live(page).locator('blockquote').textContent()).toMatch(
       /^Through the SEND Review, we are looking to improve the SEND system/,
     );
+    // The full text is on the page: the link takes the reader there.
+    await live(page).getByRole('link', { name: 'Read the full response on this page' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#response');
+    expect(await page.locator('#response').isVisible()).toBe(true);
     // One request: the archived petition is asked for at its archived path.
     expect(liveRequests()).toEqual(['petition.parliament.uk/archived/petitions/591092.json']);
     await page.close();

@@ -18,7 +18,7 @@ async function relatedShot() {
   await panel.locator('.related-list').first().waitFor();
   await page.locator('summary', { hasText: "Share your views on Government's plans" }).click();
   const link = page.locator(`a[href="${SEND_REVIEW}"]`).first();
-  await link.scrollIntoViewIfNeeded();
+  await link.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await panel.locator('.related').scrollIntoViewIfNeeded();
   await link.hover();
   await panel.locator('.link-card-title').waitFor();

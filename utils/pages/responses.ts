@@ -12,10 +12,13 @@ const MINISTER =
   /\b(Minister|Secretary of State|Under-Secretary|Parliamentary Secretary|Solicitor General|Attorney General)\b/i;
 
 /** The responses on a page that can be bookmarked in one click, in page order. */
+/** Where a petition page shows the government's response (current markup, then the older one). */
+export const PETITION_RESPONSE = 'li#response, section#response-threshold';
+
 export function findResponses(context: PageContext, doc: Document): ResponseBlock[] {
   switch (context.kind) {
     case 'petition': {
-      const element = doc.querySelector('li#response, section#response-threshold');
+      const element = doc.querySelector(PETITION_RESPONSE);
       return element && context.response
         ? [{ label: 'Government response', date: context.response.respondedOn, element }]
         : [];
