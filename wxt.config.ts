@@ -10,7 +10,9 @@ export default defineConfig({
     name: 'Civic Thread',
     description:
       'Links UK petitions, GOV.UK consultations and Hansard debates to each other. Your notes stay on your machine.',
-    permissions: [],
+    // Scheduled checks of followed items, and the notifications the user can opt into.
+    permissions: ['alarms', 'notifications'],
+    action: { default_title: 'Civic Thread library' },
     // The background reads only the three sites' public JSON APIs.
     host_permissions: [
       `https://${HOSTS.petitions}/*`,

@@ -16,6 +16,17 @@ import {
 import { openDatabase } from '../utils/storage/db';
 import { getSettings, updateSettings } from '../utils/storage/settings-store';
 import { recordVisit, threadAround, visitedPage } from '../utils/storage/thread-store';
+import {
+  getEvent,
+  getFollow,
+  markAllSeen,
+  putFollow,
+  unfollow,
+  unseenCount,
+  watchlist,
+} from '../utils/storage/watch-store';
+import { followPage, runDueChecks } from '../utils/watchlist/checker';
+import { ALARM_PERIOD_MINUTES, WATCH_ALARM } from '../utils/watchlist/schedule';
 
 // The background owns the extension's IndexedDB; content scripts only message it.
 export default defineBackground(() => {
@@ -56,10 +67,68 @@ export default defineBackground(() => {
       if (deleted) pages.notify(deleted.pageKey);
       return { deleted };
     },
+    'watch/get': async ({ pageKey }) => getFollow(await db, pageKey),
+    'watch/follow': async ({ context }) => {
+      if (context.kind === 'debate')
+        throw new Error('Only petitions and consultations can be followed.');
+      return followPage(await db, live, context, Date.now());
+    },
+    'watch/unfollow': async ({ pageKey }) => {
+      await unfollow(await db, pageKey);
+      await showUnseen();
+      return {};
+    },
+    'watch/milestones': async ({ pageKey, milestones }) => {
+      const follow = await getFollow(await db, pageKey);
+      if (!follow) throw new Error('This page is not followed.');
+      return putFollow(await db, {
+        ...follow,
+        milestones: [...new Set(milestones)].sort((a, b) => a - b),
+      });
+    },
+    'watch/list': async () => ({ items: await watchlist(await db) }),
+    'watch/seen': async () => {
+      await markAllSeen(await db);
+      await showUnseen();
+      return {};
+    },
     'settings/get': async () => getSettings(await db),
     'settings/set': async ({ settings }) => updateSettings(await db, settings),
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
+
+  /** The toolbar badge: how many changes to followed items the user has not seen. */
+  async function showUnseen() {
+    const count = await unseenCount(await db);
+    await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+  }
+
+  // One periodic alarm; each wake checks the few followed items that are due.
+  void browser.alarms.get(WATCH_ALARM).then((alarm) => {
+    if (!alarm) browser.alarms.create(WATCH_ALARM, { periodInMinutes: ALARM_PERIOD_MINUTES });
+  });
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name !== WATCH_ALARM) return;
+    const added = await runDueChecks(await db, live, Date.now);
+    await showUnseen();
+    if (added.length === 0 || !(await getSettings(await db)).notifyChanges) return;
+    for (const event of added) {
+      await browser.notifications.create(event.id, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: event.pageTitle ?? 'A followed page changed',
+        message: event.text,
+      });
+    }
+  });
+  browser.notifications.onClicked.addListener(async (id) => {
+    const event = await getEvent(await db, id);
+    if (event) await browser.tabs.create({ url: event.link ?? event.url });
+    await browser.notifications.clear(id);
+  });
+  browser.action.onClicked.addListener(() => {
+    void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
+  });
 });
 
 function safeDetect(href: string) {

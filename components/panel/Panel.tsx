@@ -7,6 +7,7 @@ import { SelectionToolbar } from '../notes/SelectionToolbar';
 import { useAnnotations } from '../notes/useAnnotations';
 import { LinkCards } from '../related/LinkCards';
 import { RelatedSection } from '../related/RelatedSection';
+import { FollowControl } from '../watchlist/FollowControl';
 import { ConsultationFacts } from './ConsultationFacts';
 import { DebateFacts } from './DebateFacts';
 import type { EarlyAnswers } from './early-answers';
@@ -93,6 +94,9 @@ export function Panel({ result, visitId, send = sendRequest, early }: PanelProps
           {result.ok ? (
             <>
               <PageSummary result={result} />
+              {result.context.kind !== 'debate' && (
+                <FollowControl context={result.context} send={send} />
+              )}
               <NotesSection
                 notes={notes}
                 responses={findResponses(result.context, document)}

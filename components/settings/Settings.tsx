@@ -1,17 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendRequest } from '../../utils/messaging/client';
+import type { Settings as SettingsRecord } from '../../utils/storage/records';
 import { StorageStatus } from './StorageStatus';
 
 /** The extension's settings page. */
 export function Settings() {
-  const [collapsed, setCollapsed] = useState<boolean | null>(null);
+  const [settings, setSettings] = useState<SettingsRecord | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
     sendRequest({ type: 'settings/get' }).then((answer) =>
-      answer.ok ? setCollapsed(answer.data.panelCollapsed) : setProblem(answer.error.message),
+      answer.ok ? setSettings(answer.data) : setProblem(answer.error.message),
     );
   }, []);
+
+  const update = async (changes: Partial<SettingsRecord>) => {
+    const answer = await sendRequest({ type: 'settings/set', settings: changes });
+    if (answer.ok) setSettings(answer.data);
+    else setProblem(answer.error.message);
+  };
 
   return (
     <main>
@@ -25,25 +32,27 @@ export function Settings() {
         <StorageStatus />
       </section>
       <section aria-labelledby="panel-heading">
-        <h2 id="panel-heading">The panel</h2>
-        {problem && <p role="alert">Settings could not be loaded: {problem}</p>}
-        {collapsed !== null && (
-          <label class="checkbox">
-            <input
-              type="checkbox"
-              checked={collapsed}
-              onChange={async (event) => {
-                const panelCollapsed = event.currentTarget.checked;
-                const answer = await sendRequest({
-                  type: 'settings/set',
-                  settings: { panelCollapsed },
-                });
-                if (answer.ok) setCollapsed(answer.data.panelCollapsed);
-                else setProblem(answer.error.message);
-              }}
-            />{' '}
-            Start with the panel hidden
-          </label>
+        <h2 id="panel-heading">The panel and your watchlist</h2>
+        {problem && <p role="alert">Settings could not be loaded or saved: {problem}</p>}
+        {settings && (
+          <>
+            <label class="checkbox">
+              <input
+                type="checkbox"
+                checked={settings.panelCollapsed}
+                onChange={(event) => update({ panelCollapsed: event.currentTarget.checked })}
+              />{' '}
+              Start with the panel hidden
+            </label>
+            <label class="checkbox">
+              <input
+                type="checkbox"
+                checked={settings.notifyChanges}
+                onChange={(event) => update({ notifyChanges: event.currentTarget.checked })}
+              />{' '}
+              Show a notification when a petition or consultation I follow changes
+            </label>
+          </>
         )}
       </section>
     </main>

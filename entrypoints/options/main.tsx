@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { Settings } from '../../components/settings/Settings';
-import '../../components/settings/settings.css';
+import '../../components/extension-page.css';
 
 const root = document.getElementById('app');
 if (root) render(<Settings />, root);

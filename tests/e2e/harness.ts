@@ -86,6 +86,11 @@ export async function openPage(
   return { page, errors };
 }
 
+/** An extension page's URL, such as `library.html`. */
+export function extensionPage(harness: Harness, path: string): string {
+  return `chrome-extension://${new URL(harness.worker.url()).host}/${path}`;
+}
+
 type StoreOperation = 'getAll' | 'clear';
 
 /** Runs one operation on a store of the extension's own IndexedDB, inside its service worker. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, launch, openPage, panelOf } from './harness';
+import { extensionPage, type Harness, launch, openPage, panelOf } from './harness';
 
 let harness: Harness;
 beforeAll(async () => {
@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => harness?.close());
 
-const optionsUrl = () => `chrome-extension://${new URL(harness.worker.url()).host}/options.html`;
+const optionsUrl = () => extensionPage(harness, 'options.html');
 
 describe('the settings page', () => {
   it('says whether the notes are protected from clean-up, and asks the browser to protect them', async () => {

@@ -25,6 +25,8 @@ export interface ApiControl {
   fault: FaultMode | null;
   /** Every API request answered, as "host/path?query", in order. */
   requests: string[];
+  /** When set, changes a JSON answer before it is sent: the site's data moving on (a response published). */
+  rewrite: ((path: string, body: unknown) => unknown) | null;
 }
 
 const JSON_HEADERS = {
@@ -110,7 +112,11 @@ export async function answerApi(
       break;
   }
   const answer = fixtureAnswer(host, url);
-  sendJson(response, answer.status, answer.body, answer.headers);
+  const body =
+    control.rewrite && answer.status === 200
+      ? JSON.stringify(control.rewrite(url.pathname, JSON.parse(answer.body)))
+      : answer.body;
+  sendJson(response, answer.status, body, answer.headers);
 }
 
 export interface FixtureAnswer {

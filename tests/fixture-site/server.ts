@@ -82,7 +82,7 @@ export interface FixtureSite {
 
 /** Starts the server on a free loopback port. */
 export async function startFixtureSite(): Promise<FixtureSite> {
-  const api: ApiControl = { fault: null, requests: [] };
+  const api: ApiControl = { fault: null, requests: [], rewrite: null };
   const site: FixtureSite = {
     port: 0,
     api,

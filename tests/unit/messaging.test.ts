@@ -35,8 +35,21 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'annotations/list': async () => ({ annotations: [], skipped: 0 }),
     'annotations/save': async ({ annotation }) => annotation,
     'annotations/delete': async () => ({ deleted: null }),
-    'settings/get': async () => ({ panelCollapsed: true }),
-    'settings/set': async ({ settings }) => ({ panelCollapsed: settings.panelCollapsed ?? false }),
+    'watch/get': async () => null,
+    'watch/follow': async () => {
+      throw new Error('not in this test');
+    },
+    'watch/unfollow': async () => ({}),
+    'watch/milestones': async () => {
+      throw new Error('not in this test');
+    },
+    'watch/list': async () => ({ items: [] }),
+    'watch/seen': async () => ({}),
+    'settings/get': async () => ({ panelCollapsed: true, notifyChanges: false }),
+    'settings/set': async ({ settings }) => ({
+      panelCollapsed: settings.panelCollapsed ?? false,
+      notifyChanges: false,
+    }),
     ...overrides,
   };
 }
@@ -50,7 +63,7 @@ describe('message protocol', () => {
   it('carries a valid request to its handler and the answer back', async () => {
     const handle = createMessageHandler(EXTENSION_ID, handlers());
     const answer = await sendRequest({ type: 'settings/get' }, transportTo(handle));
-    expect(answer).toEqual({ ok: true, data: { panelCollapsed: true } });
+    expect(answer).toEqual({ ok: true, data: { panelCollapsed: true, notifyChanges: false } });
   });
 
   it('refuses a request that fails the schema before sending it', async () => {

@@ -152,15 +152,15 @@ describe("the user's thread around a page", () => {
 describe('settings store', () => {
   it('defaults to an open panel and remembers a collapse', async () => {
     const db = await openDatabase(freshName());
-    expect(await getSettings(db)).toEqual({ panelCollapsed: false });
+    expect(await getSettings(db)).toEqual({ panelCollapsed: false, notifyChanges: false });
     await updateSettings(db, { panelCollapsed: true });
-    expect(await getSettings(db)).toEqual({ panelCollapsed: true });
+    expect(await getSettings(db)).toEqual({ panelCollapsed: true, notifyChanges: false });
   });
 
   it('falls back to defaults when the stored settings are unreadable', async () => {
     const db = await openDatabase(freshName());
     await db.put('settings', { name: 'settings', value: { panelCollapsed: 'sometimes' } });
-    expect(await getSettings(db)).toEqual({ panelCollapsed: false });
+    expect(await getSettings(db)).toEqual({ panelCollapsed: false, notifyChanges: false });
   });
 });
 
@@ -171,13 +171,17 @@ describe('database upgrades', () => {
     expect([...db.objectStoreNames].sort()).toEqual([
       'annotations',
       'cache',
+      'events',
+      'follows',
       'links',
       'pages',
       'settings',
     ]);
-    const tx = db.transaction(['pages', 'links']);
+    const tx = db.transaction(['pages', 'links', 'follows', 'events']);
     expect([...tx.objectStore('pages').indexNames]).toEqual(['byLastVisited']);
     expect([...tx.objectStore('links').indexNames]).toEqual(['byTo']);
+    expect([...tx.objectStore('follows').indexNames]).toEqual(['byNextCheck']);
+    expect([...tx.objectStore('events').indexNames].sort()).toEqual(['byAt', 'byPage']);
   });
 
   it('keeps stored data when the extension reopens an existing database', async () => {
@@ -210,10 +214,12 @@ describe('database upgrades', () => {
     expect(db.version).toBe(DB_VERSION);
     expect(await db.getAll('pages')).toEqual(v1.stores.pages);
     expect(await db.getAll('links')).toEqual(v1.stores.links);
-    expect(await getSettings(db)).toEqual({ panelCollapsed: true });
+    expect(await getSettings(db)).toEqual({ panelCollapsed: true, notifyChanges: false });
     expect(await db.count('cache')).toBe(0);
     // Later versions' stores arrive empty and ready, with their indexes.
     expect(await db.count('annotations')).toBe(0);
+    expect(await db.count('follows')).toBe(0);
+    expect(await db.count('events')).toBe(0);
     expect([...db.transaction('annotations').store.indexNames].sort()).toEqual([
       'byKind',
       'byPage',

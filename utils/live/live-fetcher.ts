@@ -25,6 +25,8 @@ export interface LiveRequest<T> {
   schema: z.ZodMiniType<T>;
   /** Wait for a refresh of stale data instead of answering from the cache at once. */
   waitForFresh?: boolean;
+  /** Ask the site even when the cache is fresh (a scheduled check wants the site's answer now). */
+  force?: boolean;
 }
 
 /**
@@ -64,10 +66,10 @@ export function createLiveFetcher(
     const cachedData = cachedEntry ? request.schema.safeParse(cachedEntry.body) : null;
     const cached =
       cachedEntry && cachedData?.success ? { ...cachedEntry, body: cachedData.data } : null;
-    if (cached && isFresh(cached, now())) {
+    if (cached && isFresh(cached, now()) && !request.force) {
       return { data: cached.body, fetchedAt: cached.fetchedAt, stale: false, error: null };
     }
-    if (cached && !request.waitForFresh) {
+    if (cached && !request.waitForFresh && !request.force) {
       void refresh(request);
       return { data: cached.body, fetchedAt: cached.fetchedAt, stale: true, error: null };
     }

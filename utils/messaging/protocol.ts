@@ -1,7 +1,7 @@
 import { LiveView } from '../live/live-view';
 import { PageContext } from '../pages/context';
 import { LinkCard, RelatedView } from '../related/related-item';
-import { Annotation, Settings } from '../storage/records';
+import { Annotation, Follow, Settings, WatchEvent } from '../storage/records';
 import { z } from '../zod';
 
 /**
@@ -28,6 +28,17 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('annotations/list'), pageKey: z.string().check(z.minLength(1)) }),
   z.object({ type: z.literal('annotations/save'), annotation: Annotation }),
   z.object({ type: z.literal('annotations/delete'), id: z.string().check(z.minLength(1)) }),
+  /** The watchlist: follow a petition or consultation, set signature milestones, read changes. */
+  z.object({ type: z.literal('watch/get'), pageKey: z.string().check(z.minLength(1)) }),
+  z.object({ type: z.literal('watch/follow'), context: PageContext }),
+  z.object({ type: z.literal('watch/unfollow'), pageKey: z.string().check(z.minLength(1)) }),
+  z.object({
+    type: z.literal('watch/milestones'),
+    pageKey: z.string().check(z.minLength(1)),
+    milestones: z.array(z.number().check(z.int(), z.positive())),
+  }),
+  z.object({ type: z.literal('watch/list') }),
+  z.object({ type: z.literal('watch/seen') }),
   z.object({ type: z.literal('settings/get') }),
   z.object({ type: z.literal('settings/set'), settings: z.partial(Settings) }),
 ]);
@@ -51,6 +62,14 @@ export const RESPONSE_DATA = {
   }),
   'annotations/save': Annotation,
   'annotations/delete': z.object({ deleted: z.nullable(Annotation) }),
+  'watch/get': z.nullable(Follow),
+  'watch/follow': Follow,
+  'watch/unfollow': z.object({}),
+  'watch/milestones': Follow,
+  'watch/list': z.object({
+    items: z.array(z.object({ follow: Follow, events: z.array(WatchEvent) })),
+  }),
+  'watch/seen': z.object({}),
   'settings/get': Settings,
   'settings/set': Settings,
 } satisfies Record<RequestType, z.ZodMiniType>;

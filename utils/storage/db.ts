@@ -1,5 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { Annotation, CacheEntry, LinkRecord, PageRecord } from './records';
+import type { Annotation, CacheEntry, Follow, LinkRecord, PageRecord, WatchEvent } from './records';
 
 export const DB_NAME = 'civic-thread';
 
@@ -13,6 +13,8 @@ interface CivicThreadSchema extends DBSchema {
     value: Annotation;
     indexes: { byPage: string; byTag: string; byKind: string; byUpdated: number };
   };
+  follows: { key: string; value: Follow; indexes: { byNextCheck: number } };
+  events: { key: string; value: WatchEvent; indexes: { byPage: string; byAt: number } };
 }
 
 export type CivicThreadDB = IDBPDatabase<CivicThreadSchema>;
@@ -42,6 +44,16 @@ const MIGRATIONS: ((db: CivicThreadDB) => void)[] = [
     annotations.createIndex('byTag', 'tags', { multiEntry: true });
     annotations.createIndex('byKind', 'kind');
     annotations.createIndex('byUpdated', 'updatedAt');
+  },
+  // 4: followed petitions and consultations, and the changes seen on them.
+  (db) => {
+    db.createObjectStore('follows', { keyPath: 'pageKey' }).createIndex(
+      'byNextCheck',
+      'nextCheckAt',
+    );
+    const events = db.createObjectStore('events', { keyPath: 'id' });
+    events.createIndex('byPage', 'pageKey');
+    events.createIndex('byAt', 'at');
   },
 ];
 

@@ -1,6 +1,7 @@
 import { Target } from '../annotations/selectors';
 import { Source } from '../live/freshness';
 import { LinkedPage, PageContext, PageKind } from '../pages/context';
+import { Snapshot } from '../watchlist/snapshot';
 import { z } from '../zod';
 
 /** A supported page the user has visited: the node of their "thread". */
@@ -26,6 +27,8 @@ export type LinkRecord = z.infer<typeof LinkRecord>;
 
 export const Settings = z.object({
   panelCollapsed: z._default(z.boolean(), false),
+  /** System notifications for changes to followed items: off until the user asks. */
+  notifyChanges: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -88,3 +91,37 @@ export const Annotation = z
     ),
   );
 export type Annotation = z.infer<typeof Annotation>;
+
+/** A petition or consultation the user follows, with what its last good check saw. */
+export const Follow = z.object({
+  pageKey: z.string().check(z.minLength(1)),
+  kind: z.enum(['petition', 'consultation']),
+  url: z.string(),
+  title: z.nullable(z.string()),
+  followedAt: z.number(),
+  /** Signature counts the user asked to hear about, besides the usual ones. */
+  milestones: z
+    .array(z.number().check(z.int(), z.positive()))
+    .check(z.maxLength(20, 'At most 20 milestones.')),
+  /** Null until the first check succeeds; the first snapshot is the baseline, not a change. */
+  snapshot: z.nullable(Snapshot),
+  lastCheckedAt: z.nullable(z.number()),
+  nextCheckAt: z.number(),
+  /** Failed checks in a row, for backoff. */
+  failures: z.number().check(z.int(), z.nonnegative()),
+});
+export type Follow = z.infer<typeof Follow>;
+
+/** A change to a followed item. The id is `pageKey` + the change's own id: told once, ever. */
+export const WatchEvent = z.object({
+  id: z.string().check(z.minLength(1)),
+  pageKey: z.string(),
+  kind: z.enum(['petition', 'consultation']),
+  pageTitle: z.nullable(z.string()),
+  url: z.string(),
+  text: z.string(),
+  link: z.nullable(z.string()),
+  at: z.number(),
+  seen: z.boolean(),
+});
+export type WatchEvent = z.infer<typeof WatchEvent>;

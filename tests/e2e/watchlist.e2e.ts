@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  clearStore,
+  extensionPage,
+  type Harness,
+  launch,
+  openPage,
+  panelOf,
+  readStore,
+} from './harness';
+
+/** The extension APIs these tests call inside the service worker. */
+declare const chrome: {
+  alarms: { create(name: string, info: { when: number; periodInMinutes: number }): Promise<void> };
+  action: { getBadgeText(details: object): Promise<string> };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+};
+
+const OPEN_PETITION = 'https://petition.parliament.uk/petitions/701234';
+const OPEN_CONSULTATION =
+  'https://www.gov.uk/government/consultations/sen-workforce-training-standards';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await launch();
+});
+afterAll(() => harness?.close());
+beforeEach(async () => {
+  harness.site.api.fault = null;
+  harness.site.api.rewrite = null;
+  await clearStore(harness, 'follows');
+  await clearStore(harness, 'events');
+});
+
+async function follow(url: string, noun: string) {
+  const { page } = await openPage(harness, url);
+  const button = panelOf(page).getByRole('button', { name: `Follow this ${noun}` });
+  await button.click();
+  await expect
+    .poll(() =>
+      panelOf(page)
+        .getByRole('button', { name: `Following this ${noun}` })
+        .getAttribute('aria-pressed'),
+    )
+    .toBe('true');
+  await expect.poll(async () => (await readStore(harness, 'follows')).length).toBe(1);
+  return page;
+}
+
+/** Makes every followed item due and fires the watch alarm, as Chrome would when its time comes. */
+async function fireAlarm() {
+  await harness.worker.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('civic-thread');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('follows', 'readwrite');
+          const store = tx.objectStore('follows');
+          const all = store.getAll();
+          all.onsuccess = () => {
+            for (const follow of all.result) store.put({ ...follow, nextCheckAt: 0 });
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await harness.worker.evaluate(() =>
+    chrome.alarms.create('civic-thread:watch', { when: Date.now(), periodInMinutes: 15 }),
+  );
+}
+
+const badge = () => harness.worker.evaluate(() => chrome.action.getBadgeText({}));
+type StoredFollow = { failures: number; lastCheckedAt: number | null };
+
+describe('the watchlist', () => {
+  it('tells the user when a followed petition gets a response and passes 10,000 signatures', async () => {
+    // Notifications are opt-in, from the settings page.
+    const settings = await harness.context.newPage();
+    await settings.goto(extensionPage(harness, 'options.html'));
+    await settings
+      .getByLabel('Show a notification when a petition or consultation I follow changes')
+      .check();
+    await settings.close();
+
+    const page = await follow(OPEN_PETITION, 'petition');
+    harness.site.api.rewrite = (path, body) => {
+      if (path !== '/petitions/701234.json') return body;
+      const document = body as { data: { attributes: Record<string, unknown> } };
+      Object.assign(document.data.attributes, {
+        signature_count: 10_250,
+        government_response: {
+          responded_on: '2026-11-22',
+          summary: 'The Government is reviewing high needs funding.',
+          details: 'The Government is reviewing high needs funding for every local authority.',
+          created_at: '2026-11-22T10:00:00.000Z',
+          updated_at: '2026-11-22T10:00:00.000Z',
+        },
+      });
+      return document;
+    };
+    await fireAlarm();
+    await expect.poll(badge, { timeout: 15_000 }).toBe('2');
+    const notifications = await harness.worker.evaluate(() => chrome.notifications.getAll());
+    expect(Object.keys(notifications).sort()).toEqual([
+      'petition:701234|response',
+      'petition:701234|signatures:10000',
+    ]);
+
+    // The library's watchlist shows the timeline; opening it clears the badge.
+    const library = await harness.context.newPage();
+    await library.goto(extensionPage(harness, 'library.html'));
+    const item = library.locator('.watch-item', { hasText: 'Give schools ring-fenced funding' });
+    await item.locator('.timeline li').first().waitFor();
+    expect(
+      (await item.locator('.timeline li').allTextContents()).map((t) => t.replace(/^.*?New: /, '')),
+    ).toEqual(
+      expect.arrayContaining([
+        'Reached 10,000 signatures',
+        'The government responded on 22 November 2026',
+      ]),
+    );
+    await expect.poll(badge).toBe('');
+
+    // The same check again (say, after a restart) tells nothing twice.
+    await fireAlarm();
+    await expect
+      .poll(async () => ((await readStore(harness, 'follows')) as StoredFollow[])[0]?.lastCheckedAt)
+      .not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await readStore(harness, 'events')).toHaveLength(2);
+    expect(await badge()).toBe('');
+    await library.close();
+    await page.close();
+  });
+
+  it('records nothing false during a site outage, and checks again once it is back', async () => {
+    const page = await follow(OPEN_CONSULTATION, 'consultation');
+    harness.site.api.fault = 'server-error';
+    await fireAlarm();
+    await expect
+      .poll(async () => ((await readStore(harness, 'follows')) as StoredFollow[])[0]?.failures, {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    expect(await readStore(harness, 'events')).toEqual([]);
+    expect(await badge()).toBe('');
+
+    harness.site.api.fault = null;
+    await fireAlarm();
+    await expect
+      .poll(async () => ((await readStore(harness, 'follows')) as StoredFollow[])[0], {
+        timeout: 15_000,
+      })
+      .toMatchObject({ failures: 0, lastCheckedAt: expect.any(Number) });
+    expect(await readStore(harness, 'events')).toEqual([]);
+
+    // The library says when it was checked; the user can stop following.
+    const library = await harness.context.newPage();
+    await library.goto(extensionPage(harness, 'library.html'));
+    const item = library.locator('.watch-item');
+    await expect
+      .poll(() => item.locator('.watch-meta').textContent())
+      .toMatch(/^Consultation · Last checked/);
+    expect(await item.getByText('No changes since you followed it.').count()).toBe(1);
+    await item.getByRole('button', { name: /^Stop following/ }).click();
+    await expect
+      .poll(() =>
+        library
+          .getByText('You follow no petitions or consultations yet.', { exact: false })
+          .count(),
+      )
+      .toBe(1);
+    expect(await readStore(harness, 'follows')).toEqual([]);
+    await library.close();
+    await page.close();
+  });
+
+  it('keeps a petition’s own signature milestones', async () => {
+    const page = await follow(OPEN_PETITION, 'petition');
+    const library = await harness.context.newPage();
+    await library.goto(extensionPage(harness, 'library.html'));
+    await library.getByLabel('Also tell me at this many signatures').fill('25,000');
+    await library.getByRole('button', { name: 'Add milestone' }).click();
+    await expect
+      .poll(() => library.locator('.milestones .watch-meta').textContent())
+      .toBe('Alerts at 10,000, 25,000, 100,000 signatures.');
+    expect(
+      ((await readStore(harness, 'follows')) as { milestones: number[] }[])[0]?.milestones,
+    ).toEqual([25_000]);
+    await library.close();
+    await page.close();
+  });
+});
