@@ -9,11 +9,14 @@ import { linkCardFor } from '../utils/related/link-card';
 import { relatedFor } from '../utils/related/related-view';
 import { createTabTrail } from '../utils/related/tab-trail';
 import {
+  addAnnotations,
+  allAnnotations,
   annotationsForPage,
   deleteAnnotation,
+  deleteAnnotations,
   saveAnnotation,
 } from '../utils/storage/annotation-store';
-import { openDatabase } from '../utils/storage/db';
+import { dataStats, deleteAllData, openDatabase } from '../utils/storage/db';
 import { getSettings, updateSettings } from '../utils/storage/settings-store';
 import { recordVisit, threadAround, visitedPage } from '../utils/storage/thread-store';
 import {
@@ -89,6 +92,24 @@ export default defineBackground(() => {
     'watch/list': async () => ({ items: await watchlist(await db) }),
     'watch/seen': async () => {
       await markAllSeen(await db);
+      await showUnseen();
+      return {};
+    },
+    'library/list': async () => allAnnotations(await db),
+    'annotations/delete-many': async ({ ids }) => {
+      const deleted = await deleteAnnotations(await db, ids);
+      for (const key of new Set(deleted.map((a) => a.pageKey))) pages.notify(key);
+      return { deleted };
+    },
+    'annotations/add-many': async ({ annotations }) => {
+      const { added, duplicates } = await addAnnotations(await db, annotations);
+      for (const key of new Set(added.map((a) => a.pageKey))) pages.notify(key);
+      return { added: added.length, duplicates };
+    },
+    'data/stats': async () => dataStats(await db),
+    'data/delete-all': async () => {
+      await deleteAllData(await db);
+      pages.notifyAll();
       await showUnseen();
       return {};
     },

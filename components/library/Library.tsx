@@ -1,10 +1,12 @@
 import { Watchlist } from '../watchlist/Watchlist';
+import { NotesLibrary } from './NotesLibrary';
 
-/** The library: everything the user keeps. */
+/** The library (a tab from the toolbar button, or the side panel): everything the user keeps. */
 export function Library() {
   return (
-    <main>
+    <main class="library">
       <h1>Civic Thread library</h1>
+      <NotesLibrary />
       <Watchlist />
     </main>
   );

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { sendRequest } from '../../utils/messaging/client';
+import type { PageKind } from '../../utils/pages/context';
 import type { ExtractResult } from '../../utils/pages/registry';
 import { findResponses } from '../../utils/pages/responses';
 import { NotesSection } from '../notes/NotesSection';
@@ -30,17 +31,23 @@ type SaveState = { status: 'saving' } | { status: 'saved' } | { status: 'failed'
 /** The context panel: what this page is, what it says, and where it links. */
 export function Panel({ result, visitId, send = sendRequest, early }: PanelProps) {
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
+  const [annotateKinds, setAnnotateKinds] = useState<PageKind[]>([]);
   const [save, setSave] = useState<SaveState>({ status: 'saving' });
 
   // See LiveSection: a layout effect so the stored choice is applied without waiting a frame.
   useLayoutEffect(() => {
-    (early?.settings ?? send({ type: 'settings/get' })).then((answer) =>
-      setCollapsed(answer.ok ? answer.data.panelCollapsed : false),
-    );
+    (early?.settings ?? send({ type: 'settings/get' })).then((answer) => {
+      setAnnotateKinds(
+        answer.ok ? answer.data.annotateKinds : ['petition', 'consultation', 'debate'],
+      );
+      setCollapsed(answer.ok ? answer.data.panelCollapsed : false);
+    });
   }, [send, early]);
 
   const context = result.ok ? result.context : null;
-  const notes = useAnnotations(context, send);
+  // Notes are offered only on the kinds of page the user chose in settings.
+  const annotating = context !== null && annotateKinds.includes(context.kind);
+  const notes = useAnnotations(annotating ? context : null, send);
   const [editingId, setEditingId] = useState<string | null>(null);
   const { highlight } = notes;
   const onHighlight = useCallback(
@@ -97,12 +104,14 @@ export function Panel({ result, visitId, send = sendRequest, early }: PanelProps
               {result.context.kind !== 'debate' && (
                 <FollowControl context={result.context} send={send} />
               )}
-              <NotesSection
-                notes={notes}
-                responses={findResponses(result.context, document)}
-                editingId={editingId}
-                setEditingId={setEditingId}
-              />
+              {annotating && (
+                <NotesSection
+                  notes={notes}
+                  responses={findResponses(result.context, document)}
+                  editingId={editingId}
+                  setEditingId={setEditingId}
+                />
+              )}
               <LiveSection
                 context={result.context}
                 send={send}
@@ -124,7 +133,7 @@ export function Panel({ result, visitId, send = sendRequest, early }: PanelProps
           )}
         </div>
       </aside>
-      {context && <SelectionToolbar doc={document} onHighlight={onHighlight} />}
+      {annotating && <SelectionToolbar doc={document} onHighlight={onHighlight} />}
       {context && <LinkCards context={context} send={send} />}
     </>
   );

@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendRequest } from '../../utils/messaging/client';
 import type { Settings as SettingsRecord } from '../../utils/storage/records';
+import { KIND_PLURAL } from '../panel/format';
 import { StorageStatus } from './StorageStatus';
+import { YourData } from './YourData';
+
+const KINDS = ['petition', 'consultation', 'debate'] as const;
 
 /** The extension's settings page. */
 export function Settings() {
@@ -52,9 +56,29 @@ export function Settings() {
               />{' '}
               Show a notification when a petition or consultation I follow changes
             </label>
+            <fieldset>
+              <legend>Offer highlights and notes on</legend>
+              {KINDS.map((kind) => (
+                <label class="checkbox" key={kind}>
+                  <input
+                    type="checkbox"
+                    checked={settings.annotateKinds.includes(kind)}
+                    onChange={(event) =>
+                      update({
+                        annotateKinds: event.currentTarget.checked
+                          ? [...settings.annotateKinds, kind]
+                          : settings.annotateKinds.filter((k) => k !== kind),
+                      })
+                    }
+                  />{' '}
+                  {KIND_PLURAL[kind]}
+                </label>
+              ))}
+            </fieldset>
           </>
         )}
       </section>
+      <YourData />
     </main>
   );
 }

@@ -164,3 +164,11 @@ export async function selectText(page: Page, text: string): Promise<void> {
     throw new Error(`"${wanted}" is not on the page`);
   }, text);
 }
+
+/** The text of every painted highlight, per colour. */
+export function paintedText(page: Page, colour = 'yellow'): Promise<string[]> {
+  return page.evaluate((name) => {
+    const highlight = CSS.highlights.get(name);
+    return highlight ? [...highlight].map((range) => range.toString()) : [];
+  }, `civic-thread-${colour}`);
+}

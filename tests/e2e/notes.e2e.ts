@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearStore, type Harness, launch, openPage, panelOf, selectText } from './harness';
+import {
+  clearStore,
+  type Harness,
+  launch,
+  openPage,
+  paintedText,
+  panelOf,
+  selectText,
+} from './harness';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 const PASSAGE = 'Ensuring SENCOs are fully qualified is integral to this.';
@@ -17,14 +25,6 @@ beforeEach(async () => {
 
 const notes = (page: Page) => panelOf(page).locator('.notes');
 
-/** The text of every painted highlight, per colour. */
-function painted(page: Page, colour = 'yellow'): Promise<string[]> {
-  return page.evaluate((name) => {
-    const highlight = CSS.highlights.get(name);
-    return highlight ? [...highlight].map((range) => range.toString()) : [];
-  }, `civic-thread-${colour}`);
-}
-
 async function openPanel(url: string) {
   const opened = await openPage(harness, url);
   await notes(opened.page).waitFor();
@@ -40,9 +40,9 @@ describe('highlights and notes', () => {
     await expect
       .poll(() => notes(page).locator('.note-quote').allTextContents())
       .toEqual([PASSAGE]);
-    expect(await painted(page)).toEqual([PASSAGE]);
+    expect(await paintedText(page)).toEqual([PASSAGE]);
     await page.reload();
-    await expect.poll(() => painted(page)).toEqual([PASSAGE]);
+    await expect.poll(() => paintedText(page)).toEqual([PASSAGE]);
     expect(await notes(page).locator('.note-quote').allTextContents()).toEqual([PASSAGE]);
     // Painted without touching the page's DOM.
     expect(await page.evaluate(() => document.body.innerHTML.length)).toBe(before);
@@ -70,7 +70,7 @@ describe('highlights and notes', () => {
       .poll(() => notes(page).locator('.note-text').allTextContents())
       .toEqual(['NASENCO deadline: quote in the briefing']);
     expect(await notes(page).locator('.tag').allTextContents()).toEqual(['nasenco', 'training']);
-    expect(await painted(page)).toEqual(['within 3 years of appointment']);
+    expect(await paintedText(page)).toEqual(['within 3 years of appointment']);
     await page.close();
   });
 
@@ -81,9 +81,9 @@ describe('highlights and notes', () => {
     await notes(page).locator('.note-quote').waitFor();
     await notes(page).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => notes(page).locator('.note').count()).toBe(0);
-    expect(await painted(page)).toEqual([]);
+    expect(await paintedText(page)).toEqual([]);
     await notes(page).getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => painted(page)).toEqual([PASSAGE]);
+    await expect.poll(() => paintedText(page)).toEqual([PASSAGE]);
     expect(await notes(page).locator('.note-quote').allTextContents()).toEqual([PASSAGE]);
     await page.close();
   });
@@ -114,7 +114,7 @@ describe('highlights and notes', () => {
       html.replace(PASSAGE, 'Ensuring SENCOs are fully qualified is integral to that.');
     await page.reload();
     await expect
-      .poll(() => painted(page))
+      .poll(() => paintedText(page))
       .toEqual(['Ensuring SENCOs are fully qualified is integral to that.']);
 
     harness.site.rewritePages = (html) => html.replace(PASSAGE, '');
@@ -124,7 +124,7 @@ describe('highlights and notes', () => {
       'This passage is no longer on the page. Your note and the quote are kept.',
     );
     expect(await notes(page).locator('.note-quote').textContent()).toBe(PASSAGE);
-    expect(await painted(page)).toEqual([]);
+    expect(await paintedText(page)).toEqual([]);
     await page.close();
   });
 
@@ -138,7 +138,7 @@ describe('highlights and notes', () => {
     await page.reload();
     // At first the passage is not there yet; it is painted once the page's script adds it.
     await expect
-      .poll(() => painted(page), { timeout: 10_000 })
+      .poll(() => paintedText(page), { timeout: 10_000 })
       .toEqual(['Families wait months for support']);
     expect(await notes(page).getByRole('note').count()).toBe(0);
     await page.close();
@@ -159,7 +159,7 @@ describe('selections it refuses', () => {
       .poll(() => notes(page).getByRole('alert').textContent())
       .toBe('That selection is too long to highlight: keep it under 5,000 characters.');
     expect(await notes(page).locator('.note').count()).toBe(0);
-    expect(await painted(page)).toEqual([]);
+    expect(await paintedText(page)).toEqual([]);
     await page.close();
   });
 
@@ -185,7 +185,7 @@ describe('several tabs', () => {
     await expect
       .poll(() => notes(second.page).locator('.note-quote').allTextContents())
       .toEqual([PASSAGE]);
-    expect(await painted(second.page)).toEqual([PASSAGE]);
+    expect(await paintedText(second.page)).toEqual([PASSAGE]);
     await notes(second.page).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => notes(first.page).locator('.note').count()).toBe(0);
     await first.page.close();

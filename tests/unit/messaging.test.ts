@@ -35,6 +35,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'annotations/list': async () => ({ annotations: [], skipped: 0 }),
     'annotations/save': async ({ annotation }) => annotation,
     'annotations/delete': async () => ({ deleted: null }),
+    'library/list': async () => ({ annotations: [], skipped: 0 }),
+    'annotations/delete-many': async () => ({ deleted: [] }),
+    'annotations/add-many': async () => ({ added: 0, duplicates: 0 }),
+    'data/stats': async () => ({ annotations: 0, pages: 0, follows: 0, cache: 0 }),
+    'data/delete-all': async () => ({}),
     'watch/get': async () => null,
     'watch/follow': async () => {
       throw new Error('not in this test');
@@ -45,11 +50,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     },
     'watch/list': async () => ({ items: [] }),
     'watch/seen': async () => ({}),
-    'settings/get': async () => ({ panelCollapsed: true, notifyChanges: false }),
-    'settings/set': async ({ settings }) => ({
-      panelCollapsed: settings.panelCollapsed ?? false,
-      notifyChanges: false,
-    }),
+    'settings/get': async () => Settings.parse({ panelCollapsed: true }),
+    'settings/set': async ({ settings }) => Settings.parse(settings),
     ...overrides,
   };
 }
@@ -63,7 +65,7 @@ describe('message protocol', () => {
   it('carries a valid request to its handler and the answer back', async () => {
     const handle = createMessageHandler(EXTENSION_ID, handlers());
     const answer = await sendRequest({ type: 'settings/get' }, transportTo(handle));
-    expect(answer).toEqual({ ok: true, data: { panelCollapsed: true, notifyChanges: false } });
+    expect(answer).toEqual({ ok: true, data: Settings.parse({ panelCollapsed: true }) });
   });
 
   it('refuses a request that fails the schema before sending it', async () => {

@@ -2,6 +2,7 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageContext } from '../../utils/pages/context';
 import { DB_VERSION, openDatabase } from '../../utils/storage/db';
+import { Settings } from '../../utils/storage/records';
 import { getSettings, updateSettings } from '../../utils/storage/settings-store';
 import { recordVisit, threadAround } from '../../utils/storage/thread-store';
 import v1 from '../fixtures/db/v1.json';
@@ -152,15 +153,15 @@ describe("the user's thread around a page", () => {
 describe('settings store', () => {
   it('defaults to an open panel and remembers a collapse', async () => {
     const db = await openDatabase(freshName());
-    expect(await getSettings(db)).toEqual({ panelCollapsed: false, notifyChanges: false });
+    expect(await getSettings(db)).toEqual(Settings.parse({}));
     await updateSettings(db, { panelCollapsed: true });
-    expect(await getSettings(db)).toEqual({ panelCollapsed: true, notifyChanges: false });
+    expect(await getSettings(db)).toEqual(Settings.parse({ panelCollapsed: true }));
   });
 
   it('falls back to defaults when the stored settings are unreadable', async () => {
     const db = await openDatabase(freshName());
     await db.put('settings', { name: 'settings', value: { panelCollapsed: 'sometimes' } });
-    expect(await getSettings(db)).toEqual({ panelCollapsed: false, notifyChanges: false });
+    expect(await getSettings(db)).toEqual(Settings.parse({}));
   });
 });
 
@@ -214,7 +215,7 @@ describe('database upgrades', () => {
     expect(db.version).toBe(DB_VERSION);
     expect(await db.getAll('pages')).toEqual(v1.stores.pages);
     expect(await db.getAll('links')).toEqual(v1.stores.links);
-    expect(await getSettings(db)).toEqual({ panelCollapsed: true, notifyChanges: false });
+    expect(await getSettings(db)).toEqual(Settings.parse({ panelCollapsed: true }));
     expect(await db.count('cache')).toBe(0);
     // Later versions' stores arrive empty and ready, with their indexes.
     expect(await db.count('annotations')).toBe(0);

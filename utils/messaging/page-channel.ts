@@ -36,6 +36,12 @@ export function createPageChannel(extensionId: string) {
       const message: PortMessage = { type: 'annotations/changed', pageKey };
       for (const [port, key] of pages) if (key === pageKey) port.postMessage(message);
     },
+    /** Every open page's notes changed (all data was deleted). */
+    notifyAll() {
+      for (const [port, pageKey] of pages) {
+        port.postMessage({ type: 'annotations/changed', pageKey } satisfies PortMessage);
+      }
+    },
   };
 }
 

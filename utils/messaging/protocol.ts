@@ -28,6 +28,15 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('annotations/list'), pageKey: z.string().check(z.minLength(1)) }),
   z.object({ type: z.literal('annotations/save'), annotation: Annotation }),
   z.object({ type: z.literal('annotations/delete'), id: z.string().check(z.minLength(1)) }),
+  /** The library: every note, several deleted at once, imports (and undos) written all or nothing. */
+  z.object({ type: z.literal('library/list') }),
+  z.object({
+    type: z.literal('annotations/delete-many'),
+    ids: z.array(z.string().check(z.minLength(1))),
+  }),
+  z.object({ type: z.literal('annotations/add-many'), annotations: z.array(Annotation) }),
+  z.object({ type: z.literal('data/stats') }),
+  z.object({ type: z.literal('data/delete-all') }),
   /** The watchlist: follow a petition or consultation, set signature milestones, read changes. */
   z.object({ type: z.literal('watch/get'), pageKey: z.string().check(z.minLength(1)) }),
   z.object({ type: z.literal('watch/follow'), context: PageContext }),
@@ -62,6 +71,22 @@ export const RESPONSE_DATA = {
   }),
   'annotations/save': Annotation,
   'annotations/delete': z.object({ deleted: z.nullable(Annotation) }),
+  'library/list': z.object({
+    annotations: z.array(Annotation),
+    skipped: z.number().check(z.int()),
+  }),
+  'annotations/delete-many': z.object({ deleted: z.array(Annotation) }),
+  'annotations/add-many': z.object({
+    added: z.number().check(z.int()),
+    duplicates: z.number().check(z.int()),
+  }),
+  'data/stats': z.object({
+    annotations: z.number(),
+    pages: z.number(),
+    follows: z.number(),
+    cache: z.number(),
+  }),
+  'data/delete-all': z.object({}),
   'watch/get': z.nullable(Follow),
   'watch/follow': Follow,
   'watch/unfollow': z.object({}),

@@ -1,3 +1,4 @@
+import { contentKey } from '../library/import';
 import type { CivicThreadDB } from './db';
 import { Annotation } from './records';
 
@@ -35,4 +36,62 @@ export async function deleteAnnotation(db: CivicThreadDB, id: string): Promise<A
   await tx.store.delete(id);
   await tx.done;
   return existing.success ? existing.data : null;
+}
+
+/** Every readable annotation; unreadable records are counted, not returned. */
+export async function allAnnotations(
+  db: CivicThreadDB,
+): Promise<{ annotations: Annotation[]; skipped: number }> {
+  const annotations: Annotation[] = [];
+  let skipped = 0;
+  for (const row of await db.getAll('annotations')) {
+    const parsed = Annotation.safeParse(row);
+    if (parsed.success) annotations.push(parsed.data);
+    else skipped++;
+  }
+  return { annotations, skipped };
+}
+
+/** Deletes several annotations in one transaction; returns them, for undo. */
+export async function deleteAnnotations(db: CivicThreadDB, ids: string[]): Promise<Annotation[]> {
+  const tx = db.transaction('annotations', 'readwrite');
+  const deleted: Annotation[] = [];
+  for (const id of ids) {
+    const existing = Annotation.safeParse(await tx.store.get(id));
+    if (existing.success) deleted.push(existing.data);
+    await tx.store.delete(id);
+  }
+  await tx.done;
+  return deleted;
+}
+
+/**
+ * Writes imported (or restored) annotations in one transaction: all or none.
+ * Ones already stored, by id or by content, are skipped, so importing the
+ * same file twice adds nothing.
+ */
+export async function addAnnotations(
+  db: CivicThreadDB,
+  annotations: Annotation[],
+): Promise<{ added: Annotation[]; duplicates: number }> {
+  const valid = annotations.map((a) => Annotation.parse(a));
+  const tx = db.transaction('annotations', 'readwrite');
+  const stored = (await tx.store.getAll()).flatMap((row) => Annotation.safeParse(row).data ?? []);
+  const ids = new Set(stored.map((a) => a.id));
+  const keys = new Set(stored.map(contentKey));
+  const added: Annotation[] = [];
+  let duplicates = 0;
+  for (const annotation of valid) {
+    const key = contentKey(annotation);
+    if (ids.has(annotation.id) || keys.has(key)) {
+      duplicates++;
+      continue;
+    }
+    ids.add(annotation.id);
+    keys.add(key);
+    await tx.store.put(annotation);
+    added.push(annotation);
+  }
+  await tx.done;
+  return { added, duplicates };
 }

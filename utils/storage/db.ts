@@ -66,3 +66,32 @@ export function openDatabase(name = DB_NAME): Promise<CivicThreadDB> {
     },
   });
 }
+
+/** Every store the user's data lives in, for "delete all my data". */
+export const USER_STORES = [
+  'pages',
+  'links',
+  'settings',
+  'cache',
+  'annotations',
+  'follows',
+  'events',
+] as const;
+
+/** Deletes everything the extension keeps, in one transaction. */
+export async function deleteAllData(db: CivicThreadDB): Promise<void> {
+  const tx = db.transaction([...USER_STORES], 'readwrite');
+  await Promise.all(USER_STORES.map((store) => tx.objectStore(store).clear()));
+  await tx.done;
+}
+
+/** How many records each kind of data has. */
+export async function dataStats(db: CivicThreadDB) {
+  const [annotations, pages, follows, cache] = await Promise.all([
+    db.count('annotations'),
+    db.count('pages'),
+    db.count('follows'),
+    db.count('cache'),
+  ]);
+  return { annotations, pages, follows, cache };
+}

@@ -29,6 +29,8 @@ export const Settings = z.object({
   panelCollapsed: z._default(z.boolean(), false),
   /** System notifications for changes to followed items: off until the user asks. */
   notifyChanges: z._default(z.boolean(), false),
+  /** The kinds of page on which highlighting and notes are offered. */
+  annotateKinds: z._default(z.array(PageKind), ['petition', 'consultation', 'debate']),
 });
 export type Settings = z.infer<typeof Settings>;
 

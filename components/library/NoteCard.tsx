@@ -1,0 +1,110 @@
+import { useState } from 'preact/hooks';
+import { openLink } from '../../utils/library/open-link';
+import type { Annotation } from '../../utils/storage/records';
+import { formatAsOf } from '../panel/format';
+
+const TYPE_LABEL: Record<Annotation['kind'], string> = {
+  highlight: 'Highlight',
+  'page-note': 'Page note',
+  bookmark: 'Bookmark',
+};
+
+/** One note in the library: open it on its page, edit, retag, select or delete. */
+export function NoteCard({
+  annotation,
+  selected,
+  onSelect,
+  onSave,
+  onDelete,
+}: {
+  annotation: Annotation;
+  selected: boolean;
+  onSelect: (selected: boolean) => void;
+  onSave: (annotation: Annotation) => Promise<string | null>;
+  onDelete: () => void;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [note, setNote] = useState(annotation.note);
+  const [tags, setTags] = useState(annotation.tags.join(', '));
+  const [problem, setProblem] = useState<string | null>(null);
+  const quote = annotation.target?.quote.exact ?? null;
+  const name = (quote ?? annotation.note).slice(0, 40);
+
+  return (
+    <li class="note-card">
+      <label class="select">
+        <input
+          type="checkbox"
+          checked={selected}
+          onChange={(event) => onSelect(event.currentTarget.checked)}
+        />
+        <span class="visually-hidden">Select “{name}”</span>
+      </label>
+      <div class="note-body">
+        <p class="note-meta">
+          {TYPE_LABEL[annotation.kind]}
+          {annotation.bookmark && `: ${annotation.bookmark.label}`} ·{' '}
+          {formatAsOf(annotation.updatedAt)}
+        </p>
+        {quote && <blockquote class="note-quote">{quote}</blockquote>}
+        {editing ? (
+          <form
+            class="note-edit"
+            onSubmit={async (event) => {
+              event.preventDefault();
+              const problemText = await onSave({
+                ...annotation,
+                note,
+                tags: tags
+                  .split(',')
+                  .map((tag) => tag.trim())
+                  .filter(Boolean),
+                updatedAt: Date.now(),
+              });
+              setProblem(problemText);
+              if (!problemText) setEditing(false);
+            }}
+          >
+            <label>
+              Note
+              <textarea value={note} onInput={(e) => setNote(e.currentTarget.value)} rows={3} />
+            </label>
+            <label>
+              Tags, separated by commas
+              <input value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+            </label>
+            <button type="submit">Save</button>{' '}
+            <button type="button" class="secondary" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+            {problem && <p role="alert">{problem}</p>}
+          </form>
+        ) : (
+          <>
+            {annotation.note && <p class="note-text">{annotation.note}</p>}
+            {annotation.tags.length > 0 && (
+              <ul class="inline-list tags" aria-label="Tags">
+                {annotation.tags.map((tag) => (
+                  <li key={tag} class="tag">
+                    {tag}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p class="note-actions">
+              <a href={openLink(annotation)} target="_blank" rel="noopener">
+                Open on the page<span class="visually-hidden">: “{name}”</span>
+              </a>{' '}
+              <button type="button" class="secondary" onClick={() => setEditing(true)}>
+                Edit<span class="visually-hidden"> “{name}”</span>
+              </button>{' '}
+              <button type="button" class="secondary" onClick={onDelete}>
+                Delete<span class="visually-hidden"> “{name}”</span>
+              </button>
+            </p>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}

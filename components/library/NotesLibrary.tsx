@@ -1,0 +1,260 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import {
+  createLibraryIndex,
+  groupByPage,
+  type LibraryFilters,
+  NO_FILTERS,
+} from '../../utils/library/search';
+import { sendRequest } from '../../utils/messaging/client';
+import type { PageKind } from '../../utils/pages/context';
+import type { Annotation } from '../../utils/storage/records';
+import { KIND_LABEL } from '../panel/format';
+import { ExportImport } from './ExportImport';
+import { NoteCard } from './NoteCard';
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'ready'; annotations: Annotation[]; skipped: number }
+  | { status: 'failed'; message: string };
+
+/** Items drawn at first; more on request, so ten thousand notes open as fast as ten. */
+const PAGE_SIZE = 60;
+
+export const LIBRARY_MARKS = { listShown: 'civic-thread:library-shown' } as const;
+
+/** Every note, highlight and bookmark, grouped by page: search, filter, edit, delete, export, import. */
+export function NotesLibrary() {
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [filters, setFilters] = useState<LibraryFilters>(NO_FILTERS);
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [deleted, setDeleted] = useState<Annotation[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const reload = async () => {
+    const answer = await sendRequest({ type: 'library/list' });
+    setLoad(
+      answer.ok
+        ? { status: 'ready', ...answer.data }
+        : { status: 'failed', message: answer.error.message },
+    );
+  };
+  useEffect(() => {
+    void reload().then(() => performance.mark(LIBRARY_MARKS.listShown));
+  }, []);
+
+  const annotations = load.status === 'ready' ? load.annotations : [];
+  const index = useMemo(() => createLibraryIndex(annotations), [annotations]);
+  const results = useMemo(() => index.search(filters), [index, filters]);
+  const groups = useMemo(() => groupByPage(results.slice(0, shown)), [results, shown]);
+
+  const set = (changes: Partial<LibraryFilters>) => {
+    setFilters({ ...filters, ...changes });
+    setShown(PAGE_SIZE);
+  };
+
+  const remove = async (ids: string[]) => {
+    const answer = await sendRequest({ type: 'annotations/delete-many', ids });
+    if (!answer.ok) return setMessage(`Nothing was deleted: ${answer.error.message}`);
+    setDeleted(answer.data.deleted);
+    setSelected(new Set());
+    setMessage(null);
+    await reload();
+  };
+  const undo = async () => {
+    if (!deleted) return;
+    const answer = await sendRequest({ type: 'annotations/add-many', annotations: deleted });
+    if (!answer.ok) return setMessage(`Could not undo: ${answer.error.message}`);
+    setDeleted(null);
+    await reload();
+  };
+  const save = async (annotation: Annotation) => {
+    const answer = await sendRequest({ type: 'annotations/save', annotation });
+    if (!answer.ok) return answer.error.message;
+    await reload();
+    return null;
+  };
+
+  if (load.status === 'loading') return <p role="status">Loading your notes…</p>;
+  if (load.status === 'failed') {
+    return <p role="alert">Your notes could not be loaded: {load.message}</p>;
+  }
+  const allShownSelected = results.length > 0 && results.every((a) => selected.has(a.id));
+
+  return (
+    <section aria-labelledby="notes-heading" class="notes-library">
+      <h2 id="notes-heading">Notes, highlights and bookmarks</h2>
+      {load.skipped > 0 && (
+        <p role="status">{load.skipped} stored note(s) could not be read and are not listed.</p>
+      )}
+      <search class="filters">
+        <div class="field">
+          <label for="library-query">Search your notes</label>
+          <input
+            id="library-query"
+            type="search"
+            value={filters.query}
+            onInput={(event) => set({ query: event.currentTarget.value })}
+            placeholder="Words in notes, quotes, tags or page titles"
+          />
+        </div>
+        <div class="field">
+          <label for="library-page">Page</label>
+          <select
+            id="library-page"
+            value={filters.pageKind}
+            onChange={(e) => set({ pageKind: e.currentTarget.value as PageKind | '' })}
+          >
+            <option value="">All pages</option>
+            <option value="petition">Petitions</option>
+            <option value="consultation">Consultations</option>
+            <option value="debate">Hansard debates</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for="library-type">Type</label>
+          <select
+            id="library-type"
+            value={filters.kind}
+            onChange={(e) => set({ kind: e.currentTarget.value as Annotation['kind'] | '' })}
+          >
+            <option value="">All types</option>
+            <option value="highlight">Highlights</option>
+            <option value="page-note">Page notes</option>
+            <option value="bookmark">Bookmarks</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for="library-tag">Tag</label>
+          <select
+            id="library-tag"
+            value={filters.tag}
+            onChange={(e) => set({ tag: e.currentTarget.value })}
+          >
+            <option value="">Any tag</option>
+            {index.tags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="library-from">Changed from</label>
+          <input
+            id="library-from"
+            type="date"
+            value={filters.from}
+            onInput={(e) => set({ from: e.currentTarget.value })}
+          />
+        </div>
+        <div class="field">
+          <label for="library-to">to</label>
+          <input
+            id="library-to"
+            type="date"
+            value={filters.to}
+            onInput={(e) => set({ to: e.currentTarget.value })}
+          />
+        </div>
+      </search>
+      <p role="status" class="result-count">
+        {results.length === annotations.length
+          ? `${annotations.length} item${annotations.length === 1 ? '' : 's'}`
+          : `${results.length} of ${annotations.length} items match`}
+      </p>
+      <ExportImport
+        all={annotations}
+        shown={results}
+        onImported={async (text) => {
+          setMessage(text);
+          await reload();
+        }}
+      />
+      {(deleted || message) && (
+        <div class="notice" role="status">
+          {deleted && (
+            <p>
+              Deleted {deleted.length} item{deleted.length === 1 ? '' : 's'}.{' '}
+              <button type="button" class="secondary" onClick={undo}>
+                Undo
+              </button>
+            </p>
+          )}
+          {message && <p>{message}</p>}
+        </div>
+      )}
+      {annotations.length === 0 ? (
+        <p>
+          No notes yet. Select text on a petition, consultation or Hansard debate to highlight it,
+          or bookmark a government response from the Civic Thread panel.
+        </p>
+      ) : (
+        <>
+          <div class="bulk">
+            <label class="checkbox">
+              <input
+                type="checkbox"
+                checked={allShownSelected}
+                onChange={(e) =>
+                  setSelected(
+                    e.currentTarget.checked ? new Set(results.map((a) => a.id)) : new Set(),
+                  )
+                }
+              />
+              Select all {results.length} matching
+            </label>
+            <button
+              type="button"
+              disabled={selected.size === 0}
+              onClick={() => remove([...selected])}
+            >
+              Delete selected ({selected.size})
+            </button>
+          </div>
+          {results.length === 0 && <p>Nothing matches. Try fewer words or other filters.</p>}
+          {groups.map((group) => {
+            const first = group.items[0];
+            if (!first) return null;
+            return (
+              <section
+                key={group.pageKey}
+                class="page-group"
+                aria-label={first.pageTitle ?? first.pageUrl}
+              >
+                <h3>
+                  <span class={`badge badge-${first.pageKind}`}>{KIND_LABEL[first.pageKind]}</span>{' '}
+                  <a href={first.pageUrl} target="_blank" rel="noopener">
+                    {first.pageTitle ?? first.pageUrl}
+                  </a>
+                </h3>
+                <ul class="note-cards">
+                  {group.items.map((annotation) => (
+                    <NoteCard
+                      key={annotation.id}
+                      annotation={annotation}
+                      selected={selected.has(annotation.id)}
+                      onSelect={(on) => {
+                        const next = new Set(selected);
+                        if (on) next.add(annotation.id);
+                        else next.delete(annotation.id);
+                        setSelected(next);
+                      }}
+                      onSave={save}
+                      onDelete={() => remove([annotation.id])}
+                    />
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+          {results.length > shown && (
+            <button type="button" class="secondary" onClick={() => setShown(shown + PAGE_SIZE)}>
+              Show more ({results.length - shown} left)
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'preact/hooks';
+import { sendRequest } from '../../utils/messaging/client';
+import type { ResponseData } from '../../utils/messaging/protocol';
+
+type Stats = ResponseData<'data/stats'>;
+
+/** What Civic Thread keeps, and a way to delete all of it (after saying yes twice). */
+export function YourData() {
+  const [stats, setStats] = useState<Stats | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const refresh = () =>
+    sendRequest({ type: 'data/stats' }).then((answer) =>
+      answer.ok ? setStats(answer.data) : setMessage(answer.error.message),
+    );
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  const deleteAll = async () => {
+    const answer = await sendRequest({ type: 'data/delete-all' });
+    setConfirming(false);
+    setMessage(
+      answer.ok
+        ? 'All your Civic Thread data was deleted.'
+        : `Nothing was deleted: ${answer.error.message}`,
+    );
+    await refresh();
+  };
+
+  return (
+    <section aria-labelledby="data-heading">
+      <h2 id="data-heading">Your data</h2>
+      {stats && (
+        <ul class="data-stats">
+          <li>{stats.annotations} notes, highlights and bookmarks</li>
+          <li>{stats.pages} pages in your thread</li>
+          <li>{stats.follows} followed petitions and consultations</li>
+          <li>{stats.cache} saved answers from the sites</li>
+        </ul>
+      )}
+      {confirming ? (
+        <div class="notice" role="alertdialog" aria-labelledby="delete-question">
+          <p id="delete-question">
+            Delete every note, bookmark, followed item and setting? This cannot be undone: export
+            your notes from the library first if you want to keep them.
+          </p>
+          <button type="button" class="warning" onClick={deleteAll}>
+            Yes, delete everything
+          </button>{' '}
+          <button type="button" class="secondary" onClick={() => setConfirming(false)}>
+            Keep my data
+          </button>
+        </div>
+      ) : (
+        <button type="button" class="warning" onClick={() => setConfirming(true)}>
+          Delete all my data
+        </button>
+      )}
+      {message && <p role="status">{message}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,198 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  clearStore,
+  extensionPage,
+  type Harness,
+  launch,
+  openPage,
+  paintedText,
+  panelOf,
+  readStore,
+  selectText,
+} from './harness';
+
+const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
+const SENCO_PASSAGE = 'Ensuring SENCOs are fully qualified is integral to this.';
+const WH_DEBATE =
+  'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await launch();
+});
+afterAll(() => harness?.close());
+beforeEach(() => clearStore(harness, 'annotations'));
+
+/** Highlights the first occurrence of `passage` with a note and tags, from the selection toolbar. */
+async function highlightWithNote(url: string, passage: string, note: string, tags: string) {
+  const { page } = await openPage(harness, url);
+  const notes = panelOf(page).locator('.notes');
+  await notes.waitFor();
+  await selectText(page, passage);
+  await panelOf(page)
+    .getByRole('toolbar')
+    .getByRole('button', { name: 'Highlight with note' })
+    .click();
+  await notes.getByLabel('Note', { exact: true }).fill(note);
+  await notes.getByLabel('Tags, separated by commas').fill(tags);
+  await notes.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(() => notes.locator('.note-text').allTextContents()).toContain(note);
+  await page.close();
+}
+
+/** The library as the side panel shows it: a narrow window. */
+async function openLibrary(): Promise<Page> {
+  const page = await harness.context.newPage();
+  await page.setViewportSize({ width: 400, height: 900 });
+  await page.goto(extensionPage(harness, 'library.html'));
+  await page.getByRole('heading', { name: 'Notes, highlights and bookmarks' }).waitFor();
+  return page;
+}
+
+const quotes = (library: Page) => library.locator('.note-card .note-quote').allTextContents();
+
+async function axeViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page });
+  const results = await (include ? builder.include(include) : builder).analyze();
+  return results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+describe('the library', () => {
+  it('finds notes from two pages, exports them, and brings them back after everything is deleted', async () => {
+    await highlightWithNote(
+      SENCO,
+      SENCO_PASSAGE,
+      'NASENCO deadline for the briefing',
+      'nasenco, training',
+    );
+    const debatePassage = await (async () => {
+      const { page } = await openPage(harness, WH_DEBATE);
+      const text =
+        (await page.locator('p.hs_Para').first().textContent())?.trim().slice(0, 60) ?? '';
+      await page.close();
+      return text;
+    })();
+    await highlightWithNote(WH_DEBATE, debatePassage, 'Minister on high needs funding', 'funding');
+
+    const library = await openLibrary();
+    expect((await quotes(library)).sort()).toEqual([debatePassage, SENCO_PASSAGE].sort());
+    // Grouped by page, with the page's kind and title.
+    expect(await library.locator('.page-group h3').allTextContents()).toEqual(
+      expect.arrayContaining([
+        'Petition Require School SENCOs to be fully qualified for the role.',
+        expect.stringMatching(/^Hansard debate Special Educational Needs and Disabilities Funding/),
+      ]),
+    );
+
+    // Search as the user types: a word from the note, then a prefix of a tag.
+    await library.getByLabel('Search your notes').fill('NASENCO');
+    await expect.poll(() => quotes(library)).toEqual([SENCO_PASSAGE]);
+    await library.getByLabel('Search your notes').fill('fund');
+    await expect.poll(() => quotes(library)).toEqual([debatePassage]);
+    await library.getByLabel('Search your notes').fill('');
+    await library.getByLabel('Page', { exact: true }).selectOption('debate');
+    await expect.poll(() => quotes(library)).toEqual([debatePassage]);
+    await library.getByLabel('Page', { exact: true }).selectOption('');
+    await library.getByLabel('Tag', { exact: true }).selectOption('training');
+    await expect.poll(() => quotes(library)).toEqual([SENCO_PASSAGE]);
+    await library.getByLabel('Tag', { exact: true }).selectOption('');
+
+    expect(await axeViolations(library)).toEqual([]);
+
+    // Export everything as W3C Web Annotations.
+    await library.getByText('Export or import').click();
+    const [download] = await Promise.all([
+      library.waitForEvent('download'),
+      library.getByRole('button', { name: 'Export all (2)' }).click(),
+    ]);
+    const file = await download.path();
+    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    expect(exported).toMatchObject({ type: 'AnnotationCollection', total: 2 });
+
+    // Delete all my data, from the settings page, after confirming.
+    const settings = await harness.context.newPage();
+    await settings.goto(extensionPage(harness, 'options.html'));
+    expect(await axeViolations(settings)).toEqual([]);
+    await settings.getByRole('button', { name: 'Delete all my data' }).click();
+    await settings.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await settings.getByText('All your Civic Thread data was deleted.').waitFor();
+    expect(await readStore(harness, 'annotations')).toEqual([]);
+    await settings.close();
+
+    // Import: a preview first, then one write; a second import adds nothing.
+    await library.reload();
+    await library.getByText('No notes yet.', { exact: false }).waitFor();
+    await library.getByText('Export or import').click();
+    await library.getByLabel(/^Import a W3C Web Annotation file/).setInputFiles(file);
+    await expect
+      .poll(() => library.locator('.preview p').first().textContent())
+      .toBe('2 notes, 0 duplicates skipped, 0 invalid.');
+    await library.getByRole('button', { name: 'Import 2 items' }).click();
+    await library.getByText('Imported 2 items.').waitFor();
+    await library.getByLabel(/^Import a W3C Web Annotation file/).setInputFiles(file);
+    await expect
+      .poll(() => library.locator('.preview p').first().textContent())
+      .toBe('0 notes, 2 duplicates skipped, 0 invalid.');
+    expect(await readStore(harness, 'annotations')).toHaveLength(2);
+
+    // The notes are painted on their pages again.
+    const { page } = await openPage(harness, SENCO);
+    await expect.poll(() => paintedText(page)).toEqual([SENCO_PASSAGE]);
+    await page.close();
+    await library.close();
+  });
+
+  it('opens a note on its page at the passage', async () => {
+    await highlightWithNote(SENCO, SENCO_PASSAGE, 'Quote this', 'briefing');
+    const library = await openLibrary();
+    const [opened] = await Promise.all([
+      harness.context.waitForEvent('page'),
+      library.getByRole('link', { name: /^Open on the page/ }).click(),
+    ]);
+    await opened.waitForLoadState();
+    expect(opened.url().startsWith(`${SENCO}#:~:text=`)).toBe(true);
+    // The browser scrolled the passage into view.
+    await expect
+      .poll(() =>
+        opened.evaluate((text) => {
+          const paragraph = [...document.querySelectorAll('p')].find((p) =>
+            p.textContent?.includes(text),
+          );
+          const rect = paragraph?.getBoundingClientRect();
+          return rect ? rect.top >= 0 && rect.bottom <= innerHeight : false;
+        }, SENCO_PASSAGE),
+      )
+      .toBe(true);
+    await opened.close();
+    await library.close();
+  });
+
+  it('edits and retags a note, deletes in bulk and undoes it', async () => {
+    await highlightWithNote(SENCO, SENCO_PASSAGE, 'First thought', 'draft');
+    await highlightWithNote(SENCO, 'within 3 years of appointment', 'Second thought', 'draft');
+    const library = await openLibrary();
+    const first = library.locator('.note-card', { hasText: SENCO_PASSAGE });
+    await first.getByRole('button', { name: /^Edit/ }).click();
+    await first.getByLabel('Note').fill('Quote in the briefing');
+    await first.getByLabel('Tags, separated by commas').fill('briefing, nasenco');
+    await first.getByRole('button', { name: 'Save' }).click();
+    const edited = library.locator('.note-card', { hasText: 'Quote in the briefing' });
+    await expect
+      .poll(() => edited.locator('.tag').allTextContents())
+      .toEqual(['briefing', 'nasenco']);
+
+    await library.getByLabel('Select all 2 matching').check();
+    await library.getByRole('button', { name: 'Delete selected (2)' }).click();
+    await library.getByText('Deleted 2 items.').waitFor();
+    expect(await library.locator('.note-card').count()).toBe(0);
+    await library.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => library.locator('.note-card').count()).toBe(2);
+    expect(await readStore(harness, 'annotations')).toHaveLength(2);
+    await library.close();
+  });
+});

@@ -1,0 +1,83 @@
+import MiniSearch from 'minisearch';
+import type { PageKind } from '../pages/context';
+import type { Annotation } from '../storage/records';
+
+/** What the library can narrow the list by. Empty fields do not narrow. */
+export interface LibraryFilters {
+  query: string;
+  pageKind: PageKind | '';
+  kind: Annotation['kind'] | '';
+  tag: string;
+  /** ISO dates, inclusive, on the day an item was last changed (UTC). */
+  from: string;
+  to: string;
+}
+
+export const NO_FILTERS: LibraryFilters = {
+  query: '',
+  pageKind: '',
+  kind: '',
+  tag: '',
+  from: '',
+  to: '',
+};
+
+/**
+ * A full-text index over notes, quotes, tags and page titles (MiniSearch:
+ * BM25, prefix matches as the user types, small typos forgiven), plus the
+ * filters. Built once per load; `search` is cheap.
+ */
+export function createLibraryIndex(annotations: Annotation[]) {
+  const byId = new Map(annotations.map((a) => [a.id, a]));
+  const index = new MiniSearch<Annotation>({
+    fields: ['note', 'quote', 'tags', 'pageTitle'],
+    extractField: (a, field) => {
+      switch (field) {
+        case 'quote':
+          return a.target?.quote.exact ?? a.bookmark?.label ?? '';
+        case 'tags':
+          return a.tags.join(' ');
+        case 'pageTitle':
+          return a.pageTitle ?? '';
+        case 'note':
+          return a.note;
+        default:
+          return a.id;
+      }
+    },
+    searchOptions: { prefix: true, fuzzy: 0.2, boost: { tags: 2, note: 1.5 }, combineWith: 'AND' },
+  });
+  index.addAll(annotations);
+  const newestFirst = [...annotations].sort((a, b) => b.updatedAt - a.updatedAt);
+
+  return {
+    search(filters: LibraryFilters): Annotation[] {
+      const from = filters.from ? Date.parse(`${filters.from}T00:00:00Z`) : -Infinity;
+      const to = filters.to ? Date.parse(`${filters.to}T23:59:59.999Z`) : Infinity;
+      const keep = (a: Annotation) =>
+        (!filters.pageKind || a.pageKind === filters.pageKind) &&
+        (!filters.kind || a.kind === filters.kind) &&
+        (!filters.tag || a.tags.includes(filters.tag)) &&
+        a.updatedAt >= from &&
+        a.updatedAt <= to;
+      const query = filters.query.trim();
+      if (!query) return newestFirst.filter(keep);
+      return index
+        .search(query)
+        .flatMap((hit) => byId.get(hit.id as string) ?? [])
+        .filter(keep);
+    },
+    tags: [...new Set(annotations.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b)),
+  };
+}
+
+/** Items grouped by page, the groups in the order of their first item (rank or recency). */
+export function groupByPage(items: Annotation[]): { pageKey: string; items: Annotation[] }[] {
+  const groups = new Map<string, Annotation[]>();
+  for (const item of items) {
+    const group = groups.get(item.pageKey);
+    if (group) group.push(item);
+    else groups.set(item.pageKey, [item]);
+  }
+  return [...groups].map(([pageKey, grouped]) => ({ pageKey, items: grouped }));
+}
