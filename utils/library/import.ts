@@ -24,7 +24,8 @@ export function contentKey(a: Annotation): string {
   return JSON.stringify([a.pageKey, a.kind, a.target?.quote.exact ?? '', a.note]);
 }
 
-const Selector = z.object({ type: z.string() });
+/** Kept whole (loose), so the specific selector schemas below can read it. */
+const Selector = z.looseObject({ type: z.string() });
 const Body = z.union([
   z.string(),
   z.object({

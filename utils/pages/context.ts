@@ -4,7 +4,12 @@ export const PageKind = z.enum(['petition', 'consultation', 'debate']);
 export type PageKind = z.infer<typeof PageKind>;
 
 const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-const HttpsUrl = z.url({ protocol: /^https$/ });
+export const HttpsUrl = z.url({ protocol: /^https$/ });
+/** An https page on one of the three sites: the only pages a stored note may point at. */
+export const SupportedPageUrl = z.url({
+  protocol: /^https$/,
+  hostname: /^(petition\.parliament\.uk|www\.gov\.uk|hansard\.parliament\.uk)$/,
+});
 
 /** A link on the page that points at another supported page. */
 export const LinkedPage = z.object({

@@ -1,11 +1,11 @@
-import { PageKind } from '../pages/context';
+import { PageKind, SupportedPageUrl } from '../pages/context';
 import { z } from '../zod';
 
 /** What the panel shows of a related page, whichever source found it. */
 export const RelatedFacts = z.object({
   key: z.string().check(z.minLength(1)),
   kind: PageKind,
-  url: z.string(),
+  url: SupportedPageUrl,
   title: z.string(),
   /** ISO date: a debate's sitting, a consultation's closing, a petition's response. */
   date: z.nullable(z.string()),
@@ -32,7 +32,7 @@ export type RelatedItem = z.infer<typeof RelatedItem>;
 export const ThreadItem = z.object({
   key: z.string(),
   kind: PageKind,
-  url: z.string(),
+  url: SupportedPageUrl,
   title: z.nullable(z.string()),
   reason: z.string(),
 });

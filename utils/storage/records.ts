@@ -1,6 +1,6 @@
 import { Target } from '../annotations/selectors';
 import { Source } from '../live/freshness';
-import { LinkedPage, PageContext, PageKind } from '../pages/context';
+import { HttpsUrl, LinkedPage, PageContext, PageKind, SupportedPageUrl } from '../pages/context';
 import { Snapshot } from '../watchlist/snapshot';
 import { z } from '../zod';
 
@@ -57,7 +57,7 @@ export const Annotation = z
     id: z.string().check(z.minLength(1)),
     kind: z.enum(['highlight', 'page-note', 'bookmark']),
     pageKey: z.string().check(z.minLength(1)),
-    pageUrl: z.string(),
+    pageUrl: SupportedPageUrl,
     pageTitle: z.nullable(z.string()),
     pageKind: PageKind,
     /** Where the passage is, and its exact text; null for a page note. */
@@ -98,7 +98,7 @@ export type Annotation = z.infer<typeof Annotation>;
 export const Follow = z.object({
   pageKey: z.string().check(z.minLength(1)),
   kind: z.enum(['petition', 'consultation']),
-  url: z.string(),
+  url: SupportedPageUrl,
   title: z.nullable(z.string()),
   followedAt: z.number(),
   /** Signature counts the user asked to hear about, besides the usual ones. */
@@ -120,9 +120,9 @@ export const WatchEvent = z.object({
   pageKey: z.string(),
   kind: z.enum(['petition', 'consultation']),
   pageTitle: z.nullable(z.string()),
-  url: z.string(),
+  url: SupportedPageUrl,
   text: z.string(),
-  link: z.nullable(z.string()),
+  link: z.nullable(HttpsUrl),
   at: z.number(),
   seen: z.boolean(),
 });

@@ -1,0 +1,310 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  CIVIC_THREAD_TERM,
+  csvCell,
+  toCsv,
+  toHypothesis,
+  toMarkdown,
+  toW3C,
+} from '../../utils/library/export';
+import {
+  contentKey,
+  describePreview,
+  MAX_IMPORT_BYTES,
+  parseImport,
+} from '../../utils/library/import';
+import { openLink } from '../../utils/library/open-link';
+import { createLibraryIndex, groupByPage, NO_FILTERS } from '../../utils/library/search';
+import { addAnnotations, allAnnotations } from '../../utils/storage/annotation-store';
+import { DB_VERSION, deleteAllData, openDatabase, USER_STORES } from '../../utils/storage/db';
+import type { Annotation } from '../../utils/storage/records';
+
+const NOW = Date.parse('2026-11-23T12:00:00Z');
+
+function note(i: number, over: Partial<Annotation> = {}): Annotation {
+  return {
+    id: `note-${i}`,
+    kind: 'highlight',
+    pageKey: `petition:${700000 + (i % 40)}`,
+    pageUrl: `https://petition.parliament.uk/petitions/${700000 + (i % 40)}`,
+    pageTitle: `Petition about topic ${i % 40}`,
+    pageKind: 'petition',
+    target: {
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: `passage ${i} about SEND`,
+        prefix: 'before ',
+        suffix: ' after',
+      },
+      position: { type: 'TextPositionSelector', start: i * 10, end: i * 10 + 20 },
+    },
+    note: `note number ${i}`,
+    tags: i % 2 ? ['funding'] : ['senco', 'training'],
+    colour: 'yellow',
+    createdAt: NOW - i * 60_000,
+    updatedAt: NOW - i * 30_000,
+    ...over,
+  };
+}
+
+describe('exporters', () => {
+  it('writes a W3C AnnotationCollection whose items carry selectors, bodies and our own record', () => {
+    const collection = JSON.parse(toW3C([note(1)], NOW));
+    expect(collection).toMatchObject({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationCollection',
+      total: 1,
+      first: { type: 'AnnotationPage' },
+    });
+    const [item] = collection.first.items;
+    expect(item).toMatchObject({
+      type: 'Annotation',
+      motivation: 'commenting',
+      body: [
+        { type: 'TextualBody', value: 'note number 1', purpose: 'commenting' },
+        { type: 'TextualBody', value: 'funding', purpose: 'tagging' },
+      ],
+      target: {
+        source: 'https://petition.parliament.uk/petitions/700001',
+        selector: [
+          { type: 'TextQuoteSelector', exact: 'passage 1 about SEND' },
+          { type: 'TextPositionSelector', start: 10, end: 30 },
+        ],
+      },
+    });
+    expect(item[CIVIC_THREAD_TERM]).toEqual(note(1));
+  });
+
+  it('writes the fields Hypothesis imports', () => {
+    const [item] = JSON.parse(toHypothesis([note(1)])).annotations;
+    expect(Object.keys(item).sort()).toEqual([
+      'created',
+      'document',
+      'tags',
+      'target',
+      'text',
+      'updated',
+      'uri',
+    ]);
+    expect(item).toMatchObject({ uri: note(1).pageUrl, text: 'note number 1', tags: ['funding'] });
+  });
+
+  it('writes Markdown grouped by page, quotes as blockquotes, page text escaped', () => {
+    const markdown = toMarkdown([
+      note(1, { note: 'See <img src=x onerror=alert(1)> *now*' }),
+      note(41),
+    ]);
+    expect(markdown.match(/^## /gm)).toHaveLength(1);
+    expect(markdown).toContain(
+      '## [Petition about topic 1](<https://petition.parliament.uk/petitions/700001>)',
+    );
+    expect(markdown).toContain('> passage 1 about SEND');
+    expect(markdown).toContain('See \\<img src=x onerror=alert(1)\\> \\*now\\*');
+  });
+
+  it('defuses spreadsheet formulas and quotes CSV cells that need it', () => {
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe('"\'=HYPERLINK(""http://evil"")"');
+    expect(csvCell('+1')).toBe(`"'+1"`);
+    expect(csvCell('-2')).toBe(`"'-2"`);
+    expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvCell('a, b')).toBe('"a, b"');
+    expect(csvCell('plain')).toBe('plain');
+    const csv = toCsv([note(1, { note: '=cmd|"/c calc"!A1' })]);
+    const [header, row] = csv.trim().split('\r\n');
+    expect(header).toBe(
+      'id,type,page_kind,page_title,page_url,quote,note,tags,colour,created,updated',
+    );
+    expect(row).toContain(`"'=cmd|""/c calc""!A1"`);
+  });
+});
+
+describe('importers', () => {
+  it('reads its own export back exactly, and skips what is already there', () => {
+    const items = [note(1), note(2, { kind: 'page-note', target: null })];
+    const preview = parseImport(toW3C(items, NOW), [], NOW);
+    expect(preview).toEqual({ annotations: items, duplicates: 0, invalid: [] });
+    const again = parseImport(toW3C(items, NOW), items, NOW);
+    expect(again).toMatchObject({ annotations: [], duplicates: 2 });
+    if ('error' in again) throw new Error(again.error);
+    expect(describePreview(again)).toBe('0 notes, 2 duplicates skipped, 0 invalid');
+  });
+
+  it('reads another tool’s W3C annotations on supported pages, and says why others are refused', () => {
+    const file = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationPage',
+      items: [
+        {
+          id: 'https://example.org/anno/1',
+          type: 'Annotation',
+          body: [
+            { type: 'TextualBody', value: 'Important', purpose: 'commenting' },
+            { type: 'TextualBody', value: 'send', purpose: 'tagging' },
+          ],
+          target: {
+            source: 'https://petition.parliament.uk/petitions/701234',
+            selector: { type: 'TextQuoteSelector', exact: 'ring-fenced funding' },
+          },
+        },
+        { type: 'Annotation', target: 'https://example.org/elsewhere' },
+        { type: 'Annotation', body: 'no target at all' },
+      ],
+    };
+    const preview = parseImport(JSON.stringify(file), [], NOW);
+    if ('error' in preview) throw new Error(preview.error);
+    expect(preview.annotations).toEqual([
+      expect.objectContaining({
+        id: 'imported:https://example.org/anno/1',
+        kind: 'highlight',
+        pageKey: 'petition:701234',
+        note: 'Important',
+        tags: ['send'],
+        target: expect.objectContaining({
+          quote: expect.objectContaining({ exact: 'ring-fenced funding' }),
+        }),
+      }),
+    ]);
+    expect(preview.invalid).toEqual([
+      { record: 2, reason: 'target: not a petition, consultation or Hansard debate page' },
+      { record: 3, reason: expect.stringMatching(/^target: /) },
+    ]);
+  });
+
+  it('refuses hostile files with a clear reason and never pollutes prototypes', () => {
+    expect(parseImport('not json', [], NOW)).toEqual({
+      error: 'This file is not JSON, so it cannot hold Web Annotations.',
+    });
+    expect(parseImport('{"hello": 1}', [], NOW)).toMatchObject({
+      error: expect.stringMatching(/no Web Annotations/),
+    });
+    expect(parseImport(' '.repeat(MAX_IMPORT_BYTES + 1), [], NOW)).toEqual({
+      error: 'The file is larger than 20 MB.',
+    });
+
+    const hostile = JSON.stringify([
+      { ...JSON.parse(JSON.stringify({ [CIVIC_THREAD_TERM]: { ...note(1), tags: [42] } })) },
+      { [CIVIC_THREAD_TERM]: { ...note(2), note: 'x'.repeat(20_001) } },
+      JSON.parse(
+        `{"${CIVIC_THREAD_TERM}": ${JSON.stringify(note(3)).replace('{', '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}},')}}`,
+      ),
+      {
+        [CIVIC_THREAD_TERM]: {
+          ...note(4),
+          pageUrl: 'javascript:alert(1)',
+          target: null,
+          kind: 'page-note',
+        },
+      },
+    ]);
+    const preview = parseImport(hostile, [], NOW);
+    if ('error' in preview) throw new Error(preview.error);
+    expect(preview.invalid.map((i) => i.record)).toEqual([1, 2, 4]);
+    expect(preview.invalid[2]?.reason).toMatch(/^pageUrl: /);
+    expect(preview.invalid[1]?.reason).toMatch(/A note can be at most 20000 characters/);
+    // Unknown keys are dropped: nothing reaches Object.prototype.
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.hasOwn(preview.annotations[0] ?? {}, '__proto__')).toBe(false);
+    expect(preview.annotations.map((a) => a.id)).toEqual(['note-3']);
+  });
+
+  it('treats the same note with a new id as a duplicate', () => {
+    expect(contentKey(note(1))).toBe(contentKey({ ...note(1), id: 'other' }));
+    const preview = parseImport(toW3C([{ ...note(1), id: 'other' }], NOW), [note(1)], NOW);
+    expect(preview).toMatchObject({ annotations: [], duplicates: 1 });
+  });
+});
+
+let dbName = '';
+let n = 0;
+afterEach(() => indexedDB.deleteDatabase(dbName));
+
+describe('storage round trip', () => {
+  it('exports 10,000 items and imports them into an empty store with no field lost', async () => {
+    const items = Array.from({ length: 10_000 }, (_, i) => note(i));
+    const preview = parseImport(toW3C(items, NOW), [], NOW);
+    if ('error' in preview) throw new Error(preview.error);
+    dbName = `library-${++n}`;
+    const db = await openDatabase(dbName);
+    expect(await addAnnotations(db, preview.annotations)).toMatchObject({ duplicates: 0 });
+    const stored = (await allAnnotations(db)).annotations;
+    const byId = (a: Annotation, b: Annotation) => a.id.localeCompare(b.id);
+    expect(stored.sort(byId)).toEqual([...items].sort(byId));
+    // All or nothing: one invalid record and nothing is written.
+    await expect(
+      addAnnotations(db, [note(20_000), { ...note(20_001), note: 'x'.repeat(20_001) }]),
+    ).rejects.toThrow();
+    expect((await allAnnotations(db)).annotations).toHaveLength(10_000);
+  });
+
+  it('deletes every store the database has when the user deletes all data', async () => {
+    dbName = `library-${++n}`;
+    const db = await openDatabase(dbName);
+    expect([...db.objectStoreNames].sort()).toEqual([...USER_STORES].sort());
+    expect(DB_VERSION).toBe(4);
+    await addAnnotations(db, [note(1)]);
+    await db.put('settings', { name: 'settings', value: { panelCollapsed: true } });
+    await deleteAllData(db);
+    for (const store of USER_STORES) expect(await db.count(store)).toBe(0);
+  });
+});
+
+describe('library search', () => {
+  const items = [
+    note(1, { note: 'NASENCO deadline', tags: ['training'] }),
+    note(2, {
+      pageKind: 'debate',
+      pageKey: 'debate:X',
+      pageTitle: 'Westminster Hall debate',
+      note: 'Minister on funding',
+      tags: ['funding'],
+    }),
+    note(3, { kind: 'bookmark', bookmark: { label: 'Government response', date: null }, note: '' }),
+  ];
+  const index = createLibraryIndex(items);
+  const ids = (found: Annotation[]) => found.map((a) => a.id);
+
+  it('finds by note, quote, tag and page title, with prefixes as the user types', () => {
+    expect(ids(index.search({ ...NO_FILTERS, query: 'nasen' }))).toEqual(['note-1']);
+    expect(ids(index.search({ ...NO_FILTERS, query: 'Westminster' }))).toEqual(['note-2']);
+    expect(ids(index.search({ ...NO_FILTERS, query: 'passage 3' }))).toEqual(['note-3']);
+    expect(ids(index.search({ ...NO_FILTERS, query: 'train' }))[0]).toBe('note-1');
+  });
+
+  it('filters by page kind, item type, tag and date, newest first without a query', () => {
+    expect(ids(index.search(NO_FILTERS))).toEqual(['note-1', 'note-2', 'note-3']);
+    expect(ids(index.search({ ...NO_FILTERS, pageKind: 'debate' }))).toEqual(['note-2']);
+    expect(ids(index.search({ ...NO_FILTERS, kind: 'bookmark' }))).toEqual(['note-3']);
+    expect(ids(index.search({ ...NO_FILTERS, tag: 'training' }))).toEqual(['note-1']);
+    expect(ids(index.search({ ...NO_FILTERS, from: '2026-11-24' }))).toEqual([]);
+    expect(index.tags).toEqual(['funding', 'training']);
+  });
+
+  it('groups by page in order of first appearance', () => {
+    expect(groupByPage(items).map((g) => [g.pageKey, g.items.length])).toEqual([
+      ['petition:700001', 1],
+      ['debate:X', 1],
+      ['petition:700003', 1],
+    ]);
+  });
+});
+
+describe('opening a note on its page', () => {
+  it('links to the passage with a text fragment, long quotes by their first and last words', () => {
+    expect(openLink(note(1))).toBe(
+      'https://petition.parliament.uk/petitions/700001#:~:text=passage%201%20about%20SEND',
+    );
+    const long = 'one two three four five six seven eight nine ten eleven twelve '.repeat(3).trim();
+    expect(
+      openLink(
+        note(1, {
+          target: { ...note(1).target!, quote: { ...note(1).target!.quote, exact: long } },
+        }),
+      ),
+    ).toBe(
+      'https://petition.parliament.uk/petitions/700001#:~:text=one%20two%20three%20four%20five%20six,seven%20eight%20nine%20ten%20eleven%20twelve',
+    );
+    expect(openLink(note(1, { target: null, kind: 'page-note' }))).toBe(
+      'https://petition.parliament.uk/petitions/700001',
+    );
+  });
+});
