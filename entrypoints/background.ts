@@ -95,7 +95,7 @@ export default defineBackground(() => {
       await showUnseen();
       return {};
     },
-    'library/list': async () => allAnnotations(await db),
+    'library/list': async ({ limit }) => allAnnotations(await db, limit),
     'annotations/delete-many': async ({ ids }) => {
       const deleted = await deleteAnnotations(await db, ids);
       for (const key of new Set(deleted.map((a) => a.pageKey))) pages.notify(key);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import {
   createLibraryIndex,
   groupByPage,
@@ -14,13 +14,22 @@ import { NoteCard } from './NoteCard';
 
 type Load =
   | { status: 'loading' }
-  | { status: 'ready'; annotations: Annotation[]; skipped: number }
+  | {
+      status: 'ready';
+      annotations: Annotation[];
+      skipped: number;
+      total: number;
+      complete: boolean;
+    }
   | { status: 'failed'; message: string };
 
 /** Items drawn at first; more on request, so ten thousand notes open as fast as ten. */
 const PAGE_SIZE = 60;
 
-export const LIBRARY_MARKS = { listShown: 'civic-thread:library-shown' } as const;
+export const LIBRARY_MARKS = {
+  start: 'civic-thread:library-start',
+  listShown: 'civic-thread:library-shown',
+} as const;
 
 /** Every note, highlight and bookmark, grouped by page: search, filter, edit, delete, export, import. */
 export function NotesLibrary() {
@@ -31,20 +40,42 @@ export function NotesLibrary() {
   const [deleted, setDeleted] = useState<Annotation[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
-  const reload = async () => {
-    const answer = await sendRequest({ type: 'library/list' });
-    setLoad(
-      answer.ok
-        ? { status: 'ready', ...answer.data }
-        : { status: 'failed', message: answer.error.message },
-    );
+  const list = async (limit?: number) => {
+    const answer = await sendRequest({ type: 'library/list', limit });
+    if (!answer.ok) {
+      setLoad({ status: 'failed', message: answer.error.message });
+      return null;
+    }
+    const complete = limit === undefined || answer.data.total <= answer.data.annotations.length;
+    setLoad({ status: 'ready', ...answer.data, complete });
+    return complete;
   };
-  useEffect(() => {
-    void reload().then(() => performance.mark(LIBRARY_MARKS.listShown));
+  const reload = async () => {
+    await list();
+  };
+  // Asked for in a layout effect so the request leaves at mount, not a frame later.
+  useLayoutEffect(() => {
+    // The newest first, drawn at once; then everything, for search and filters.
+    void list(PAGE_SIZE).then((complete) => complete === false && list());
   }, []);
+  // Once the list is in the document: what the bench times as "the library opened". A layout
+  // effect, as a plain one waits for an animation frame that unfocused windows hold back.
+  const ready = load.status === 'ready';
+  useLayoutEffect(() => {
+    if (ready && performance.getEntriesByName(LIBRARY_MARKS.listShown).length === 0) {
+      performance.mark(LIBRARY_MARKS.listShown);
+    }
+  }, [ready]);
 
   const annotations = load.status === 'ready' ? load.annotations : [];
+  const complete = load.status === 'ready' && load.complete;
   const index = useMemo(() => createLibraryIndex(annotations), [annotations]);
+  // Build the search index while the user reads, not on their first keystroke.
+  useEffect(() => {
+    if (!complete) return;
+    const timer = setTimeout(() => index.prepare(), 0);
+    return () => clearTimeout(timer);
+  }, [index, complete]);
   const results = useMemo(() => index.search(filters), [index, filters]);
   const groups = useMemo(() => groupByPage(results.slice(0, shown)), [results, shown]);
 
@@ -159,9 +190,11 @@ export function NotesLibrary() {
         </div>
       </search>
       <p role="status" class="result-count">
-        {results.length === annotations.length
-          ? `${annotations.length} item${annotations.length === 1 ? '' : 's'}`
-          : `${results.length} of ${annotations.length} items match`}
+        {!complete
+          ? `Showing the newest ${annotations.length} of ${load.total} items; loading the rest…`
+          : results.length === annotations.length
+            ? `${annotations.length} item${annotations.length === 1 ? '' : 's'}`
+            : `${results.length} of ${annotations.length} items match`}
       </p>
       <ExportImport
         all={annotations}

@@ -25,10 +25,41 @@ export const NO_FILTERS: LibraryFilters = {
 /**
  * A full-text index over notes, quotes, tags and page titles (MiniSearch:
  * BM25, prefix matches as the user types, small typos forgiven), plus the
- * filters. Built once per load; `search` is cheap.
+ * filters. The index is built on `prepare()` or the first query, so listing
+ * without a query never waits for it.
  */
 export function createLibraryIndex(annotations: Annotation[]) {
   const byId = new Map(annotations.map((a) => [a.id, a]));
+  let built: MiniSearch<Annotation> | null = null;
+  const prepare = () => {
+    built ??= buildIndex(annotations);
+    return built;
+  };
+  const newestFirst = [...annotations].sort((a, b) => b.updatedAt - a.updatedAt);
+
+  return {
+    prepare,
+    search(filters: LibraryFilters): Annotation[] {
+      const from = filters.from ? Date.parse(`${filters.from}T00:00:00Z`) : -Infinity;
+      const to = filters.to ? Date.parse(`${filters.to}T23:59:59.999Z`) : Infinity;
+      const keep = (a: Annotation) =>
+        (!filters.pageKind || a.pageKind === filters.pageKind) &&
+        (!filters.kind || a.kind === filters.kind) &&
+        (!filters.tag || a.tags.includes(filters.tag)) &&
+        a.updatedAt >= from &&
+        a.updatedAt <= to;
+      const query = filters.query.trim();
+      if (!query) return newestFirst.filter(keep);
+      return prepare()
+        .search(query)
+        .flatMap((hit) => byId.get(hit.id as string) ?? [])
+        .filter(keep);
+    },
+    tags: [...new Set(annotations.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b)),
+  };
+}
+
+function buildIndex(annotations: Annotation[]): MiniSearch<Annotation> {
   const index = new MiniSearch<Annotation>({
     fields: ['note', 'quote', 'tags', 'pageTitle'],
     extractField: (a, field) => {
@@ -48,27 +79,7 @@ export function createLibraryIndex(annotations: Annotation[]) {
     searchOptions: { prefix: true, fuzzy: 0.2, boost: { tags: 2, note: 1.5 }, combineWith: 'AND' },
   });
   index.addAll(annotations);
-  const newestFirst = [...annotations].sort((a, b) => b.updatedAt - a.updatedAt);
-
-  return {
-    search(filters: LibraryFilters): Annotation[] {
-      const from = filters.from ? Date.parse(`${filters.from}T00:00:00Z`) : -Infinity;
-      const to = filters.to ? Date.parse(`${filters.to}T23:59:59.999Z`) : Infinity;
-      const keep = (a: Annotation) =>
-        (!filters.pageKind || a.pageKind === filters.pageKind) &&
-        (!filters.kind || a.kind === filters.kind) &&
-        (!filters.tag || a.tags.includes(filters.tag)) &&
-        a.updatedAt >= from &&
-        a.updatedAt <= to;
-      const query = filters.query.trim();
-      if (!query) return newestFirst.filter(keep);
-      return index
-        .search(query)
-        .flatMap((hit) => byId.get(hit.id as string) ?? [])
-        .filter(keep);
-    },
-    tags: [...new Set(annotations.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b)),
-  };
+  return index;
 }
 
 /** Items grouped by page, the groups in the order of their first item (rank or recency). */

@@ -29,7 +29,11 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('annotations/save'), annotation: Annotation }),
   z.object({ type: z.literal('annotations/delete'), id: z.string().check(z.minLength(1)) }),
   /** The library: every note, several deleted at once, imports (and undos) written all or nothing. */
-  z.object({ type: z.literal('library/list') }),
+  /** `limit`: only the most recently changed, for a first screen that does not wait for all. */
+  z.object({
+    type: z.literal('library/list'),
+    limit: z.optional(z.number().check(z.int(), z.positive())),
+  }),
   z.object({
     type: z.literal('annotations/delete-many'),
     ids: z.array(z.string().check(z.minLength(1))),
@@ -74,6 +78,8 @@ export const RESPONSE_DATA = {
   'library/list': z.object({
     annotations: z.array(Annotation),
     skipped: z.number().check(z.int()),
+    /** Stored records, readable or not. */
+    total: z.number().check(z.int()),
   }),
   'annotations/delete-many': z.object({ deleted: z.array(Annotation) }),
   'annotations/add-many': z.object({

@@ -38,18 +38,29 @@ export async function deleteAnnotation(db: CivicThreadDB, id: string): Promise<A
   return existing.success ? existing.data : null;
 }
 
-/** Every readable annotation; unreadable records are counted, not returned. */
+/**
+ * Readable annotations, most recently changed first: all of them, or only the
+ * newest `limit` (read from the `byUpdated` index, so the rest are not even
+ * parsed). Unreadable records are counted, not returned.
+ */
 export async function allAnnotations(
   db: CivicThreadDB,
-): Promise<{ annotations: Annotation[]; skipped: number }> {
+  limit = Number.POSITIVE_INFINITY,
+): Promise<{ annotations: Annotation[]; skipped: number; total: number }> {
   const annotations: Annotation[] = [];
   let skipped = 0;
-  for (const row of await db.getAll('annotations')) {
-    const parsed = Annotation.safeParse(row);
+  const total = await db.count('annotations');
+  let cursor = await db
+    .transaction('annotations')
+    .store.index('byUpdated')
+    .openCursor(null, 'prev');
+  while (cursor && annotations.length < limit) {
+    const parsed = Annotation.safeParse(cursor.value);
     if (parsed.success) annotations.push(parsed.data);
     else skipped++;
+    cursor = await cursor.continue();
   }
-  return { annotations, skipped };
+  return { annotations, skipped, total };
 }
 
 /** Deletes several annotations in one transaction; returns them, for undo. */
