@@ -297,7 +297,10 @@ describe('opening a note on its page', () => {
     expect(
       openLink(
         note(1, {
-          target: { ...note(1).target!, quote: { ...note(1).target!.quote, exact: long } },
+          target: {
+            quote: { type: 'TextQuoteSelector', exact: long, prefix: '', suffix: '' },
+            position: { type: 'TextPositionSelector', start: 0, end: long.length },
+          },
         }),
       ),
     ).toBe(
