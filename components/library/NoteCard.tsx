@@ -3,6 +3,9 @@ import { openLink } from '../../utils/library/open-link';
 import type { Annotation } from '../../utils/storage/records';
 import { formatAsOf } from '../panel/format';
 
+/** Quotes longer than this (a whole bookmarked response) are folded. */
+const LONG_QUOTE = 400;
+
 const TYPE_LABEL: Record<Annotation['kind'], string> = {
   highlight: 'Highlight',
   'page-note': 'Page note',
@@ -46,7 +49,16 @@ export function NoteCard({
           {annotation.bookmark && `: ${annotation.bookmark.label}`} ·{' '}
           {formatAsOf(annotation.updatedAt)}
         </p>
-        {quote && <blockquote class="note-quote">{quote}</blockquote>}
+        {quote && quote.length <= LONG_QUOTE && <blockquote class="note-quote">{quote}</blockquote>}
+        {quote && quote.length > LONG_QUOTE && (
+          <details class="long-quote">
+            <summary>
+              <blockquote class="note-quote">{quote.slice(0, LONG_QUOTE - 100)}…</blockquote>
+              Show the whole text
+            </summary>
+            <blockquote class="note-quote">{quote}</blockquote>
+          </details>
+        )}
         {editing ? (
           <form
             class="note-edit"

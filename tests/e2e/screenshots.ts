@@ -1,7 +1,7 @@
 // Writes a PNG of the panel on every supported fixture page into docs/screenshots/.
 import { mkdirSync } from 'node:fs';
 import { FIXTURE_PAGES } from './fixture-pages';
-import { launch, openPage, panelOf, selectText } from './harness';
+import { extensionPage, launch, openPage, panelOf, selectText } from './harness';
 
 const OUT = 'docs/screenshots';
 
@@ -10,6 +10,22 @@ const SEND_REVIEW =
   'https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time';
 
 const harness = await launch();
+
+/** The library as the side panel shows it, with the notes made by notesShot and a followed petition. */
+async function libraryShot() {
+  const { page } = await openPage(harness, 'https://petition.parliament.uk/petitions/701234');
+  await panelOf(page).getByRole('button', { name: 'Follow this petition' }).click();
+  await panelOf(page).getByRole('button', { name: 'Following this petition' }).waitFor();
+  await page.close();
+  const library = await harness.context.newPage();
+  await library.setViewportSize({ width: 420, height: 900 });
+  await library.goto(extensionPage(harness, 'library.html'));
+  await library.locator('.note-card').first().waitFor();
+  const file = `${OUT}/library.png`;
+  await library.screenshot({ path: file, fullPage: true });
+  console.log(`wrote ${file}`);
+  await library.close();
+}
 
 /** The SENCO petition's related items, with a link card open on the page. */
 async function relatedShot() {
@@ -63,6 +79,7 @@ try {
   }
   await notesShot();
   await relatedShot();
+  await libraryShot();
 } finally {
   await harness.close();
 }

@@ -50,4 +50,23 @@ describe('the settings page', () => {
     await page.close();
     await petition.close();
   });
+
+  it('offers highlights and notes only on the kinds of page chosen', async () => {
+    const page = await harness.context.newPage();
+    await page.goto(optionsUrl());
+    const debates = page.getByLabel('Hansard debates');
+    await debates.uncheck();
+    const { page: debate } = await openPage(
+      harness,
+      'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding',
+    );
+    await panelOf(debate).locator('.page-title').waitFor();
+    await panelOf(debate).locator('.related').waitFor();
+    expect(await panelOf(debate).locator('.notes').count()).toBe(0);
+    await debates.check();
+    await debate.reload();
+    await panelOf(debate).locator('.notes').waitFor();
+    await page.close();
+    await debate.close();
+  });
 });
