@@ -120,18 +120,17 @@ export function LinkCards({
         setOpen(null);
       }
     };
-    doc.addEventListener('mouseover', onOver);
-    doc.addEventListener('mouseout', onOut);
-    doc.addEventListener('focusin', onFocus);
-    doc.addEventListener('focusout', onOut);
-    doc.addEventListener('keydown', onKey);
+    const listeners = [
+      ['mouseover', onOver],
+      ['mouseout', onOut],
+      ['focusin', onFocus],
+      ['focusout', onOut],
+      ['keydown', onKey as (event: Event) => void],
+    ] as const;
+    for (const [type, listener] of listeners) doc.addEventListener(type, listener);
     return () => {
       clearTimeout(timer);
-      doc.removeEventListener('mouseover', onOver);
-      doc.removeEventListener('mouseout', onOut);
-      doc.removeEventListener('focusin', onFocus);
-      doc.removeEventListener('focusout', onOut);
-      doc.removeEventListener('keydown', onKey);
+      for (const [type, listener] of listeners) doc.removeEventListener(type, listener);
     };
   }, [doc, anchors]);
 

@@ -123,18 +123,22 @@ export async function clearStore(harness: Harness, store: string): Promise<void>
   await onStore(harness, store, 'clear');
 }
 
-/** Rewrites the cache so every stored answer looks `ageMs` old. */
-export function ageCache(harness: Harness, ageMs: number): Promise<void> {
+/** Sets `changes` on every record of one store of the extension's database (to age a cache, make a check due). */
+export function updateRecords(
+  harness: Harness,
+  store: string,
+  changes: Record<string, unknown>,
+): Promise<void> {
   return harness.worker.evaluate(
-    (age) =>
+    ([name, fields]) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('civic-thread');
         open.onsuccess = () => {
-          const tx = open.result.transaction('cache', 'readwrite');
-          const store = tx.objectStore('cache');
-          const all = store.getAll();
+          const tx = open.result.transaction(name, 'readwrite');
+          const records = tx.objectStore(name);
+          const all = records.getAll();
           all.onsuccess = () => {
-            for (const entry of all.result) store.put({ ...entry, fetchedAt: Date.now() - age });
+            for (const record of all.result) records.put({ ...record, ...fields });
           };
           tx.oncomplete = () => {
             open.result.close();
@@ -143,7 +147,7 @@ export function ageCache(harness: Harness, ageMs: number): Promise<void> {
           tx.onerror = () => reject(tx.error);
         };
       }),
-    ageMs,
+    [store, changes] as const,
   );
 }
 

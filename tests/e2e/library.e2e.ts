@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   clearStore,
   extensionPage,
-  type Harness,
   launch,
   openPage,
   paintedText,
@@ -19,11 +18,8 @@ const SENCO_PASSAGE = 'Ensuring SENCOs are fully qualified is integral to this.'
 const WH_DEBATE =
   'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await launch();
-});
-afterAll(() => harness?.close());
+const harness = await launch();
+afterAll(() => harness.close());
 beforeEach(() => clearStore(harness, 'annotations'));
 
 /** Highlights the first occurrence of `passage` with a note and tags, from the selection toolbar. */

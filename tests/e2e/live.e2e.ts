@@ -1,7 +1,15 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FaultMode } from '../fixture-site/api';
-import { ageCache, clearStore, factOf, type Harness, launch, openPage, panelOf } from './harness';
+import {
+  clearStore,
+  factOf,
+  type Harness,
+  launch,
+  openPage,
+  panelOf,
+  updateRecords,
+} from './harness';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 const DEBATED = 'https://petition.parliament.uk/petitions/654321';
@@ -10,11 +18,8 @@ const OUTCOME =
 const WH_DEBATE =
   'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await launch();
-});
-afterAll(() => harness?.close());
+const harness = await launch();
+afterAll(() => harness.close());
 beforeEach(async () => {
   harness.site.api.fault = null;
   harness.site.api.requests.length = 0;
@@ -200,7 +205,8 @@ describe('offline', () => {
     await settled(first.page);
     await first.page.close();
     // An hour later, with the site out of reach.
-    await ageCache(harness, 60 * 60_000);
+    // Every cached answer an hour old: past every source's freshness.
+    await updateRecords(harness, 'cache', { fetchedAt: Date.now() - 60 * 60_000 });
     harness.site.api.fault = 'offline';
     const { page } = await openPage(harness, SENCO);
     await expect.poll(() => live(page).getByRole('alert').count(), { timeout: 30_000 }).toBe(1);

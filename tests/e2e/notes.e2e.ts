@@ -1,23 +1,12 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  clearStore,
-  type Harness,
-  launch,
-  openPage,
-  paintedText,
-  panelOf,
-  selectText,
-} from './harness';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { clearStore, launch, openPage, paintedText, panelOf, selectText } from './harness';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 const PASSAGE = 'Ensuring SENCOs are fully qualified is integral to this.';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await launch();
-});
-afterAll(() => harness?.close());
+const harness = await launch();
+afterAll(() => harness.close());
 beforeEach(async () => {
   harness.site.rewritePages = null;
   await clearStore(harness, 'annotations');

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { factOf, type Harness, launch, openPage, panelOf, readStore } from './harness';
+import { afterAll, describe, expect, it } from 'vitest';
+import { factOf, launch, openPage, panelOf, readStore } from './harness';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 const OPEN = 'https://petition.parliament.uk/petitions/701234';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await launch();
-});
-afterAll(() => harness?.close());
+const harness = await launch();
+afterAll(() => harness.close());
 
 describe('panel behaviour', () => {
   it('collapses from the keyboard, and stays collapsed on the next page', async () => {

@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PAGES, UNSUPPORTED_URLS } from './fixture-pages';
-import { factOf, type Harness, launch, openPage, panelOf } from './harness';
+import { factOf, launch, openPage, panelOf } from './harness';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await launch();
-});
-afterAll(() => harness?.close());
+const harness = await launch();
+afterAll(() => harness.close());
 
 describe('the context panel on every supported fixture page', () => {
   it.each(FIXTURE_PAGES)('$name: kind, title, facts and links', async (fixture) => {

@@ -1,17 +1,14 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, launch, openPage, panelOf } from './harness';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launch, openPage, panelOf } from './harness';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 const WH_DEBATE =
   'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding';
 const WORKFORCE = 'https://www.gov.uk/government/consultations/sen-workforce-training-standards';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await launch();
-});
-afterAll(() => harness?.close());
+const harness = await launch();
+afterAll(() => harness.close());
 
 /** The related items under one group heading: title, facts line and reasons, as a reader sees them. */
 async function group(page: Page, heading: string) {

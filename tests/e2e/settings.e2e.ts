@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionPage, type Harness, launch, openPage, panelOf } from './harness';
+import { afterAll, describe, expect, it } from 'vitest';
+import { extensionPage, launch, openPage, panelOf } from './harness';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await launch();
-});
-afterAll(() => harness?.close());
+const harness = await launch();
+afterAll(() => harness.close());
 
 const optionsUrl = () => extensionPage(harness, 'options.html');
 

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   clearStore,
   extensionPage,
-  type Harness,
   launch,
   openPage,
   panelOf,
   readStore,
+  updateRecords,
 } from './harness';
 
 /** The extension APIs these tests call inside the service worker. */
@@ -20,11 +20,8 @@ const OPEN_PETITION = 'https://petition.parliament.uk/petitions/701234';
 const OPEN_CONSULTATION =
   'https://www.gov.uk/government/consultations/sen-workforce-training-standards';
 
-let harness: Harness;
-beforeAll(async () => {
-  harness = await launch();
-});
-afterAll(() => harness?.close());
+const harness = await launch();
+afterAll(() => harness.close());
 beforeEach(async () => {
   harness.site.api.fault = null;
   harness.site.api.rewrite = null;
@@ -49,25 +46,7 @@ async function follow(url: string, noun: string) {
 
 /** Makes every followed item due and fires the watch alarm, as Chrome would when its time comes. */
 async function fireAlarm() {
-  await harness.worker.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('civic-thread');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('follows', 'readwrite');
-          const store = tx.objectStore('follows');
-          const all = store.getAll();
-          all.onsuccess = () => {
-            for (const follow of all.result) store.put({ ...follow, nextCheckAt: 0 });
-          };
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  await updateRecords(harness, 'follows', { nextCheckAt: 0 });
   await harness.worker.evaluate(() =>
     chrome.alarms.create('civic-thread:watch', { when: Date.now(), periodInMinutes: 15 }),
   );
