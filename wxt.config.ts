@@ -6,7 +6,7 @@ import { HANSARD_API_HOST } from './utils/sources/hansard-api';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Civic Thread',
     description:
       'Links UK petitions, GOV.UK consultations and Hansard debates to each other. Your notes stay on your machine.',
@@ -19,5 +19,15 @@ export default defineConfig({
       `https://${HOSTS.govuk}/api/*`,
       `https://${HANSARD_API_HOST}/*`,
     ],
-  },
+    // Firefox: a fixed id, and the statement that nothing about the user is collected.
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'civic-thread@civic-thread.invalid',
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
 });

@@ -37,6 +37,8 @@ export default defineBackground(() => {
   const live = createLiveFetcher(db);
   const pages = createPageChannel(browser.runtime.id);
   const trail = createTabTrail();
+  // MV3 names it `action`; Firefox's MV2 build still has `browserAction`.
+  const toolbarButton = browser.action ?? browser.browserAction;
   browser.tabs.onRemoved.addListener((tabId) => trail.closed(tabId));
   browser.runtime.onConnect.addListener((port) => pages.accept(port));
   const handle = createMessageHandler(browser.runtime.id, {
@@ -121,7 +123,7 @@ export default defineBackground(() => {
   /** The toolbar badge: how many changes to followed items the user has not seen. */
   async function showUnseen() {
     const count = await unseenCount(await db);
-    await browser.action.setBadgeText({ text: count > 0 ? String(count) : '' });
+    await toolbarButton.setBadgeText({ text: count > 0 ? String(count) : '' });
   }
 
   // One periodic alarm; each wake checks the few followed items that are due.
@@ -147,7 +149,7 @@ export default defineBackground(() => {
     if (event) await browser.tabs.create({ url: event.link ?? event.url });
     await browser.notifications.clear(id);
   });
-  browser.action.onClicked.addListener(() => {
+  toolbarButton.onClicked.addListener(() => {
     void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
   });
 });

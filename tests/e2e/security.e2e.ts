@@ -1,0 +1,57 @@
+// What a store reviewer checks in the built extension: the permissions it asks for and
+// the code it ships. Runs on the build the E2E suite tests.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXTENSION_DIR } from './harness';
+
+const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+describe('the built extension', () => {
+  it('asks for nothing beyond the three sites, their APIs and its own features', () => {
+    expect([...manifest.permissions].sort()).toEqual(['alarms', 'notifications', 'sidePanel']);
+    expect([...manifest.host_permissions].sort()).toEqual([
+      'https://hansard-api.parliament.uk/*',
+      'https://petition.parliament.uk/*',
+      'https://www.gov.uk/api/*',
+    ]);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+    const matches = manifest.content_scripts.flatMap(
+      (script: { matches: string[] }) => script.matches,
+    );
+    expect(matches.sort()).toEqual([
+      'https://hansard.parliament.uk/*',
+      'https://petition.parliament.uk/*',
+      'https://www.gov.uk/government/consultations/*',
+    ]);
+    expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\//);
+    // Nothing a page can load or probe.
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  it('ships no eval, no new Function and no remote code', () => {
+    const scripts = files(EXTENSION_DIR).filter((path) => path.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const path of scripts) {
+      const code = readFileSync(path, 'utf8');
+      // Also `F = Function; new F(...)`, the aliasing minifiers and libraries use.
+      expect(code, path).not.toMatch(
+        /\beval\s*\(|new\s+Function\s*\(|\bFunction\s*\(\s*['"`]|[=(,]\s*Function\s*[;,)]/,
+      );
+      expect(code, path).not.toMatch(
+        /import\s*\(\s*['"`]https?:|importScripts\s*\(\s*['"`]https?:/,
+      );
+    }
+    for (const path of files(EXTENSION_DIR).filter((p) => p.endsWith('.html'))) {
+      expect(readFileSync(path, 'utf8'), path).not.toMatch(/<script[^>]+src=["']https?:/);
+    }
+  });
+});
