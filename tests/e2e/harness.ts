@@ -28,14 +28,23 @@ export async function launch(): Promise<Harness> {
   if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
+  const { site, context, close } = await launchBrowser(true);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { site, context, worker, close };
+}
+
+/** The fixture site and headless Chromium, with or without the extension (the bench compares both). */
+export async function launchBrowser(extension: boolean) {
   const site = await startFixtureSite();
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      // Without the extension: the same browser, for comparisons in the bench.
+      ...(extension
+        ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
+        : []),
       `--host-resolver-rules=${site.hostResolverRules}`,
       '--ignore-certificate-errors',
       '--no-sandbox',
@@ -47,11 +56,9 @@ export async function launch(): Promise<Harness> {
       '--disable-sync',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return {
     site,
     context,
-    worker,
     close: async () => {
       await context.close();
       await site.close();
