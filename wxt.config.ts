@@ -3,6 +3,9 @@ import { defineConfig } from 'wxt';
 import { HOSTS } from './utils/pages/hosts';
 import { HANSARD_API_HOST } from './utils/sources/hansard-api';
 
+const EXTENSION_PAGES_CSP =
+  "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -19,6 +22,9 @@ export default defineConfig({
       `https://${HOSTS.govuk}/api/*`,
       `https://${HANSARD_API_HOST}/*`,
     ],
+    // Extension pages run only the extension's own scripts: no inline code, plugins or forms.
+    content_security_policy:
+      browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     // Firefox: a fixed id, and the statement that nothing about the user is collected.
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -37,6 +37,12 @@ describe('the built extension', () => {
     expect(manifest.externally_connectable).toBeUndefined();
   });
 
+  it('gives its own pages a strict content security policy', () => {
+    expect(manifest.content_security_policy).toEqual({
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+    });
+  });
+
   it('ships no eval, no new Function and no remote code', () => {
     const scripts = files(EXTENSION_DIR).filter((path) => path.endsWith('.js'));
     expect(scripts.length).toBeGreaterThan(3);
