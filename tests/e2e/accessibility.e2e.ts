@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PAGES } from './fixture-pages';
-import { launch, openPage, panelOf } from './harness';
+import { clearStore, extensionPage, launch, openPage, panelOf } from './harness';
 
 const harness = await launch();
 afterAll(() => harness.close());
@@ -34,5 +35,74 @@ describe('accessibility of the panel (axe-core)', () => {
     const [first] = FIXTURE_PAGES;
     if (!first) throw new Error('no fixture pages');
     expect((await panelViolations(first.url, 'dark')).violations).toEqual([]);
+  });
+});
+
+/** Presses Tab until `matches` holds for the focused element (in the page or the panel's shadow root). */
+async function tabTo(page: Page, matches: string, limit = 200) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const found = await page.evaluate((selector) => {
+      const shadow = document.querySelector('civic-thread-panel')?.shadowRoot?.activeElement;
+      const active = shadow ?? document.activeElement;
+      return active?.matches(selector) ?? false;
+    }, matches);
+    if (found) return;
+  }
+  throw new Error(`Tab never reached ${matches}`);
+}
+
+describe('keyboard only', () => {
+  it('opens the panel, moves through related items, writes a note, and exports it from the library', async () => {
+    await clearStore(harness, 'annotations');
+    const { page } = await openPage(
+      harness,
+      'https://petition.parliament.uk/archived/petitions/591092',
+    );
+    const panel = panelOf(page);
+    await panel.locator('.related[aria-busy="false"]').waitFor();
+    // Hide and show the panel from its toggle.
+    await tabTo(page, 'button.toggle');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.locator('.toggle').getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.locator('.toggle').getAttribute('aria-expanded')).toBe('true');
+    // Through the related items: each one takes focus in turn.
+    await tabTo(page, '.related-item a');
+    const first = await page.evaluate(
+      () => document.querySelector('civic-thread-panel')?.shadowRoot?.activeElement?.textContent,
+    );
+    await page.keyboard.press('Tab');
+    const second = await page.evaluate(
+      () => document.querySelector('civic-thread-panel')?.shadowRoot?.activeElement?.textContent,
+    );
+    expect(first).toBeTruthy();
+    expect(second).not.toBe(first);
+    // A page note, typed and saved from the keyboard.
+    await tabTo(page, '#ct-page-note');
+    await page.keyboard.type('Raise NASENCO funding with our MP');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => panel.locator('.note-text').allTextContents())
+      .toContain('Raise NASENCO funding with our MP');
+    await page.close();
+
+    // The library: open "Export or import", reach "Export all", press Enter.
+    const library = await harness.context.newPage();
+    await library.goto(extensionPage(harness, 'library.html'));
+    await library.locator('.note-card').waitFor();
+    await tabTo(library, 'summary');
+    await library.keyboard.press('Enter');
+    await tabTo(library, 'button');
+    expect(await library.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Export all (1)',
+    );
+    const [download] = await Promise.all([
+      library.waitForEvent('download'),
+      library.keyboard.press('Enter'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^civic-thread-notes-\d{4}-\d{2}-\d{2}\.jsonld$/);
+    await library.close();
   });
 });
