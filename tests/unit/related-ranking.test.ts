@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bm25 } from '../../utils/related/bm25';
+import { NO_FACTS } from '../../utils/related/candidates';
 import { type Candidate, EVIDENCE, mergeCandidates, rank } from '../../utils/related/rank';
 import { keyPhrase, keyTerms, termsOf, tokenize } from '../../utils/related/terms';
 
@@ -74,12 +75,7 @@ const candidate = (over: Partial<Candidate> & Pick<Candidate, 'key' | 'title'>):
   kind: 'petition',
   url: `https://petition.parliament.uk/petitions/${over.key.split(':')[1]}`,
   text: '',
-  date: null,
-  state: null,
-  signatureCount: null,
-  responded: null,
-  debated: null,
-  location: null,
+  ...NO_FACTS,
   departments: [],
   evidence: [],
   ...over,

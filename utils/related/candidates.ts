@@ -24,6 +24,16 @@ const CONSULTATION_STATE: Record<string, string> = {
   consultation_outcome: 'outcome',
 };
 
+/** A related page's facts before any source has told them. */
+export const NO_FACTS = {
+  date: null,
+  state: null,
+  signatureCount: null,
+  responded: null,
+  debated: null,
+  location: null,
+} as const;
+
 export function petitionCandidates(list: PetitionList, evidence: Evidence[] = []): Candidate[] {
   return list.data.map(({ type, id, attributes: a }) => ({
     key: `petition:${id}`,
@@ -41,15 +51,6 @@ export function petitionCandidates(list: PetitionList, evidence: Evidence[] = []
     evidence,
   }));
 }
-
-const NO_FACTS = {
-  date: null,
-  state: null,
-  signatureCount: null,
-  responded: null,
-  debated: null,
-  location: null,
-} as const;
 
 /** A petition fetched whole (one a debate mentions, or a link's target). */
 export function petitionFacts(petition: LivePetition): RelatedFacts {
@@ -107,6 +108,7 @@ export function consultationCandidates(results: GovukSearchResults): Candidate[]
     if (page?.kind !== 'consultation') return [];
     return [
       {
+        ...NO_FACTS,
         key: page.key,
         kind: 'consultation',
         url,
@@ -114,10 +116,6 @@ export function consultationCandidates(results: GovukSearchResults): Candidate[]
         text: result.description ?? '',
         date: isoDatePart(result.end_date),
         state: CONSULTATION_STATE[result.content_store_document_type ?? ''] ?? null,
-        signatureCount: null,
-        responded: null,
-        debated: null,
-        location: null,
         departments: result.organisations.map((organisation) => organisation.title),
         evidence: [],
       },
@@ -142,16 +140,13 @@ export function debateCandidates(
     if (page?.kind !== 'debate') return [];
     return [
       {
+        ...NO_FACTS,
         key: page.key,
         kind: 'debate',
         url,
         title: result.Title.trim(),
         text: matchedText,
         date: isoDatePart(result.SittingDate),
-        state: null,
-        signatureCount: null,
-        responded: null,
-        debated: null,
         location: result.DebateSection ?? null,
         departments: [],
         evidence,
