@@ -1,3 +1,4 @@
+import { daysUntil } from '../../utils/dates';
 import type { LiveView } from '../../utils/live/live-view';
 import { HOSTS } from '../../utils/pages/hosts';
 import { PETITION_RESPONSE } from '../../utils/pages/responses';
@@ -83,8 +84,7 @@ export function LivePetitionFacts({ petition }: { petition: LivePetition }) {
 
 /** "closes today", "1 day left", "12 days left", counted in whole days to the closing date. */
 export function countdown(closesOn: string, now: number = Date.now()): string {
-  const today = Date.parse(new Date(now).toISOString().slice(0, 10));
-  const days = Math.round((Date.parse(closesOn) - today) / 86_400_000);
+  const days = daysUntil(closesOn, now);
   if (days <= 0) return 'closes today';
   return days === 1 ? '1 day left' : `${days} days left`;
 }

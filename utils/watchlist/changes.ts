@@ -1,3 +1,4 @@
+import { daysUntil, formatDate } from '../dates';
 import { MILESTONES } from './milestones';
 import type { ConsultationSnapshot, PetitionSnapshot, Snapshot } from './snapshot';
 
@@ -8,16 +9,6 @@ export interface Change {
   /** Where to read about it, when that is not the page itself (a debate transcript). */
   link: string | null;
 }
-
-const DAY_MS = 86_400_000;
-
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const longDate = (iso: string) => LONG_DATE.format(new Date(`${iso}T00:00:00Z`));
 
 function petitionChanges(
   before: PetitionSnapshot,
@@ -38,7 +29,7 @@ function petitionChanges(
     changes.push({
       id: 'response',
       text: after.respondedOn
-        ? `The government responded on ${longDate(after.respondedOn)}`
+        ? `The government responded on ${formatDate(after.respondedOn)}`
         : 'The government responded',
       link: null,
     });
@@ -50,14 +41,14 @@ function petitionChanges(
   ) {
     changes.push({
       id: `debate-scheduled:${after.scheduledDebateDate}`,
-      text: `A debate is scheduled for ${longDate(after.scheduledDebateDate)}`,
+      text: `A debate is scheduled for ${formatDate(after.scheduledDebateDate)}`,
       link: null,
     });
   }
   if (!before.debatedOn && after.debatedOn) {
     changes.push({
       id: 'debated',
-      text: `Parliament debated it on ${longDate(after.debatedOn)}`,
+      text: `Parliament debated it on ${formatDate(after.debatedOn)}`,
       link: after.transcriptUrl,
     });
   }
@@ -77,9 +68,8 @@ function consultationChanges(
 ): Change[] {
   const changes: Change[] = [];
   if (after.state === 'open' && after.closesOn) {
-    const today = Date.parse(new Date(now).toISOString().slice(0, 10));
-    const daysLeft = Math.round((Date.parse(after.closesOn) - today) / DAY_MS);
-    const closes = longDate(after.closesOn);
+    const daysLeft = daysUntil(after.closesOn, now);
+    const closes = formatDate(after.closesOn);
     if (daysLeft <= 1 && daysLeft >= 0) {
       changes.push({
         id: `closing-1:${after.closesOn}`,

@@ -1,0 +1,19 @@
+/** Dates the way the sites print them, and day counts to a date; shared by the panel and the watchlist. */
+
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "2021-09-29" → "29 September 2021". */
+export function formatDate(isoDate: string): string {
+  return LONG_DATE.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** Whole days from today (UTC) to an ISO date: 0 on the day itself, negative once it has passed. */
+export function daysUntil(isoDate: string, now: number): number {
+  const today = Date.parse(new Date(now).toISOString().slice(0, 10));
+  return Math.round((Date.parse(isoDate) - today) / 86_400_000);
+}
