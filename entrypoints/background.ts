@@ -4,7 +4,7 @@ import { createLiveFetcher } from '../utils/live/live-fetcher';
 import { liveViewFor } from '../utils/live/live-view';
 import { createPageChannel } from '../utils/messaging/page-channel';
 import { createMessageHandler } from '../utils/messaging/server';
-import { detectPage } from '../utils/pages/registry';
+import { detectHref } from '../utils/pages/registry';
 import { linkCardFor } from '../utils/related/link-card';
 import { relatedFor } from '../utils/related/related-view';
 import { createTabTrail } from '../utils/related/tab-trail';
@@ -52,7 +52,7 @@ export default defineBackground(() => {
       // The tab's own trail first: cross-site referrers carry only the origin.
       const cameFromKey =
         (sender.tab?.id !== undefined ? trail.cameFrom(sender.tab.id, context.key) : null) ??
-        (referrer ? (safeDetect(referrer)?.key ?? null) : null);
+        (referrer ? (detectHref(referrer)?.page.key ?? null) : null);
       const cameFrom = cameFromKey ? await visitedPage(await db, cameFromKey) : null;
       const [related, thread] = await Promise.all([
         relatedFor(context, live, { cameFrom }),
@@ -153,11 +153,3 @@ export default defineBackground(() => {
     void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
   });
 });
-
-function safeDetect(href: string) {
-  try {
-    return detectPage(new URL(href));
-  } catch {
-    return null;
-  }
-}

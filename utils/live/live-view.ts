@@ -1,23 +1,12 @@
 import { SourceError } from '../net/source-error';
 import type { PageContext } from '../pages/context';
 import {
-  ConsultationContentItem,
-  contentApiUrl,
+  consultationRecord,
   LiveConsultation,
   toLiveConsultation,
 } from '../sources/govuk-content-api';
-import {
-  debateJsonUrl,
-  HansardDebateDocument,
-  LiveDebate,
-  toLiveDebate,
-} from '../sources/hansard-api';
-import {
-  LivePetition,
-  PetitionDocument,
-  petitionJsonUrl,
-  toLivePetition,
-} from '../sources/petitions-api';
+import { debateRecord, LiveDebate, toLiveDebate } from '../sources/hansard-api';
+import { LivePetition, petitionRecord, toLivePetition } from '../sources/petitions-api';
 import { z } from '../zod';
 import type { LiveAnswer, LiveRequest } from './live-fetcher';
 
@@ -61,15 +50,7 @@ export async function liveViewFor(
   waitForFresh = false,
 ): Promise<LiveView> {
   const petition = async (number: number, archived: boolean) =>
-    mapAnswer(
-      await get({
-        url: petitionJsonUrl(number, archived),
-        source: 'petitions',
-        schema: PetitionDocument,
-        waitForFresh,
-      }),
-      toLivePetition,
-    );
+    mapAnswer(await get({ ...petitionRecord(number, archived), waitForFresh }), toLivePetition);
   switch (context.kind) {
     case 'petition':
       return {
@@ -78,9 +59,7 @@ export async function liveViewFor(
       };
     case 'consultation': {
       const answer = await get({
-        url: contentApiUrl(new URL(context.url).pathname),
-        source: 'govuk',
-        schema: ConsultationContentItem,
+        ...consultationRecord(new URL(context.url).pathname),
         waitForFresh,
       });
       return { kind: 'consultation', consultation: mapAnswer(answer, toLiveConsultation) };
@@ -88,12 +67,9 @@ export async function liveViewFor(
     case 'debate': {
       const numbers = context.petitionNumbers.slice(0, MAX_PETITIONS_PER_DEBATE);
       const [debate, petitions] = await Promise.all([
-        get({
-          url: debateJsonUrl(context.debateId),
-          source: 'hansard',
-          schema: HansardDebateDocument,
-          waitForFresh,
-        }).then((answer) => mapAnswer(answer, toLiveDebate)),
+        get({ ...debateRecord(context.debateId), waitForFresh }).then((answer) =>
+          mapAnswer(answer, toLiveDebate),
+        ),
         // The live path redirects an archived petition to its archived JSON.
         Promise.all(
           numbers.map(async (number) => ({ number, answer: await petition(number, false) })),

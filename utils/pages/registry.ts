@@ -28,6 +28,20 @@ export function detectPage(url: URL): DetectedPage | null {
   return null;
 }
 
+/** A web address as text (from a link, a referrer, a file) that points at a supported page, its fragment dropped. */
+export function detectHref(href: string): { url: URL; page: DetectedPage } | null {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  const page = detectPage(url);
+  if (!page) return null;
+  url.hash = '';
+  return { url, page };
+}
+
 export type ExtractResult =
   | { ok: true; context: PageContext }
   | { ok: false; kind: PageKind; key: string; reason: string };

@@ -1,7 +1,7 @@
 import { HOSTS } from '../pages/hosts';
-import { detectPage } from '../pages/registry';
+import { detectHref, detectPage } from '../pages/registry';
 import { isoDatePart } from '../pages/text';
-import type { LiveConsultation } from '../sources/govuk-content-api';
+import { consultationStateOf, type LiveConsultation } from '../sources/govuk-content-api';
 import type { LiveDebate } from '../sources/hansard-api';
 import type { LivePetition } from '../sources/petitions-api';
 import {
@@ -17,12 +17,6 @@ import type { RelatedFacts } from './related-item';
  * Turns the sites' search answers into candidates of one shape. Pure: each
  * search result becomes a candidate carrying the evidence that search gives.
  */
-
-const CONSULTATION_STATE: Record<string, string> = {
-  open_consultation: 'open',
-  closed_consultation: 'closed',
-  consultation_outcome: 'outcome',
-};
 
 /** A related page's facts before any source has told them. */
 export const NO_FACTS = {
@@ -115,7 +109,7 @@ export function consultationCandidates(results: GovukSearchResults): Candidate[]
         title: result.title,
         text: result.description ?? '',
         date: isoDatePart(result.end_date),
-        state: CONSULTATION_STATE[result.content_store_document_type ?? ''] ?? null,
+        state: consultationStateOf(result.content_store_document_type),
         departments: result.organisations.map((organisation) => organisation.title),
         evidence: [],
       },
@@ -156,20 +150,13 @@ export function debateCandidates(
 }
 
 /** A page known only by a link to it: its label stands in for a title until a search finds it. */
-export function linkCandidate(url: string, label: string, evidence: Evidence): Candidate | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  const page = detectPage(parsed);
-  if (!page) return null;
-  parsed.hash = '';
+export function linkCandidate(href: string, label: string, evidence: Evidence): Candidate | null {
+  const found = detectHref(href);
+  if (!found) return null;
   return {
-    ...page,
+    ...found.page,
     ...NO_FACTS,
-    url: parsed.href,
+    url: found.url.href,
     title: label,
     text: '',
     departments: [],

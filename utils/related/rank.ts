@@ -18,7 +18,6 @@ export const EVIDENCE = {
   siteNotes: 90,
   mentionsPetition: 80,
   cameFrom: 70,
-  petitionDebatedHere: 100,
 } as const;
 
 /** What one search found about a page, before ranking. Merged by `key` across sources. */

@@ -1,8 +1,9 @@
 import type { LiveAnswer, LiveRequest } from '../live/live-fetcher';
+import { MAX_PETITIONS_PER_DEBATE } from '../live/live-view';
 import type { PageContext, PageKind } from '../pages/context';
-import { ConsultationContentItem, contentApiUrl } from '../sources/govuk-content-api';
-import { debateJsonUrl, HansardDebateDocument } from '../sources/hansard-api';
-import { PetitionDocument, petitionJsonUrl, toLivePetition } from '../sources/petitions-api';
+import { consultationRecord } from '../sources/govuk-content-api';
+import { debateRecord } from '../sources/hansard-api';
+import { petitionRecord, toLivePetition } from '../sources/petitions-api';
 import {
   consultationSearchUrl,
   debateSearchUrl,
@@ -28,8 +29,6 @@ type Get = <T>(request: LiveRequest<T>) => Promise<LiveAnswer<T>>;
 export const MAX_PER_GROUP = 5;
 /** Results asked of each search. */
 const SEARCH_SIZE = 10;
-/** The most mentioned petitions looked up for one debate (shared with the live view's cache). */
-const MAX_MENTIONED_PETITIONS = 4;
 
 /** One search a page's related list is built from; null when the site did not answer. */
 interface Search {
@@ -125,11 +124,7 @@ async function petitionSubject(
   get: Get,
 ): Promise<Subject> {
   const number = context.petitionNumber;
-  const answer = await get({
-    url: petitionJsonUrl(number, context.archived),
-    source: 'petitions',
-    schema: PetitionDocument,
-  });
+  const answer = await get(petitionRecord(number, context.archived));
   const a = answer.data?.data.attributes;
   const business = a?.other_parliamentary_business ?? [];
   const explicit = [
@@ -180,11 +175,7 @@ async function consultationSubject(
   context: Extract<PageContext, { kind: 'consultation' }>,
   get: Get,
 ): Promise<Subject> {
-  const answer = await get({
-    url: contentApiUrl(new URL(context.url).pathname),
-    source: 'govuk',
-    schema: ConsultationContentItem,
-  });
+  const answer = await get(consultationRecord(new URL(context.url).pathname));
   const item = answer.data;
   return {
     parts: [
@@ -208,11 +199,7 @@ async function debateSubject(
   context: Extract<PageContext, { kind: 'debate' }>,
   get: Get,
 ): Promise<Subject> {
-  const answer = await get({
-    url: debateJsonUrl(context.debateId),
-    source: 'hansard',
-    schema: HansardDebateDocument,
-  });
+  const answer = await get(debateRecord(context.debateId));
   const text = (answer.data?.Items ?? []).map((item) => stripTags(item.Value ?? '')).join(' ');
   // Hansard links each debate to the ones before and after it in the sitting, whatever their subject.
   const overview = answer.data?.Overview;
@@ -228,12 +215,8 @@ async function debateSubject(
   );
   // The same requests the live view makes, so these come from its cache.
   const mentioned = await Promise.all(
-    context.petitionNumbers.slice(0, MAX_MENTIONED_PETITIONS).map(async (number) => {
-      const petition = await get({
-        url: petitionJsonUrl(number, false),
-        source: 'petitions',
-        schema: PetitionDocument,
-      });
+    context.petitionNumbers.slice(0, MAX_PETITIONS_PER_DEBATE).map(async (number) => {
+      const petition = await get(petitionRecord(number, false));
       const evidence = linked(
         debated.has(number)
           ? `e-petition ${number} is debated here`

@@ -1,3 +1,4 @@
+import type { LiveRequest } from '../live/live-fetcher';
 import { HOSTS } from '../pages/hosts';
 import { isoDatePart } from '../pages/text';
 import { z } from '../zod';
@@ -34,16 +35,29 @@ export const ConsultationContentItem = z.object({
 export type ConsultationContentItem = z.infer<typeof ConsultationContentItem>;
 
 /** `/government/consultations/x(.cy)` → its Content API URL. */
-export function contentApiUrl(pagePath: string): string {
+function contentApiUrl(pagePath: string): string {
   return `https://${HOSTS.govuk}/api/content${pagePath.replace(/\/$/, '')}`;
 }
 
-const STATE = {
+/** A consultation's record, by its page's path: URL, source and schema. */
+export function consultationRecord(pagePath: string): LiveRequest<ConsultationContentItem> {
+  return { url: contentApiUrl(pagePath), source: 'govuk', schema: ConsultationContentItem };
+}
+
+/** A consultation's state from its document type (Content API and Search API alike). */
+const CONSULTATION_STATE = {
   consultation: 'upcoming',
   open_consultation: 'open',
   closed_consultation: 'closed',
   consultation_outcome: 'outcome',
-} as const;
+} as const satisfies Record<ConsultationContentItem['document_type'], string>;
+
+/** The state for a document type from the Search API, which is only a string there. */
+export function consultationStateOf(documentType: string | undefined) {
+  return documentType && Object.hasOwn(CONSULTATION_STATE, documentType)
+    ? CONSULTATION_STATE[documentType as keyof typeof CONSULTATION_STATE]
+    : null;
+}
 
 export const LiveConsultation = z.object({
   title: z.string(),
@@ -60,7 +74,7 @@ export function toLiveConsultation(item: ConsultationContentItem): LiveConsultat
   return {
     title: item.title,
     url: `https://${HOSTS.govuk}${item.base_path}`,
-    state: STATE[item.document_type],
+    state: CONSULTATION_STATE[item.document_type],
     opensOn: isoDatePart(item.details.opening_date),
     closesOn: isoDatePart(item.details.closing_date),
     outcomePublishedOn: isoDatePart(item.details.final_outcome_publication_date),

@@ -1,3 +1,4 @@
+import type { LiveRequest } from '../live/live-fetcher';
 import { z } from '../zod';
 
 export const HANSARD_API_HOST = 'hansard-api.parliament.uk';
@@ -23,8 +24,13 @@ export const HansardDebateDocument = z.object({
 });
 export type HansardDebateDocument = z.infer<typeof HansardDebateDocument>;
 
-export function debateJsonUrl(extId: string): string {
+function debateJsonUrl(extId: string): string {
   return `https://${HANSARD_API_HOST}/debates/debate/${encodeURIComponent(extId)}.json`;
+}
+
+/** A debate's record: URL, source and schema. */
+export function debateRecord(extId: string): LiveRequest<HansardDebateDocument> {
+  return { url: debateJsonUrl(extId), source: 'hansard', schema: HansardDebateDocument };
 }
 
 export const LiveDebate = z.object({

@@ -1,3 +1,4 @@
+import type { LiveRequest } from '../live/live-fetcher';
 import { HOSTS } from '../pages/hosts';
 import { isoDatePart } from '../pages/text';
 import { z } from '../zod';
@@ -59,8 +60,13 @@ export const PetitionDocument = z.object({
 export type PetitionDocument = z.infer<typeof PetitionDocument>;
 
 /** The JSON for a petition; an archived one is asked for at its archived path to save a redirect. */
-export function petitionJsonUrl(number: number, archived: boolean): string {
+function petitionJsonUrl(number: number, archived: boolean): string {
   return `https://${HOSTS.petitions}/${archived ? 'archived/' : ''}petitions/${number}.json`;
+}
+
+/** A petition's record: its URL, with the source and schema it is fetched and cached under. */
+export function petitionRecord(number: number, archived: boolean): LiveRequest<PetitionDocument> {
+  return { url: petitionJsonUrl(number, archived), source: 'petitions', schema: PetitionDocument };
 }
 
 /** Older debate links (parliamentlive.tv, research briefings) are http; both hosts serve https. */

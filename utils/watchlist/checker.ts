@@ -1,12 +1,9 @@
 import type { LiveAnswer, LiveRequest } from '../live/live-fetcher';
 import type { PageContext } from '../pages/context';
-import { detectPage } from '../pages/registry';
-import {
-  ConsultationContentItem,
-  contentApiUrl,
-  toLiveConsultation,
-} from '../sources/govuk-content-api';
-import { PetitionDocument, petitionJsonUrl, toLivePetition } from '../sources/petitions-api';
+import { detectHref } from '../pages/registry';
+import { type ConsultationContentItem, toLiveConsultation } from '../sources/govuk-content-api';
+import { pageRecord } from '../sources/page-record';
+import { type PetitionDocument, toLivePetition } from '../sources/petitions-api';
 import type { CivicThreadDB } from '../storage/db';
 import type { Follow, WatchEvent } from '../storage/records';
 import {
@@ -26,38 +23,27 @@ type Get = <T>(request: LiveRequest<T>) => Promise<LiveAnswer<T>>;
  * with fresh data: an old cached answer must never pass for a change.
  */
 export async function fetchSnapshot(
-  url: string,
+  href: string,
   get: Get,
   force: boolean,
 ): Promise<Snapshot | null> {
-  const parsed = new URL(url);
-  const page = detectPage(parsed);
-  if (page?.kind === 'petition') {
-    const answer = await get({
-      url: petitionJsonUrl(
-        Number(page.key.split(':')[1]),
-        parsed.pathname.startsWith('/archived/'),
-      ),
-      source: 'petitions',
-      schema: PetitionDocument,
-      force,
-    });
-    return answer.data && !answer.error && !answer.stale
-      ? petitionSnapshot(toLivePetition(answer.data))
-      : null;
+  const found = detectHref(href);
+  if (!found) return null;
+  const record = pageRecord(found.url, found.page);
+  const fresh = <T>(answer: LiveAnswer<T>) =>
+    answer.data !== null && !answer.error && !answer.stale ? answer.data : null;
+  switch (record.kind) {
+    case 'petition': {
+      const document = fresh(await get<PetitionDocument>({ ...record.request, force }));
+      return document ? petitionSnapshot(toLivePetition(document)) : null;
+    }
+    case 'consultation': {
+      const item = fresh(await get<ConsultationContentItem>({ ...record.request, force }));
+      return item ? consultationSnapshot(toLiveConsultation(item)) : null;
+    }
+    case 'debate':
+      return null;
   }
-  if (page?.kind === 'consultation') {
-    const answer = await get({
-      url: contentApiUrl(parsed.pathname),
-      source: 'govuk',
-      schema: ConsultationContentItem,
-      force,
-    });
-    return answer.data && !answer.error && !answer.stale
-      ? consultationSnapshot(toLiveConsultation(answer.data))
-      : null;
-  }
-  return null;
 }
 
 /** Starts following a page; what its site says now is the baseline later checks compare with. */
