@@ -50,9 +50,18 @@ export function NotesLibrary() {
     setLoad({ status: 'ready', ...answer.data, complete });
     return complete;
   };
-  const reload = async () => {
-    await list();
-  };
+  const reload = () => list();
+  /** Applies a change the background has confirmed to the list in hand, without fetching every note again. */
+  const change = (apply: (annotations: Annotation[]) => Annotation[]) =>
+    setLoad((current) => {
+      if (current.status !== 'ready') return current;
+      const annotations = apply(current.annotations);
+      return {
+        ...current,
+        annotations,
+        total: current.total + annotations.length - current.annotations.length,
+      };
+    });
   // Asked for in a layout effect so the request leaves at mount, not a frame later.
   useLayoutEffect(() => {
     // The newest first, drawn at once; then everything, for search and filters.
@@ -87,22 +96,26 @@ export function NotesLibrary() {
   const remove = async (ids: string[]) => {
     const answer = await sendRequest({ type: 'annotations/delete-many', ids });
     if (!answer.ok) return setMessage(`Nothing was deleted: ${answer.error.message}`);
+    const gone = new Set(answer.data.deleted.map((a) => a.id));
+    change((annotations) => annotations.filter((a) => !gone.has(a.id)));
     setDeleted(answer.data.deleted);
     setSelected(new Set());
     setMessage(null);
-    await reload();
   };
   const undo = async () => {
     if (!deleted) return;
     const answer = await sendRequest({ type: 'annotations/add-many', annotations: deleted });
     if (!answer.ok) return setMessage(`Could not undo: ${answer.error.message}`);
     setDeleted(null);
-    await reload();
+    // All back as they were: put them back in hand; otherwise ask for the list as it is now.
+    if (answer.data.added === deleted.length) change((annotations) => [...annotations, ...deleted]);
+    else await reload();
   };
   const save = async (annotation: Annotation) => {
     const answer = await sendRequest({ type: 'annotations/save', annotation });
     if (!answer.ok) return answer.error.message;
-    await reload();
+    const saved = answer.data;
+    change((annotations) => annotations.map((a) => (a.id === saved.id ? saved : a)));
     return null;
   };
 
