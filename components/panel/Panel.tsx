@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { sendRequest } from '../../utils/messaging/client';
-import type { PageKind } from '../../utils/pages/context';
+import { PageKind } from '../../utils/pages/context';
 import type { ExtractResult } from '../../utils/pages/registry';
 import { findResponses } from '../../utils/pages/responses';
 import { NotesSection } from '../notes/NotesSection';
@@ -37,9 +37,7 @@ export function Panel({ result, visitId, send = sendRequest, early }: PanelProps
   // See LiveSection: a layout effect so the stored choice is applied without waiting a frame.
   useLayoutEffect(() => {
     (early?.settings ?? send({ type: 'settings/get' })).then((answer) => {
-      setAnnotateKinds(
-        answer.ok ? answer.data.annotateKinds : ['petition', 'consultation', 'debate'],
-      );
+      setAnnotateKinds(answer.ok ? answer.data.annotateKinds : PageKind.options);
       setCollapsed(answer.ok ? answer.data.panelCollapsed : false);
     });
   }, [send, early]);

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendRequest } from '../../utils/messaging/client';
+import { PageKind } from '../../utils/pages/context';
 import type { Settings as SettingsRecord } from '../../utils/storage/records';
 import { KIND_PLURAL } from '../panel/format';
 import { StorageStatus } from './StorageStatus';
 import { YourData } from './YourData';
-
-const KINDS = ['petition', 'consultation', 'debate'] as const;
 
 /** The extension's settings page. */
 export function Settings() {
@@ -58,7 +57,7 @@ export function Settings() {
             </label>
             <fieldset>
               <legend>Offer highlights and notes on</legend>
-              {KINDS.map((kind) => (
+              {PageKind.options.map((kind) => (
                 <label class="checkbox" key={kind}>
                   <input
                     type="checkbox"

@@ -30,7 +30,7 @@ export const Settings = z.object({
   /** System notifications for changes to followed items: off until the user asks. */
   notifyChanges: z._default(z.boolean(), false),
   /** The kinds of page on which highlighting and notes are offered. */
-  annotateKinds: z._default(z.array(PageKind), ['petition', 'consultation', 'debate']),
+  annotateKinds: z._default(z.array(PageKind), PageKind.options),
 });
 export type Settings = z.infer<typeof Settings>;
 
