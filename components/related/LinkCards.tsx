@@ -63,7 +63,9 @@ export function LinkCards({
     const schedule = () => {
       if (!frame) frame = view.requestAnimationFrame(place);
     };
-    place();
+    // First placement in the next frame, with the layout the page draws anyway: reading
+    // link positions now would force an extra layout while the page is still loading.
+    schedule();
     view.addEventListener('scroll', schedule, { passive: true, capture: true });
     view.addEventListener('resize', schedule, { passive: true });
     // Opening a <details> or late content moves links without any scroll.
