@@ -83,7 +83,7 @@ export function LivePetitionFacts({ petition }: { petition: LivePetition }) {
 }
 
 /** "closes today", "1 day left", "12 days left", counted in whole days to the closing date. */
-export function countdown(closesOn: string, now: number = Date.now()): string {
+function countdown(closesOn: string, now: number = Date.now()): string {
   const days = daysUntil(closesOn, now);
   if (days <= 0) return 'closes today';
   return days === 1 ? '1 day left' : `${days} days left`;

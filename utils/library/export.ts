@@ -129,7 +129,7 @@ export function csvCell(value: string): string {
     : defused;
 }
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'id',
   'type',
   'page_kind',

@@ -5,8 +5,6 @@ export const HOSTS = {
   hansard: 'hansard.parliament.uk',
 } as const;
 
-export const SUPPORTED_HOSTS = Object.values(HOSTS);
-
 /** True for an https URL on exactly `host` (the sites are https-only). */
 export function isOn(url: URL, host: string): boolean {
   return url.protocol === 'https:' && url.hostname === host;

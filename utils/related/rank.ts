@@ -31,7 +31,7 @@ export interface Candidate extends RelatedFacts {
 export type Ranked = Candidate & RelatedItem;
 
 /** A candidate with no explicit evidence needs this much text relevance, and two shared terms. */
-export const MIN_TEXT_SCORE = 2.5;
+const MIN_TEXT_SCORE = 2.5;
 const MIN_SHARED_TERMS = 2;
 /** Shared department is a hint, never enough alone. */
 const SAME_DEPARTMENT = 1;

@@ -26,7 +26,7 @@ import { isAcronym, keyPhrase, keyTerms, type WeightedText } from './terms';
 type Get = <T>(request: LiveRequest<T>) => Promise<LiveAnswer<T>>;
 
 /** Items shown per kind of related page. */
-export const MAX_PER_GROUP = 5;
+const MAX_PER_GROUP = 5;
 /** Results asked of each search. */
 const SEARCH_SIZE = 10;
 

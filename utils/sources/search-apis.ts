@@ -46,7 +46,7 @@ export const GovukSearchResults = z.object({
 });
 export type GovukSearchResults = z.infer<typeof GovukSearchResults>;
 
-export const CONSULTATION_TYPES = [
+const CONSULTATION_TYPES = [
   'open_consultation',
   'closed_consultation',
   'consultation_outcome',

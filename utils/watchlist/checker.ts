@@ -22,11 +22,7 @@ type Get = <T>(request: LiveRequest<T>) => Promise<LiveAnswer<T>>;
  * The item's state at its site now, or null when the site did not answer
  * with fresh data: an old cached answer must never pass for a change.
  */
-export async function fetchSnapshot(
-  href: string,
-  get: Get,
-  force: boolean,
-): Promise<Snapshot | null> {
+async function fetchSnapshot(href: string, get: Get, force: boolean): Promise<Snapshot | null> {
   const found = detectHref(href);
   if (!found) return null;
   const record = pageRecord(found.url, found.page);
