@@ -11,6 +11,9 @@ type Load =
   | { status: 'ready'; view: RelatedView }
   | { status: 'failed'; message: string };
 
+/** "Hansard, GOV.UK and Petitions" */
+const LIST = new Intl.ListFormat('en-GB', { type: 'conjunction' });
+
 /** Each group's heading, by the kind of page the panel is on. */
 const HEADINGS: Record<PageKind, Record<PageKind, string>> = {
   petition: {
@@ -105,8 +108,8 @@ function Groups({
       {view.failed.length > 0 && (
         <div class="notice" role="status">
           <p>
-            {view.failed.join(' and ')} could not be searched just now
-            {shown.length > 0 ? '; showing what the other sites found.' : '.'}
+            {LIST.format(view.failed)} could not be searched just now
+            {shown.length > 0 ? '; showing what Civic Thread found without them.' : '.'}
           </p>
           <RetryButton onRetry={onRetry} />
         </div>

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { launch, openPage, panelOf } from './harness';
+import { clearStore, launch, openPage, panelOf } from './harness';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 const WH_DEBATE =
@@ -107,6 +107,31 @@ describe('related threads', () => {
     }
     await page.close();
   });
+
+  it('says which sites could not be searched, keeps what the page itself links, and offers a retry', async () => {
+    await clearStore(harness, 'cache');
+    harness.site.api.fault = 'server-error';
+    try {
+      const { page, errors } = await openPage(harness, SENCO);
+      const related = panelOf(page).locator('.related');
+      await related.locator('.notice').waitFor({ timeout: 45_000 });
+      expect(await related.locator('.notice p').textContent()).toBe(
+        'Hansard, GOV.UK and Petitions could not be searched just now; showing what Civic Thread found without them.',
+      );
+      expect(await related.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+      // The links the petition page itself gives are still listed, with their reason.
+      const consultations = await group(page, 'Related consultations');
+      expect(consultations[0]).toMatchObject({
+        href: 'https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time',
+        why: expect.stringContaining('linked from this page'),
+      });
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      harness.site.api.fault = null;
+      await clearStore(harness, 'cache');
+    }
+  }, 60_000);
 
   it('lists the pages of the user’s own thread, with where they came from', async () => {
     const { page } = await openPage(harness, SENCO);
