@@ -1,6 +1,11 @@
 /** Names of the performance marks the benchmark reads. */
 export const MARKS = {
+  /** The content script asks for the panel module (the task after the page's load event). */
+  loadPanel: 'civic-thread:load-panel',
+  /** The panel module's code starts. */
   start: 'civic-thread:start',
+  /** The panel module has finished: its panel is mounted, or the page gets none. */
+  done: 'civic-thread:done',
   /** The live section first shows data, from cache or network. */
   liveShown: 'civic-thread:live-shown',
 } as const;

@@ -1,6 +1,6 @@
 // `npm run bench`: the library with 10,000 stored items, in Chromium with the built extension:
 // time to open it (navigation start to the list drawn) and for a search to update the list.
-import { extensionPage, launch } from '../e2e/harness';
+import { extensionPage, launch, storeManyNotes } from '../e2e/harness';
 import { median, report } from './results';
 
 const ITEMS = 10_000;
@@ -9,52 +9,7 @@ const WORDS = ['funding', 'SENCO', 'training', 'Westminster', 'response', 'deadl
 
 const harness = await launch();
 try {
-  await harness.worker.evaluate(
-    ({ count, words }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('civic-thread');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('annotations', 'readwrite');
-          const store = tx.objectStore('annotations');
-          store.clear();
-          const now = Date.now();
-          for (let i = 0; i < count; i++) {
-            const page = 700000 + (i % 400);
-            store.put({
-              id: `bench-${i}`,
-              kind: i % 10 === 0 ? 'page-note' : 'highlight',
-              pageKey: `petition:${page}`,
-              pageUrl: `https://petition.parliament.uk/petitions/${page}`,
-              pageTitle: `A petition about ${words[i % words.length]} number ${page}`,
-              pageKind: 'petition',
-              target:
-                i % 10 === 0
-                  ? null
-                  : {
-                      quote: {
-                        type: 'TextQuoteSelector',
-                        exact: `Passage ${i} on ${words[(i * 3) % words.length]} and the needs of children`,
-                        prefix: 'before ',
-                        suffix: ' after',
-                      },
-                      position: { type: 'TextPositionSelector', start: i, end: i + 50 },
-                    },
-              note: `Note ${i}: ${words[(i * 7) % words.length]} ${words[(i * 5) % words.length]}`,
-              tags: [words[i % words.length] ?? 'x'],
-              colour: 'yellow',
-              createdAt: now - i * 1000,
-              updatedAt: now - i * 1000,
-            });
-          }
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { count: ITEMS, words: WORDS },
-  );
+  await storeManyNotes(harness, ITEMS, WORDS);
 
   const page = await harness.context.newPage();
   const opens: number[] = [];

@@ -28,13 +28,13 @@ export async function launch(): Promise<Harness> {
   if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
-  const { site, context, close } = await launchBrowser(true);
+  const { site, context, close } = await launchBrowser(EXTENSION_DIR);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { site, context, worker, close };
 }
 
-/** The fixture site and headless Chromium, with or without the extension (the bench compares both). */
-export async function launchBrowser(extension: boolean) {
+/** The fixture site and headless Chromium, with the extension built in `extensionDir` or none (the bench compares). */
+export async function launchBrowser(extensionDir: string | null) {
   const site = await startFixtureSite();
   const context = await chromium.launchPersistentContext('', {
     executablePath: CHROMIUM,
@@ -42,8 +42,8 @@ export async function launchBrowser(extension: boolean) {
     viewport: { width: 1400, height: 900 },
     args: [
       // Without the extension: the same browser, for comparisons in the bench.
-      ...(extension
-        ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
+      ...(extensionDir
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
         : []),
       `--host-resolver-rules=${site.hostResolverRules}`,
       '--ignore-certificate-errors',
@@ -182,4 +182,57 @@ export function paintedText(page: Page, colour = 'yellow'): Promise<string[]> {
     const highlight = CSS.highlights.get(name);
     return highlight ? [...highlight].map((range) => range.toString()) : [];
   }, `civic-thread-${colour}`);
+}
+
+/**
+ * Replaces the stored notes with `count` highlights and page notes on 400 petitions, the newest
+ * first, their text made of `words` (the library's bench and its large-collection tests).
+ */
+export function storeManyNotes(harness: Harness, count: number, words: string[]): Promise<void> {
+  return harness.worker.evaluate(
+    ({ count, words }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('civic-thread');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('annotations', 'readwrite');
+          const store = tx.objectStore('annotations');
+          store.clear();
+          const now = Date.now();
+          for (let i = 0; i < count; i++) {
+            const page = 700000 + (i % 400);
+            store.put({
+              id: `bench-${i}`,
+              kind: i % 10 === 0 ? 'page-note' : 'highlight',
+              pageKey: `petition:${page}`,
+              pageUrl: `https://petition.parliament.uk/petitions/${page}`,
+              pageTitle: `A petition about ${words[i % words.length]} number ${page}`,
+              pageKind: 'petition',
+              target:
+                i % 10 === 0
+                  ? null
+                  : {
+                      quote: {
+                        type: 'TextQuoteSelector',
+                        exact: `Passage ${i} on ${words[(i * 3) % words.length]} and the needs of children`,
+                        prefix: 'before ',
+                        suffix: ' after',
+                      },
+                      position: { type: 'TextPositionSelector', start: i, end: i + 50 },
+                    },
+              note: `Note ${i}: ${words[(i * 7) % words.length]} ${words[(i * 5) % words.length]}`,
+              tags: [words[i % words.length] ?? 'x'],
+              colour: 'yellow',
+              createdAt: now - i * 1000,
+              updatedAt: now - i * 1000,
+            });
+          }
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { count, words },
+  );
 }

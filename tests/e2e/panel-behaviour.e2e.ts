@@ -86,6 +86,22 @@ describe('panel behaviour', () => {
     await page.close();
   });
 
+  it('loads its panel module without letting the page fetch it to spot the extension', async () => {
+    const { page } = await openPage(harness, SENCO);
+    await panelOf(page).locator('.page-title').waitFor();
+    const extensionId = new URL(harness.worker.url()).host;
+    const probe = await page.evaluate(
+      (url) =>
+        fetch(url).then(
+          (response) => `status ${response.status}`,
+          () => 'refused',
+        ),
+      `chrome-extension://${extensionId}/content-panel.js`,
+    );
+    expect(probe).toBe('refused');
+    await page.close();
+  });
+
   it('reads a page whose content arrives late, once it has arrived', async () => {
     const { page } = await openPage(harness, 'https://petition.parliament.uk/petitions/100002');
     await panelOf(page).locator('.page-facts').waitFor();

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { MARKS } from '../../components/panel/marks';
 import { FIXTURE_PAGES, UNSUPPORTED_URLS } from './fixture-pages';
 import { factOf, launch, openPage, panelOf } from './harness';
 
@@ -31,9 +32,12 @@ describe('the context panel on every supported fixture page', () => {
 describe('pages that are not petitions, consultations or debates', () => {
   it.each(UNSUPPORTED_URLS)('%s gets no panel and no console errors', async (url) => {
     const { page, errors } = await openPage(harness, url);
+    const marked = (mark: string) =>
+      page.evaluate((name) => performance.getEntriesByName(name).length, mark);
     await page.waitForLoadState('load');
-    // Give a content script time to have acted, were it going to.
-    await page.waitForTimeout(300);
+    // The content script starts the panel module in the task after `load`, where it runs at all.
+    await page.waitForTimeout(200);
+    if (await marked(MARKS.loadPanel)) await expect.poll(() => marked(MARKS.done)).toBe(1);
     expect(await panelOf(page).count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();

@@ -32,8 +32,19 @@ describe('the built extension', () => {
       'https://www.gov.uk/government/consultations/*',
     ]);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\//);
-    // Nothing a page can load or probe.
-    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    // Only the panel module is loadable by a page, only on the three sites, and only through
+    // a per-session URL (panel-behaviour.e2e.ts checks a page cannot fetch it).
+    expect(manifest.web_accessible_resources).toEqual([
+      {
+        resources: ['content-panel.js'],
+        matches: [
+          'https://petition.parliament.uk/*',
+          'https://www.gov.uk/*',
+          'https://hansard.parliament.uk/*',
+        ],
+        use_dynamic_url: true,
+      },
+    ]);
     expect(manifest.externally_connectable).toBeUndefined();
   });
 

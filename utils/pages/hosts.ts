@@ -9,3 +9,10 @@ export const HOSTS = {
 export function isOn(url: URL, host: string): boolean {
   return url.protocol === 'https:' && url.hostname === host;
 }
+
+/** The pages the content script runs on: GOV.UK only under its consultations. */
+export const CONTENT_MATCHES = [
+  `https://${HOSTS.petitions}/*`,
+  `https://${HOSTS.govuk}/government/consultations/*`,
+  `https://${HOSTS.hansard}/*`,
+] as const;

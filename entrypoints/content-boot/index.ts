@@ -1,0 +1,27 @@
+import type { WxtBrowser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { MARKS } from '../../components/panel/marks';
+import { afterPageLoad } from './after-page-load';
+
+// The only script the browser injects (manifest `content_scripts` in wxt.config.ts, at
+// document_start): it waits for the page's `load` event, then imports the panel module (Preact,
+// the schemas, the page readers). Run while the page loaded, those ~120 KB made the load event
+// three times later (`npm run bench`, page_load_overhead_ratio). This is an unlisted script, not
+// WXT's content-script entry, because that entry sets up the API polyfill at injection (~13 ms).
+
+/**
+ * Firefox names the API `browser`, Chromium `chrome`. Looked up only when needed: the browser
+ * sets it up on first use. (A page element with id="browser" is also a global, hence the check.)
+ */
+function extensionApi(): WxtBrowser {
+  const { browser, chrome } = globalThis as { browser?: WxtBrowser; chrome?: WxtBrowser };
+  return browser?.runtime?.getURL ? browser : (chrome as WxtBrowser);
+}
+
+export default defineUnlistedScript(() => {
+  afterPageLoad(window, () => {
+    // Timeline mark for `npm run bench` and the E2E tests; it carries no data.
+    performance.mark(MARKS.loadPanel);
+    void import(/* @vite-ignore */ extensionApi().runtime.getURL('/content-panel.js'));
+  });
+});

@@ -1,0 +1,55 @@
+import { render } from 'preact';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { askEarly } from '../components/panel/early-answers';
+import { MARKS } from '../components/panel/marks';
+import { Panel } from '../components/panel/Panel';
+import panelCss from '../components/panel/panel.css?inline';
+import { extractPage } from '../utils/pages/registry';
+import { watchForLateContent } from '../utils/pages/watch';
+
+// The panel half of the content script: imported by `content/index.ts` once the page has
+// loaded, and run in the same isolated world (see ARCHITECTURE.md, "Content script").
+export default defineUnlistedScript(async () => {
+  // Timeline marks for `npm run bench` and the E2E tests; they carry no data.
+  performance.mark(MARKS.start);
+  const url = new URL(location.href);
+  const read = () => extractPage(url, document);
+  let result = read();
+  if (!result) {
+    performance.mark(MARKS.done);
+    return;
+  }
+  const visitId = crypto.randomUUID();
+  const early = askEarly(result);
+
+  const ctx = new ContentScriptContext('content-panel');
+  const ui = await createShadowRootUi(ctx, {
+    name: 'civic-thread-panel',
+    // The CSS is bundled in, not fetched: no round trip before the panel can draw.
+    css: panelCss,
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    onMount(container) {
+      const draw = () =>
+        result && render(<Panel result={result} visitId={visitId} early={early} />, container);
+      draw();
+      // A page still filling in is read again until it settles.
+      watchForLateContent(ctx.signal, document, () => {
+        const next = read();
+        if (next && JSON.stringify(next) !== JSON.stringify(result)) {
+          result = next;
+          draw();
+        }
+      });
+      return container;
+    },
+    onRemove(container) {
+      if (container) render(null, container);
+    },
+  });
+  ui.mount();
+  performance.mark(MARKS.done);
+});

@@ -1,0 +1,154 @@
+// Firefox for the E2E suite, without geckodriver: Firefox's own WebDriver BiDi endpoint
+// (`--remote-debugging-port`) installs the built add-on as a temporary one, opens pages and
+// evaluates script in them. The real hostnames reach the fixture site through a local CONNECT
+// proxy, since Firefox has no equivalent of Chromium's --host-resolver-rules.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import WebSocket from 'ws';
+import { type FixtureSite, startFixtureSite } from '../fixture-site/server';
+
+export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv2');
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+export interface FirefoxHarness {
+  site: FixtureSite;
+  /** Opens `url` in the tab and waits for its load event. */
+  open(url: string): Promise<void>;
+  /** Evaluates `expression` in the page (its main world) and returns its JSON value. */
+  evaluate<T>(expression: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A tunnel for every CONNECT request, whatever host it names, to the fixture site's port. */
+async function startTunnel(port: number): Promise<Server> {
+  const tunnel = createServer((client) => {
+    client.once('data', () => {
+      const upstream = connect(port, '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+  });
+  await new Promise<void>((done) => tunnel.listen(0, '127.0.0.1', done));
+  return tunnel;
+}
+
+function writePrefs(profile: string, tunnelPort: number): void {
+  const prefs: Record<string, string | number | boolean> = {
+    'network.proxy.type': 1,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': tunnelPort,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': tunnelPort,
+  };
+  const lines = Object.entries(prefs).map(
+    ([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`,
+  );
+  writeFileSync(join(profile, 'user.js'), `${lines.join('\n')}\n`);
+}
+
+/** The BiDi address Firefox prints on stderr once it is listening. */
+function bidiAddress(firefox: ChildProcess): Promise<string> {
+  return new Promise((found, failed) => {
+    let printed = '';
+    firefox.stderr?.on('data', (chunk) => {
+      printed += String(chunk);
+      const match = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(printed);
+      if (match?.[1]) found(match[1]);
+    });
+    firefox.once('exit', (code) => failed(new Error(`Firefox exited (${code}): ${printed}`)));
+  });
+}
+
+function bidiSession(socket: WebSocket) {
+  let lastId = 0;
+  const waiting = new Map<number, { done: (value: unknown) => void; failed: (e: Error) => void }>();
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as {
+      id?: number;
+      type: string;
+      result?: unknown;
+      error?: string;
+      message?: string;
+    };
+    const caller = message.id === undefined ? undefined : waiting.get(message.id);
+    if (!caller || message.id === undefined) return;
+    waiting.delete(message.id);
+    if (message.type === 'success') caller.done(message.result);
+    else caller.failed(new Error(`${message.error}: ${message.message}`));
+  });
+  return <T>(method: string, params: object): Promise<T> =>
+    new Promise((done, failed) => {
+      lastId += 1;
+      waiting.set(lastId, { done: done as (value: unknown) => void, failed });
+      socket.send(JSON.stringify({ id: lastId, method, params }));
+    });
+}
+
+/** The fixture site and headless Firefox ESR with the Firefox build installed. */
+export async function launchFirefox(): Promise<FirefoxHarness> {
+  if (!existsSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No Firefox build in ${FIREFOX_EXTENSION_DIR}: run \`npm run build:firefox\`.`);
+  }
+  if (!existsSync(FIREFOX)) {
+    throw new Error(
+      `E2E tests need Firefox ESR at ${FIREFOX} (Debian: apt-get install firefox-esr).`,
+    );
+  }
+  const site = await startFixtureSite();
+  const tunnel = await startTunnel(site.port);
+  const profile = mkdtempSync(join(tmpdir(), 'civic-thread-firefox-'));
+  writePrefs(profile, (tunnel.address() as { port: number }).port);
+  const firefox = spawn(
+    FIREFOX,
+    ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const socket = new WebSocket(`${await bidiAddress(firefox)}/session`);
+  await new Promise((opened) => socket.once('open', opened));
+  const send = bidiSession(socket);
+  // The fixture site's certificate is self-signed.
+  await send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
+  await send('webExtension.install', {
+    extensionData: { type: 'path', path: FIREFOX_EXTENSION_DIR },
+  });
+  const { contexts } = await send<{ contexts: { context: string }[] }>(
+    'browsingContext.getTree',
+    {},
+  );
+  const tab = contexts[0]?.context;
+  if (!tab) throw new Error('Firefox opened no tab');
+
+  return {
+    site,
+    async open(url) {
+      await send('browsingContext.navigate', { context: tab, url, wait: 'complete' });
+    },
+    async evaluate<T>(expression: string) {
+      const { result } = await send<{ result: { type: string; value?: string } }>(
+        'script.evaluate',
+        {
+          expression: `JSON.stringify((() => ${expression})() ?? null)`,
+          target: { context: tab },
+          awaitPromise: false,
+        },
+      );
+      return JSON.parse(result.value ?? 'null') as T;
+    },
+    async close() {
+      socket.close();
+      const exited = new Promise((done) => firefox.once('exit', done));
+      firefox.kill();
+      await exited;
+      rmSync(profile, { recursive: true, force: true });
+      await new Promise((done) => tunnel.close(done));
+      await site.close();
+    },
+  };
+}
