@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   createLibraryIndex,
   groupByPage,
@@ -40,28 +40,40 @@ export function NotesLibrary() {
   const [deleted, setDeleted] = useState<Annotation[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
+  type Change = (annotations: Annotation[]) => Annotation[];
+  // Changes the background has confirmed, kept while a list request is out: a list read before
+  // a delete or an edit must not bring the note back, or its old text, when it arrives late.
+  const journal = useRef<{ listing: number; changes: Change[] }>({ listing: 0, changes: [] });
+  const applyTo = (current: Load, changes: Change[]): Load => {
+    if (current.status !== 'ready') return current;
+    const annotations = changes.reduce((list, apply) => apply(list), current.annotations);
+    return {
+      ...current,
+      annotations,
+      total: current.total + annotations.length - current.annotations.length,
+    };
+  };
+
   const list = async (limit?: number) => {
+    const sent = journal.current.changes.length;
+    journal.current.listing++;
     const answer = await sendRequest({ type: 'library/list', limit });
+    const since = journal.current.changes.slice(sent);
+    if (--journal.current.listing === 0) journal.current.changes = [];
     if (!answer.ok) {
       setLoad({ status: 'failed', message: answer.error.message });
       return null;
     }
     const complete = limit === undefined || answer.data.total <= answer.data.annotations.length;
-    setLoad({ status: 'ready', ...answer.data, complete });
+    setLoad(applyTo({ status: 'ready', ...answer.data, complete }, since));
     return complete;
   };
   const reload = () => list();
   /** Applies a change the background has confirmed to the list in hand, without fetching every note again. */
-  const change = (apply: (annotations: Annotation[]) => Annotation[]) =>
-    setLoad((current) => {
-      if (current.status !== 'ready') return current;
-      const annotations = apply(current.annotations);
-      return {
-        ...current,
-        annotations,
-        total: current.total + annotations.length - current.annotations.length,
-      };
-    });
+  const change = (apply: Change) => {
+    if (journal.current.listing > 0) journal.current.changes.push(apply);
+    setLoad((current) => applyTo(current, [apply]));
+  };
   // Asked for in a layout effect so the request leaves at mount, not a frame later.
   useLayoutEffect(() => {
     // The newest first, drawn at once; then everything, for search and filters.
@@ -108,8 +120,10 @@ export function NotesLibrary() {
     if (!answer.ok) return setMessage(`Could not undo: ${answer.error.message}`);
     setDeleted(null);
     // All back as they were: put them back in hand; otherwise ask for the list as it is now.
-    if (answer.data.added === deleted.length) change((annotations) => [...annotations, ...deleted]);
-    else await reload();
+    if (answer.data.added === deleted.length) {
+      const restored = new Set(deleted.map((a) => a.id));
+      change((annotations) => [...annotations.filter((a) => !restored.has(a.id)), ...deleted]);
+    } else await reload();
   };
   const save = async (annotation: Annotation) => {
     const answer = await sendRequest({ type: 'annotations/save', annotation });

@@ -11,6 +11,7 @@ import {
   panelOf,
   readStore,
   selectText,
+  storeManyNotes,
 } from './harness';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
@@ -40,8 +41,9 @@ async function highlightWithNote(url: string, passage: string, note: string, tag
 }
 
 /** The library as the side panel shows it: a narrow window. */
-async function openLibrary(): Promise<Page> {
+async function openLibrary(prepare?: (page: Page) => Promise<unknown>): Promise<Page> {
   const page = await harness.context.newPage();
+  await prepare?.(page);
   await page.setViewportSize({ width: 400, height: 900 });
   await page.goto(extensionPage(harness, 'library.html'));
   await page.getByRole('heading', { name: 'Notes, highlights and bookmarks' }).waitFor();
@@ -191,4 +193,50 @@ describe('the library', () => {
     expect(await readStore(harness, 'annotations')).toHaveLength(2);
     await library.close();
   });
+
+  it('keeps a note deleted while the rest of a large library is still loading', async () => {
+    await storeManyNotes(harness, 10_000, ['funding', 'SENCO', 'training']);
+    // The background's answer to "every note" reaches the page 1.5 s late, as on a slow
+    // machine: read before the delete below, delivered after it.
+    const library = await openLibrary((page) =>
+      page.addInitScript(() => {
+        const { runtime } = (
+          globalThis as unknown as {
+            chrome: { runtime: { sendMessage: (...args: unknown[]) => unknown } };
+          }
+        ).chrome;
+        const send = runtime.sendMessage;
+        runtime.sendMessage = function (this: unknown, ...args: unknown[]) {
+          const message = args[0] as { type?: string; limit?: number };
+          if (message?.type !== 'library/list' || message.limit !== undefined) {
+            return send.apply(this, args);
+          }
+          const later = <T>(value: T) =>
+            new Promise<T>((done) => setTimeout(() => done(value), 1500));
+          const reply = args.at(-1);
+          if (typeof reply === 'function') {
+            args[args.length - 1] = (...answer: unknown[]) =>
+              void later(answer).then((a) => reply(...a));
+          }
+          const sent = send.apply(this, args);
+          return sent instanceof Promise ? sent.then(later) : sent;
+        };
+      }),
+    );
+    const count = library.locator('.result-count');
+    // The newest 60 are drawn while the other 9,940 are still on their way.
+    await expect.poll(() => count.textContent()).toMatch(/loading the rest/);
+    const newest = library.locator('.note-card').first();
+    const noteText = () => library.locator('.note-card .note-text').allTextContents();
+    const note = await newest.locator('.note-text').textContent();
+    await newest.getByRole('button', { name: /^Delete/ }).click();
+    await library.getByText('Deleted 1 item.').waitFor();
+    // The full list, read before the delete, arrives after it: the note must stay gone.
+    await expect.poll(() => count.textContent(), { timeout: 30_000 }).toBe('9999 items');
+    expect(await noteText()).not.toContain(note);
+    await library.getByLabel('Search your notes').fill(note ?? '');
+    await expect.poll(() => library.locator('.result-count').textContent()).toMatch(/match$/);
+    expect(await noteText()).not.toContain(note);
+    await library.close();
+  }, 60_000);
 });

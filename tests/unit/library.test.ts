@@ -236,6 +236,30 @@ describe('storage round trip', () => {
     expect((await allAnnotations(db)).annotations).toHaveLength(10_000);
   });
 
+  it('skips what is stored already, by id or by content, and overwrites nothing', async () => {
+    dbName = `library-${++n}`;
+    const db = await openDatabase(dbName);
+    await addAnnotations(db, [note(1), note(2)]);
+    // A stored record that no longer validates keeps its id: nothing may replace it unseen.
+    await db.put('annotations', { id: 'broken', pageKey: 'petition:591092' } as never);
+    const otherPage = { ...note(1), id: 'elsewhere', pageKey: 'debate:X' };
+    const result = await addAnnotations(db, [
+      { ...note(1), id: 'same-content' },
+      { ...note(3), id: 'note-2' },
+      { ...note(4), id: 'broken' },
+      otherPage,
+      note(5),
+      { ...note(5), id: 'twice-in-one-file' },
+    ]);
+    expect(result.duplicates).toBe(4);
+    expect(result.added.map((a) => a.id)).toEqual(['elsewhere', 'note-5']);
+    expect(await db.get('annotations', 'note-2')).toEqual(note(2));
+    expect(await db.get('annotations', 'broken')).toEqual({
+      id: 'broken',
+      pageKey: 'petition:591092',
+    });
+  });
+
   it('deletes every store the database has when the user deletes all data', async () => {
     dbName = `library-${++n}`;
     const db = await openDatabase(dbName);

@@ -87,14 +87,23 @@ export async function addAnnotations(
 ): Promise<{ added: Annotation[]; duplicates: number }> {
   const valid = annotations.map((a) => Annotation.parse(a));
   const tx = db.transaction('annotations', 'readwrite');
-  const stored = (await tx.store.getAll()).flatMap((row) => Annotation.safeParse(row).data ?? []);
-  const ids = new Set(stored.map((a) => a.id));
-  const keys = new Set(stored.map(contentKey));
+  // A duplicate's content key names its page, so only those pages' notes are read: undoing
+  // one delete reads one page, not the whole library.
+  const pageKeys = [...new Set(valid.map((a) => a.pageKey))];
+  const rows = await Promise.all(pageKeys.map((key) => tx.store.index('byPage').getAll(key)));
+  const keys = new Set(
+    rows
+      .flat()
+      .flatMap((row) => Annotation.safeParse(row).data ?? [])
+      .map(contentKey),
+  );
+  const ids = new Set<string>();
   const added: Annotation[] = [];
   let duplicates = 0;
   for (const annotation of valid) {
     const key = contentKey(annotation);
-    if (ids.has(annotation.id) || keys.has(key)) {
+    // An id already stored is never overwritten, even by a record that no longer validates.
+    if (ids.has(annotation.id) || keys.has(key) || (await tx.store.getKey(annotation.id))) {
       duplicates++;
       continue;
     }
