@@ -1,5 +1,5 @@
-// Smoke test of the Firefox build in Firefox ESR: the panel appears on a petition, reads the
-// page, and shows live data fetched and stored by the background (event page, IndexedDB).
+// Smoke tests of the Firefox build in Firefox ESR: the panel appears on a petition, reads the
+// page, shows live data fetched by the background, and keeps a note in the extension's storage.
 import { afterAll, describe, expect, it } from 'vitest';
 import { launchFirefox } from './firefox';
 import { FIXTURE_PAGES } from './fixture-pages';
@@ -9,19 +9,19 @@ afterAll(() => firefox.close());
 
 const SENCO = FIXTURE_PAGES.find((page) => page.name === 'petition-archived-senco');
 
+const PANEL = `document.querySelector('civic-thread-panel')?.shadowRoot`;
+
 /** Text of `selector` inside the panel's shadow root, or null while it is not there. */
 function panelText(selector: string): Promise<string | null> {
   return firefox.evaluate<string | null>(
-    `document.querySelector('civic-thread-panel')?.shadowRoot
-      ?.querySelector(${JSON.stringify(selector)})?.textContent ?? null`,
+    `${PANEL}?.querySelector(${JSON.stringify(selector)})?.textContent ?? null`,
   );
 }
 
 /** The value of the fact labelled `label` in one panel section. */
 function factText(section: string, label: string): Promise<string | null> {
   return firefox.evaluate<string | null>(
-    `[...(document.querySelector('civic-thread-panel')?.shadowRoot
-      ?.querySelectorAll(${JSON.stringify(`${section} .fact`)}) ?? [])]
+    `[...(${PANEL}?.querySelectorAll(${JSON.stringify(`${section} .fact`)}) ?? [])]
       .find((fact) => fact.querySelector('dt')?.textContent === ${JSON.stringify(label)})
       ?.querySelector('dd')?.textContent ?? null`,
   );
@@ -38,5 +38,28 @@ describe('the Firefox build in Firefox ESR', () => {
       .poll(() => factText('.live', 'Department'), { timeout: 15_000 })
       .toBe('Department for Education');
     expect(firefox.site.api.requests.some((url) => url.includes('/591092.json'))).toBe(true);
+  });
+
+  it('keeps a note about the page in the extension, not in the site’s storage', async () => {
+    if (!SENCO) throw new Error('the SENCO fixture page is missing');
+    const note = 'Ask our MP about NASENCO funding';
+    const notes = () =>
+      firefox.evaluate<string[]>(
+        `[...(${PANEL}?.querySelectorAll('.notes .note-text') ?? [])].map((p) => p.textContent)`,
+      );
+    await firefox.open(SENCO.url);
+    const field = `[...(${PANEL}?.querySelectorAll('.notes label') ?? [])]
+      .find((label) => label.textContent === 'Note about this page')?.control`;
+    await expect.poll(() => firefox.evaluate(`Boolean(${field})`), { timeout: 15_000 }).toBe(true);
+    await firefox.click(field);
+    await firefox.type(note);
+    await firefox.click(
+      `[...${PANEL}.querySelectorAll('.notes button')].find((b) => b.textContent === 'Save note')`,
+    );
+    await expect.poll(notes, { timeout: 10_000 }).toEqual([note]);
+    // Read back from the background's database on the next visit.
+    await firefox.open(SENCO.url);
+    await expect.poll(notes, { timeout: 15_000 }).toEqual([note]);
+    expect(await firefox.evaluate('indexedDB.databases()')).toEqual([]);
   });
 });

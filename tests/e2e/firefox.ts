@@ -17,8 +17,12 @@ export interface FirefoxHarness {
   site: FixtureSite;
   /** Opens `url` in the tab and waits for its load event. */
   open(url: string): Promise<void>;
-  /** Evaluates `expression` in the page (its main world) and returns its JSON value. */
+  /** Evaluates `expression` in the page (its main world), awaits it, and returns its JSON value. */
   evaluate<T>(expression: string): Promise<T>;
+  /** Types `text` as key presses into whatever has focus. */
+  type(text: string): Promise<void>;
+  /** Clicks the middle of the element `element` (an expression) evaluates to, with the mouse. */
+  click(element: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -125,21 +129,56 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
   const tab = contexts[0]?.context;
   if (!tab) throw new Error('Firefox opened no tab');
 
+  // The same window size as the Chromium tests.
+  await send('browsingContext.setViewport', {
+    context: tab,
+    viewport: { width: 1400, height: 900 },
+  });
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    const { result } = await send<{ result: { type: string; value?: string } }>('script.evaluate', {
+      expression: `Promise.resolve(${expression}).then((value) => JSON.stringify(value ?? null))`,
+      target: { context: tab },
+      awaitPromise: true,
+    });
+    return JSON.parse(result.value ?? 'null') as T;
+  };
+
   return {
     site,
     async open(url) {
       await send('browsingContext.navigate', { context: tab, url, wait: 'complete' });
     },
-    async evaluate<T>(expression: string) {
-      const { result } = await send<{ result: { type: string; value?: string } }>(
-        'script.evaluate',
-        {
-          expression: `JSON.stringify((() => ${expression})() ?? null)`,
-          target: { context: tab },
-          awaitPromise: false,
-        },
+    evaluate,
+    async type(text) {
+      const keys = [...text].flatMap((value) => [
+        { type: 'keyDown', value },
+        { type: 'keyUp', value },
+      ]);
+      await send('input.performActions', {
+        context: tab,
+        actions: [{ type: 'key', id: 'keyboard', actions: keys }],
+      });
+    },
+    async click(element) {
+      const { x, y } = await evaluate<{ x: number; y: number }>(
+        `(() => { const target = ${element}; target.scrollIntoView({ block: 'center' });
+          const box = target.getBoundingClientRect();
+          return { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) }; })()`,
       );
-      return JSON.parse(result.value ?? 'null') as T;
+      await send('input.performActions', {
+        context: tab,
+        actions: [
+          {
+            type: 'pointer',
+            id: 'mouse',
+            actions: [
+              { type: 'pointerMove', x, y },
+              { type: 'pointerDown', button: 0 },
+              { type: 'pointerUp', button: 0 },
+            ],
+          },
+        ],
+      });
     },
     async close() {
       socket.close();
