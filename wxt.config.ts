@@ -28,9 +28,9 @@ export default defineConfig({
     content_scripts: [
       { matches: [...CONTENT_MATCHES], js: ['content-boot.js'], run_at: 'document_start' },
     ],
-    // The panel module `content-boot` imports after the page's load event: loadable only
-    // by the three sites, and (Chromium) only through a per-session URL, so no page can probe
-    // a fixed URL to tell the extension is installed. Firefox's extension URLs are per-install.
+    // The panel module `content-boot` imports after the page's load event. In Chromium only the
+    // three sites may load it, through a per-session URL, so no page can probe a fixed URL to
+    // tell the extension is installed; Firefox's extension URLs are random per install.
     web_accessible_resources: [
       {
         resources: ['content-panel.js'],
