@@ -9,8 +9,9 @@ import panelCss from '../components/panel/panel.css?inline';
 import { extractPage } from '../utils/pages/registry';
 import { watchForLateContent } from '../utils/pages/watch';
 
-// The panel half of the content script: imported by `content/index.ts` once the page has
-// loaded, and run in the same isolated world (see ARCHITECTURE.md, "Content script").
+// The panel half of the content script: imported by `content-boot` once the page has loaded,
+// and run in the same isolated world (ARCHITECTURE.md, "Why the content script comes in two
+// stages").
 export default defineUnlistedScript(async () => {
   // Timeline marks for `npm run bench` and the E2E tests; they carry no data.
   performance.mark(MARKS.start);

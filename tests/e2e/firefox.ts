@@ -81,8 +81,9 @@ function bidiSession(socket: WebSocket) {
       error?: string;
       message?: string;
     };
-    const caller = message.id === undefined ? undefined : waiting.get(message.id);
-    if (!caller || message.id === undefined) return;
+    if (message.id === undefined) return;
+    const caller = waiting.get(message.id);
+    if (!caller) return;
     waiting.delete(message.id);
     if (message.type === 'success') caller.done(message.result);
     else caller.failed(new Error(`${message.error}: ${message.message}`));

@@ -97,13 +97,14 @@ export async function addAnnotations(
       .flatMap((row) => Annotation.safeParse(row).data ?? [])
       .map(contentKey),
   );
-  const ids = new Set<string>();
+  // Every stored id, read as keys alone: one that is stored already is never overwritten, even
+  // by a record that no longer validates.
+  const ids = new Set(await tx.store.getAllKeys());
   const added: Annotation[] = [];
   let duplicates = 0;
   for (const annotation of valid) {
     const key = contentKey(annotation);
-    // An id already stored is never overwritten, even by a record that no longer validates.
-    if (ids.has(annotation.id) || keys.has(key) || (await tx.store.getKey(annotation.id))) {
+    if (ids.has(annotation.id) || keys.has(key)) {
       duplicates++;
       continue;
     }
