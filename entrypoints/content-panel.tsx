@@ -6,7 +6,7 @@ import { askEarly } from '../components/panel/early-answers';
 import { MARKS } from '../components/panel/marks';
 import { Panel } from '../components/panel/Panel';
 import panelCss from '../components/panel/panel.css?inline';
-import { extractPage } from '../utils/pages/registry';
+import { detectPage, type ExtractResult, extractPage } from '../utils/pages/registry';
 import { watchForLateContent } from '../utils/pages/watch';
 
 // The panel half of the content script: imported by `content-boot` once the page has loaded,
@@ -16,41 +16,49 @@ export default defineUnlistedScript(async () => {
   // Timeline marks for `npm run bench` and the E2E tests; they carry no data.
   performance.mark(MARKS.start);
   const url = new URL(location.href);
-  const read = () => extractPage(url, document);
-  let result = read();
-  if (!result) {
+  if (!detectPage(url)) {
     performance.mark(MARKS.done);
     return;
   }
-  const visitId = crypto.randomUUID();
-  const early = askEarly(result);
-
+  const read = () => extractPage(url, document);
   const ctx = new ContentScriptContext('content-panel');
-  const ui = await createShadowRootUi(ctx, {
-    name: 'civic-thread-panel',
-    // The CSS is bundled in, not fetched: no round trip before the panel can draw.
-    css: panelCss,
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    onMount(container) {
-      const draw = () =>
-        result && render(<Panel result={result} visitId={visitId} early={early} />, container);
-      draw();
-      // A page still filling in is read again until it settles.
-      watchForLateContent(ctx.signal, document, () => {
-        const next = read();
-        if (next && JSON.stringify(next) !== JSON.stringify(result)) {
-          result = next;
-          draw();
-        }
-      });
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
+  let result = read();
+  let redraw: (() => void) | null = null;
+
+  const mount = async (first: ExtractResult) => {
+    const visitId = crypto.randomUUID();
+    const early = askEarly(first);
+    const ui = await createShadowRootUi(ctx, {
+      name: 'civic-thread-panel',
+      // The CSS is bundled in, not fetched: no round trip before the panel can draw.
+      css: panelCss,
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount(container) {
+        redraw = () =>
+          result && render(<Panel result={result} visitId={visitId} early={early} />, container);
+        redraw();
+        return container;
+      },
+      onRemove(container) {
+        if (container) render(null, container);
+      },
+    });
+    ui.mount();
+  };
+
+  // A page still filling in is read again until it settles. A supported URL whose document is
+  // not the page (an error page, a challenge) gets no panel, and so leaves no trace, unless the
+  // page turns into it.
+  watchForLateContent(ctx.signal, document, () => {
+    const next = read();
+    if (!next || JSON.stringify(next) === JSON.stringify(result)) return;
+    const mounted = result !== null;
+    result = next;
+    if (mounted) redraw?.();
+    else void mount(next);
   });
-  ui.mount();
+  if (result) await mount(result);
   performance.mark(MARKS.done);
 });

@@ -1,5 +1,7 @@
 /** Names of the performance marks the benchmark reads. */
 export const MARKS = {
+  /** The content script was injected (at document_start), so the page will get `done` too. */
+  injected: 'civic-thread:injected',
   /** The content script asks for the panel module (the task after the page's load event). */
   loadPanel: 'civic-thread:load-panel',
   /** The panel module's code starts. */

@@ -19,8 +19,9 @@ function extensionApi(): WxtBrowser {
 }
 
 export default defineUnlistedScript(() => {
+  // Timeline marks for `npm run bench` and the E2E tests; they carry no data.
+  performance.mark(MARKS.injected);
   afterPageLoad(window, () => {
-    // Timeline mark for `npm run bench` and the E2E tests; it carries no data.
     performance.mark(MARKS.loadPanel);
     void import(/* @vite-ignore */ extensionApi().runtime.getURL('/content-panel.js'));
   });

@@ -174,3 +174,12 @@ export const UNSUPPORTED_URLS = [
   'https://www.gov.uk/government/news/ambitious-reform-for-children-and-young-people-with-send',
   'https://hansard.parliament.uk/search/Debates?searchTerm=SEND',
 ];
+
+/** Supported addresses served a document that is not the page; the extension must leave them alone. */
+export const LEFT_ALONE_PAGES = [
+  {
+    name: 'an empty document at a petition address',
+    url: 'https://petition.parliament.uk/petitions/100001',
+    key: 'petition:100001',
+  },
+];

@@ -113,21 +113,6 @@ describe('panel behaviour', () => {
     await page.close();
   });
 
-  it('says what it could not read from an empty page', async () => {
-    const { page, errors } = await openPage(
-      harness,
-      'https://petition.parliament.uk/petitions/100001',
-    );
-    const notice = panelOf(page).locator('.page-facts .notice');
-    await notice.waitFor();
-    expect(await notice.textContent()).toBe(
-      'Could not read from this page: state, title, signature count.',
-    );
-    expect(await factOf(page, '.page-facts', 'Petition number').textContent()).toBe('100001');
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
   it('says which section is missing from a changed page', async () => {
     const { page } = await openPage(harness, 'https://petition.parliament.uk/petitions/100003');
     const notice = panelOf(page).locator('.page-facts .notice');

@@ -1,7 +1,8 @@
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MARKS } from '../../components/panel/marks';
-import { FIXTURE_PAGES, UNSUPPORTED_URLS } from './fixture-pages';
-import { factOf, launch, openPage, panelOf } from './harness';
+import { FIXTURE_PAGES, LEFT_ALONE_PAGES, UNSUPPORTED_URLS } from './fixture-pages';
+import { factOf, launch, openPage, panelOf, readStore } from './harness';
 
 const harness = await launch();
 afterAll(() => harness.close());
@@ -29,16 +30,37 @@ describe('the context panel on every supported fixture page', () => {
   });
 });
 
+/** Waits until the content script has finished with the page, or is known never to run on it. */
+async function settled(page: Page): Promise<void> {
+  const marked = (mark: string) =>
+    page.evaluate((name) => performance.getEntriesByName(name).length, mark);
+  await page.waitForLoadState('load');
+  // The boot script is injected at document_start, so by `load` its mark is there if it ever will be.
+  if (await marked(MARKS.injected)) await expect.poll(() => marked(MARKS.done)).toBe(1);
+}
+
 describe('pages that are not petitions, consultations or debates', () => {
   it.each(UNSUPPORTED_URLS)('%s gets no panel and no console errors', async (url) => {
     const { page, errors } = await openPage(harness, url);
-    const marked = (mark: string) =>
-      page.evaluate((name) => performance.getEntriesByName(name).length, mark);
-    await page.waitForLoadState('load');
-    // The content script starts the panel module in the task after `load`, where it runs at all.
-    await page.waitForTimeout(200);
-    if (await marked(MARKS.loadPanel)) await expect.poll(() => marked(MARKS.done)).toBe(1);
+    await settled(page);
     expect(await panelOf(page).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('supported addresses whose document is not the page', () => {
+  it.each(LEFT_ALONE_PAGES)('$name gets no panel and leaves no trace', async ({ url, key }) => {
+    const { page, errors } = await openPage(harness, url);
+    await settled(page);
+    expect(
+      await page.evaluate((name) => performance.getEntriesByName(name).length, MARKS.injected),
+    ).toBe(1);
+    expect(await panelOf(page).count()).toBe(0);
+    const pages = (await readStore(harness, 'pages')) as { key: string }[];
+    const links = (await readStore(harness, 'links')) as { from: string; to: string }[];
+    expect(pages.map((record) => record.key)).not.toContain(key);
+    expect(links.filter((link) => link.from === key || link.to === key)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -39,6 +39,10 @@ export const consultationPage: PageModule<'consultation'> = {
     const slug = PATH.exec(url.pathname)?.[1] ?? '';
     return `Consultation: ${slug.replace(/-/g, ' ')}`;
   },
+  recognises(doc) {
+    // GOV.UK names every page's schema; an error page or another format at this path is not a consultation.
+    return doc.querySelector('meta[name="govuk:schema-name"][content="consultation"]') !== null;
+  },
   extract(url, doc): Extracted<'consultation'> {
     const { unread, note } = unreadTracker();
     const meta = (name: string) =>

@@ -31,6 +31,10 @@ export const debatePage: PageModule<'debate'> = {
     const words = slug.replace(/([a-z)])([A-Z(])/g, '$1 $2').trim();
     return `Hansard: ${words || 'debate'} (${PATH.exec(url.pathname)?.[2]})`;
   },
+  recognises(doc) {
+    // The debate's hero banner; a CDN's challenge page or an error page at this URL has none.
+    return doc.querySelector('.hero-banner-debate') !== null;
+  },
   extract(url, doc): Extracted<'debate'> {
     const match = PATH.exec(url.pathname);
     const { unread, note } = unreadTracker();

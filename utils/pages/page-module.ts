@@ -15,6 +15,11 @@ export interface PageModule<K extends PageKind> {
   examples: readonly string[];
   /** The page's canonical key (stable across URL variants), or null when `url` is not this kind of page. */
   keyFor(url: URL): string | null;
+  /**
+   * Whether the document is this kind of page as its site renders it, judged by the site's own
+   * markup. An error page, a bot challenge or an empty shell served at a supported URL is not.
+   */
+  recognises(doc: Document): boolean;
   extract(url: URL, doc: Document): Extracted<K>;
   /** A readable name for a link to such a page whose own text is only its URL. */
   describe(url: URL): string;

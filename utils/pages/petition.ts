@@ -23,6 +23,10 @@ export const petitionPage: PageModule<'petition'> = {
   describe(url) {
     return `Petition ${PATH.exec(url.pathname)?.[2]}`;
   },
+  recognises(doc) {
+    // The petition's heading (redesign) or its caption (older markup); the site's error pages have neither.
+    return doc.querySelector('h1#action, main h1 > .heading-secondary') !== null;
+  },
   extract(url, doc): Extracted<'petition'> {
     const match = PATH.exec(url.pathname);
     const { unread, note } = unreadTracker();

@@ -47,12 +47,13 @@ export type ExtractResult =
   | { ok: false; kind: PageKind; key: string; reason: string };
 
 /**
- * Reads a supported page into its typed context. Never throws: a page that
- * breaks extraction yields `ok: false` with a reason the panel can show.
+ * Reads a supported page into its typed context: null when the URL is not a supported page or
+ * the document is not that page (yet). Never throws: a page that breaks extraction yields
+ * `ok: false` with a reason the panel can show.
  */
 export function extractPage(url: URL, doc: Document): ExtractResult | null {
   const page = detectPage(url);
-  if (!page) return null;
+  if (!page || !MODULES[page.kind].recognises(doc)) return null;
   try {
     const parsed = PageContext.safeParse({
       kind: page.kind,
