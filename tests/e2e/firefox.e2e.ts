@@ -27,6 +27,13 @@ function factText(section: string, label: string): Promise<string | null> {
   );
 }
 
+/** Whether the panel's live and related sections have finished loading. */
+function loaded(): Promise<boolean> {
+  return firefox.evaluate<boolean>(
+    `Boolean(${PANEL}?.querySelector('.live') && !${PANEL}.querySelector('[aria-busy="true"]'))`,
+  );
+}
+
 describe('the Firefox build in Firefox ESR', () => {
   it('shows the panel on a petition, with the facts and the live data', async () => {
     if (!SENCO) throw new Error('the SENCO fixture page is missing');
@@ -51,8 +58,12 @@ describe('the Firefox build in Firefox ESR', () => {
     const field = `[...(${PANEL}?.querySelectorAll('.notes label') ?? [])]
       .find((label) => label.textContent === 'Note about this page')?.control`;
     await expect.poll(() => firefox.evaluate(`Boolean(${field})`), { timeout: 15_000 }).toBe(true);
+    // Sections above the form grow as their data arrives; click only once they have all loaded,
+    // or the form may move between finding it and clicking it.
+    await expect.poll(loaded, { timeout: 15_000 }).toBe(true);
     await firefox.click(field);
     await firefox.type(note);
+    await expect.poll(() => firefox.evaluate(`${field}.value`)).toBe(note);
     await firefox.click(
       `[...${PANEL}.querySelectorAll('.notes button')].find((b) => b.textContent === 'Save note')`,
     );
