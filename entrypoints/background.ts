@@ -19,6 +19,7 @@ import {
 import { dataStats, deleteAllData, openDatabase } from '../utils/storage/db';
 import { getSettings, updateSettings } from '../utils/storage/settings-store';
 import { recordVisit, threadAround, visitedPage } from '../utils/storage/thread-store';
+import { removeUnreadable } from '../utils/storage/unreadable';
 import {
   getEvent,
   getFollow,
@@ -91,7 +92,7 @@ export default defineBackground(() => {
         milestones: [...new Set(milestones)].sort((a, b) => a - b),
       });
     },
-    'watch/list': async () => ({ items: await watchlist(await db) }),
+    'watch/list': async () => watchlist(await db),
     'watch/seen': async () => {
       await markAllSeen(await db);
       await showUnseen();
@@ -114,6 +115,12 @@ export default defineBackground(() => {
       pages.notifyAll();
       await showUnseen();
       return {};
+    },
+    'data/remove-unreadable': async () => {
+      const removed = await removeUnreadable(await db);
+      pages.notifyAll();
+      await showUnseen();
+      return { removed };
     },
     'settings/get': async () => getSettings(await db),
     'settings/set': async ({ settings }) => updateSettings(await db, settings),

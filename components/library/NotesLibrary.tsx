@@ -9,6 +9,7 @@ import { sendRequest } from '../../utils/messaging/client';
 import type { PageKind } from '../../utils/pages/context';
 import type { Annotation } from '../../utils/storage/records';
 import { KIND_LABEL } from '../panel/format';
+import { UnreadableNotice } from '../settings/UnreadableNotice';
 import { ExportImport } from './ExportImport';
 import { NoteCard } from './NoteCard';
 
@@ -142,9 +143,7 @@ export function NotesLibrary() {
   return (
     <section aria-labelledby="notes-heading" class="notes-library">
       <h2 id="notes-heading">Notes, highlights and bookmarks</h2>
-      {load.skipped > 0 && (
-        <p role="status">{load.skipped} stored note(s) could not be read and are not listed.</p>
-      )}
+      {load.skipped > 0 && <UnreadableNotice count={load.skipped} what="stored note" />}
       <search class="filters">
         <div class="field">
           <label for="library-query">Search your notes</label>

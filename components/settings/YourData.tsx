@@ -1,8 +1,28 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendRequest } from '../../utils/messaging/client';
 import type { ResponseData } from '../../utils/messaging/protocol';
+import { plural } from '../../utils/plural';
 
 type Stats = ResponseData<'data/stats'>;
+
+const UNREADABLE_NAMES: { [K in keyof Stats['unreadable']]: [string, string] } = {
+  annotations: ['note', 'notes'],
+  pages: ['page in your thread', 'pages in your thread'],
+  links: ['link between pages', 'links between pages'],
+  follows: ['followed item', 'followed items'],
+  events: ['watchlist change', 'watchlist changes'],
+};
+
+const unreadableTotal = (stats: Stats) =>
+  Object.values(stats.unreadable).reduce((sum, count) => sum + count, 0);
+
+/** "2 notes, 5 followed items" */
+function describeUnreadable(counts: Stats['unreadable']): string {
+  return (Object.keys(UNREADABLE_NAMES) as (keyof typeof UNREADABLE_NAMES)[])
+    .filter((store) => counts[store] > 0)
+    .map((store) => plural(counts[store], ...UNREADABLE_NAMES[store]))
+    .join(', ');
+}
 
 /** What Civic Thread keeps, and a way to delete all of it (after saying yes twice). */
 export function YourData() {
@@ -17,6 +37,16 @@ export function YourData() {
   useEffect(() => {
     void refresh();
   }, []);
+
+  const removeUnreadable = async () => {
+    const answer = await sendRequest({ type: 'data/remove-unreadable' });
+    setMessage(
+      answer.ok
+        ? `${plural(answer.data.removed, 'unreadable record was', 'unreadable records were')} removed.`
+        : `Nothing was removed: ${answer.error.message}`,
+    );
+    await refresh();
+  };
 
   const deleteAll = async () => {
     const answer = await sendRequest({ type: 'data/delete-all' });
@@ -39,6 +69,18 @@ export function YourData() {
           <li>{stats.follows} followed petitions and consultations</li>
           <li>{stats.cache} saved answers from the sites</li>
         </ul>
+      )}
+      {stats && unreadableTotal(stats) > 0 && (
+        <div class="notice" role="status">
+          <p>
+            {plural(unreadableTotal(stats), 'stored record', 'stored records')} could not be read
+            (made by a damaged or older version) and {unreadableTotal(stats) === 1 ? 'is' : 'are'}{' '}
+            left out everywhere: {describeUnreadable(stats.unreadable)}.
+          </p>
+          <button type="button" class="secondary" onClick={removeUnreadable}>
+            Remove unreadable records
+          </button>
+        </div>
       )}
       {confirming ? (
         <div class="notice" role="alertdialog" aria-labelledby="delete-question">

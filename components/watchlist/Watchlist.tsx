@@ -3,12 +3,13 @@ import { sendRequest } from '../../utils/messaging/client';
 import type { ResponseData } from '../../utils/messaging/protocol';
 import type { Follow } from '../../utils/storage/records';
 import { formatAsOf, KIND_LABEL } from '../panel/format';
+import { UnreadableNotice } from '../settings/UnreadableNotice';
 import { MilestoneEditor } from './MilestoneEditor';
 
 type Items = ResponseData<'watch/list'>['items'];
 type Load =
   | { status: 'loading' }
-  | { status: 'ready'; items: Items }
+  | { status: 'ready'; items: Items; skipped: number }
   | { status: 'failed'; message: string };
 
 function checkStatus(follow: Follow): string {
@@ -31,7 +32,7 @@ export function Watchlist() {
   useEffect(() => {
     sendRequest({ type: 'watch/list' }).then(async (answer) => {
       if (!answer.ok) return setLoad({ status: 'failed', message: answer.error.message });
-      setLoad({ status: 'ready', items: answer.data.items });
+      setLoad({ status: 'ready', ...answer.data });
       await sendRequest({ type: 'watch/seen' });
     });
   }, []);
@@ -64,6 +65,9 @@ export function Watchlist() {
       {load.status === 'loading' && <p role="status">Loading your watchlist…</p>}
       {load.status === 'failed' && (
         <p role="alert">Your watchlist could not be loaded: {load.message}</p>
+      )}
+      {load.status === 'ready' && load.skipped > 0 && (
+        <UnreadableNotice count={load.skipped} what="followed item" />
       )}
       {load.status === 'ready' && load.items.length === 0 && (
         <p>

@@ -158,6 +158,26 @@ export function updateRecords(
   );
 }
 
+/** Writes `records` into one store of the extension's database as they are, unchecked (to damage it). */
+export function putRecords(harness: Harness, store: string, records: object[]): Promise<void> {
+  return harness.worker.evaluate(
+    ([name, rows]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('civic-thread');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(name, 'readwrite');
+          for (const row of rows) tx.objectStore(name).put(row);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [store, records] as const,
+  );
+}
+
 /** Selects the first occurrence of `text` on the page, as a user dragging over it would. */
 export async function selectText(page: Page, text: string): Promise<void> {
   await page.evaluate((wanted) => {

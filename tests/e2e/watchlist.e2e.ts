@@ -5,6 +5,7 @@ import {
   launch,
   openPage,
   panelOf,
+  putRecords,
   readStore,
   updateRecords,
 } from './harness';
@@ -83,11 +84,12 @@ describe('the watchlist', () => {
     };
     await fireAlarm();
     await expect.poll(badge, { timeout: 15_000 }).toBe('2');
-    const notifications = await harness.worker.evaluate(() => chrome.notifications.getAll());
-    expect(Object.keys(notifications).sort()).toEqual([
-      'petition:701234|response',
-      'petition:701234|signatures:10000',
-    ]);
+    // The badge is set before the notifications are, each of which is created on its own.
+    await expect
+      .poll(async () =>
+        Object.keys(await harness.worker.evaluate(() => chrome.notifications.getAll())).sort(),
+      )
+      .toEqual(['petition:701234|response', 'petition:701234|signatures:10000']);
 
     // The library's watchlist shows the timeline; opening it clears the badge.
     const library = await harness.context.newPage();
@@ -179,6 +181,31 @@ describe('the watchlist', () => {
     expect(
       ((await readStore(harness, 'follows')) as { milestones: number[] }[])[0]?.milestones,
     ).toEqual([25_000]);
+    await library.close();
+    await page.close();
+  });
+
+  it('lists the good items past unreadable ones, and removes those from the settings', async () => {
+    const page = await follow(OPEN_PETITION, 'petition');
+    const damaged = [1, 2, 3, 4, 5].map((i) => ({ pageKey: `petition:${i}`, nextCheckAt: i }));
+    await putRecords(harness, 'follows', damaged);
+    const library = await harness.context.newPage();
+    await library.goto(extensionPage(harness, 'library.html'));
+    await library.locator('.watch-item').first().waitFor();
+    expect(await library.locator('.watch-item h3 a').allTextContents()).toEqual([
+      'Give schools ring-fenced funding to meet the needs of every pupil with SEND',
+    ]);
+    expect(
+      await library.getByText('5 followed items could not be read and are not listed.').count(),
+    ).toBe(1);
+    await library.getByRole('link', { name: 'Settings: Your data' }).click();
+    await library.getByText(/5 stored records could not be read/).waitFor();
+    expect(await library.getByText(/left out everywhere: 5 followed items\./).count()).toBe(1);
+    await library.getByRole('button', { name: 'Remove unreadable records' }).click();
+    await library.getByText('5 unreadable records were removed.').waitFor();
+    expect(
+      ((await readStore(harness, 'follows')) as { pageKey: string }[]).map((f) => f.pageKey),
+    ).toEqual(['petition:701234']);
     await library.close();
     await page.close();
   });

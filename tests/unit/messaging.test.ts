@@ -38,8 +38,15 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'library/list': async () => ({ annotations: [], skipped: 0, total: 0 }),
     'annotations/delete-many': async () => ({ deleted: [] }),
     'annotations/add-many': async () => ({ added: 0, duplicates: 0 }),
-    'data/stats': async () => ({ annotations: 0, pages: 0, follows: 0, cache: 0 }),
+    'data/stats': async () => ({
+      annotations: 0,
+      pages: 0,
+      follows: 0,
+      cache: 0,
+      unreadable: { annotations: 0, pages: 0, links: 0, follows: 0, events: 0 },
+    }),
     'data/delete-all': async () => ({}),
+    'data/remove-unreadable': async () => ({ removed: 0 }),
     'watch/get': async () => null,
     'watch/follow': async () => {
       throw new Error('not in this test');
@@ -48,7 +55,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'watch/milestones': async () => {
       throw new Error('not in this test');
     },
-    'watch/list': async () => ({ items: [] }),
+    'watch/list': async () => ({ items: [], skipped: 0 }),
     'watch/seen': async () => ({}),
     'settings/get': async () => Settings.parse({ panelCollapsed: true }),
     'settings/set': async ({ settings }) => Settings.parse(settings),

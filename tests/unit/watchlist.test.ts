@@ -161,7 +161,7 @@ describe('recording checks', () => {
     // A repeat after a restart: the snapshot moved on, and the event is already there.
     await putFollow(db, { ...follow(), snapshot: petition });
     expect(await recordCheck(db, 'petition:701234', after, NOW + 1)).toEqual([]);
-    const [item] = await watchlist(db);
+    const [item] = (await watchlist(db)).items;
     expect(item?.events.map((e) => e.text)).toEqual([
       'The government responded on 20 November 2026',
     ]);
@@ -175,7 +175,7 @@ describe('recording checks', () => {
     expect(await recordCheck(db, 'petition:701234', { ...petition, responded: true }, NOW)).toEqual(
       [],
     );
-    expect((await watchlist(db))[0]?.follow.snapshot).toMatchObject({ responded: true });
+    expect((await watchlist(db)).items[0]?.follow.snapshot).toMatchObject({ responded: true });
   });
 });
 
@@ -201,7 +201,7 @@ describe('running due checks against the fixture API', () => {
     // Followed when it had no response and 9,500 signatures; the fixture has 8,213 and no response.
     await putFollow(await db, follow({ snapshot: { ...petition, signatureCount: 8_000 } }));
     expect(await runDueChecks(await db, get, () => NOW)).toEqual([]);
-    const [item] = await watchlist(await db);
+    const [item] = (await watchlist(await db)).items;
     expect(item?.follow).toMatchObject({ lastCheckedAt: NOW, failures: 0 });
     expect(item?.follow.nextCheckAt).toBeGreaterThan(NOW + CHECK_EVERY_MS - 1);
   });
@@ -210,7 +210,7 @@ describe('running due checks against the fixture API', () => {
     const { db, get } = setup(true);
     await putFollow(await db, follow());
     expect(await runDueChecks(await db, get, () => NOW)).toEqual([]);
-    const [item] = await watchlist(await db);
+    const [item] = (await watchlist(await db)).items;
     expect(item?.events).toEqual([]);
     expect(item?.follow).toMatchObject({ failures: 1, snapshot: petition, lastCheckedAt: null });
     expect(item?.follow.nextCheckAt).toBe(nextCheckAt('petition:701234', NOW, 1));
@@ -245,7 +245,7 @@ describe('running due checks against the fixture API', () => {
     expect(await checksAfter(6.5)).toBe(true); // fails again: next in 12 hours
     expect(await checksAfter(12)).toBe(false);
     expect(await checksAfter(19)).toBe(true);
-    expect((await watchlist(db))[0]?.follow.failures).toBe(3);
+    expect((await watchlist(db)).items[0]?.follow.failures).toBe(3);
   });
 
   it('checks only items that are due', async () => {

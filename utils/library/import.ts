@@ -1,4 +1,5 @@
 import { detectPage } from '../pages/registry';
+import { plural } from '../plural';
 import { Annotation } from '../storage/records';
 import { z } from '../zod';
 import { CIVIC_THREAD_TERM } from './export';
@@ -203,7 +204,6 @@ export function parseImport(
 
 /** "124 notes, 3 duplicates skipped, 2 invalid" */
 export function describePreview(preview: ImportPreview): string {
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return [
     plural(preview.annotations.length, 'note', 'notes'),
     `${plural(preview.duplicates, 'duplicate', 'duplicates')} skipped`,

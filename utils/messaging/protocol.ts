@@ -2,6 +2,7 @@ import { LiveView } from '../live/live-view';
 import { PageContext } from '../pages/context';
 import { LinkCard, RelatedView } from '../related/related-item';
 import { Annotation, Follow, Settings, WatchEvent } from '../storage/records';
+import { UnreadableCounts } from '../storage/unreadable';
 import { z } from '../zod';
 
 /**
@@ -41,6 +42,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('annotations/add-many'), annotations: z.array(Annotation) }),
   z.object({ type: z.literal('data/stats') }),
   z.object({ type: z.literal('data/delete-all') }),
+  /** Deletes the stored records that no longer validate (counted in `data/stats`). */
+  z.object({ type: z.literal('data/remove-unreadable') }),
   /** The watchlist: follow a petition or consultation, set signature milestones, read changes. */
   z.object({ type: z.literal('watch/get'), pageKey: z.string().check(z.minLength(1)) }),
   z.object({ type: z.literal('watch/follow'), context: PageContext }),
@@ -91,14 +94,18 @@ export const RESPONSE_DATA = {
     pages: z.number(),
     follows: z.number(),
     cache: z.number(),
+    unreadable: UnreadableCounts,
   }),
   'data/delete-all': z.object({}),
+  'data/remove-unreadable': z.object({ removed: z.number().check(z.int()) }),
   'watch/get': z.nullable(Follow),
   'watch/follow': Follow,
   'watch/unfollow': z.object({}),
   'watch/milestones': Follow,
   'watch/list': z.object({
     items: z.array(z.object({ follow: Follow, events: z.array(WatchEvent) })),
+    /** Followed items whose records can no longer be read. */
+    skipped: z.number().check(z.int()),
   }),
   'watch/seen': z.object({}),
   'settings/get': Settings,

@@ -60,6 +60,9 @@ export async function allAnnotations(
     else skipped++;
     cursor = await cursor.continue();
   }
+  // A record without a numeric `updatedAt` is not in the index at all; once the whole index has
+  // been read, whatever it did not hold is unreadable too.
+  if (!cursor) skipped = total - annotations.length;
   return { annotations, skipped, total };
 }
 

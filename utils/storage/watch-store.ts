@@ -24,18 +24,22 @@ export async function unfollow(db: CivicThreadDB, pageKey: string): Promise<void
   await tx.done;
 }
 
-/** Followed items whose next check is due, soonest first. */
+/**
+ * Followed items whose next check is due, soonest first. Unreadable records are passed over, not
+ * counted against `limit`: they are never rescheduled, so they would otherwise fill every batch.
+ */
 export async function dueFollows(db: CivicThreadDB, now: number, limit: number): Promise<Follow[]> {
-  const rows = await db.getAllFromIndex(
-    'follows',
-    'byNextCheck',
-    IDBKeyRange.upperBound(now),
-    limit,
-  );
-  return rows.flatMap((row) => {
-    const parsed = Follow.safeParse(row);
-    return parsed.success ? [parsed.data] : [];
-  });
+  const due: Follow[] = [];
+  let cursor = await db
+    .transaction('follows')
+    .store.index('byNextCheck')
+    .openCursor(IDBKeyRange.upperBound(now));
+  while (cursor && due.length < limit) {
+    const parsed = Follow.safeParse(cursor.value);
+    if (parsed.success) due.push(parsed.data);
+    cursor = await cursor.continue();
+  }
+  return due;
 }
 
 /** A check that got no answer: nothing is learnt, the next try waits longer. */
@@ -109,25 +113,29 @@ export async function recordCheck(
   return added;
 }
 
-/** Every followed item with its changes, newest first. */
-export async function watchlist(
-  db: CivicThreadDB,
-): Promise<{ follow: Follow; events: WatchEvent[] }[]> {
+/** Every followed item with its changes, newest first, and how many followed items are unreadable. */
+export async function watchlist(db: CivicThreadDB): Promise<{
+  items: { follow: Follow; events: WatchEvent[] }[];
+  skipped: number;
+}> {
   const [follows, events] = await Promise.all([db.getAll('follows'), db.getAll('events')]);
   const valid = events.flatMap((row) => {
     const parsed = WatchEvent.safeParse(row);
     return parsed.success ? [parsed.data] : [];
   });
-  return follows
-    .flatMap((row) => {
-      const parsed = Follow.safeParse(row);
-      return parsed.success ? [parsed.data] : [];
-    })
-    .sort((a, b) => b.followedAt - a.followedAt)
-    .map((follow) => ({
-      follow,
-      events: valid.filter((e) => e.pageKey === follow.pageKey).sort((a, b) => b.at - a.at),
-    }));
+  const readable = follows.flatMap((row) => {
+    const parsed = Follow.safeParse(row);
+    return parsed.success ? [parsed.data] : [];
+  });
+  return {
+    items: readable
+      .sort((a, b) => b.followedAt - a.followedAt)
+      .map((follow) => ({
+        follow,
+        events: valid.filter((e) => e.pageKey === follow.pageKey).sort((a, b) => b.at - a.at),
+      })),
+    skipped: follows.length - readable.length,
+  };
 }
 
 export async function unseenCount(db: CivicThreadDB): Promise<number> {
