@@ -9,6 +9,7 @@ import { sendRequest } from '../../utils/messaging/client';
 import type { PageKind } from '../../utils/pages/context';
 import type { Annotation } from '../../utils/storage/records';
 import { KIND_LABEL } from '../panel/format';
+import { RetryButton } from '../panel/RetryButton';
 import { UnreadableNotice } from '../settings/UnreadableNotice';
 import { ExportImport } from './ExportImport';
 import { NoteCard } from './NoteCard';
@@ -136,7 +137,17 @@ export function NotesLibrary() {
 
   if (load.status === 'loading') return <p role="status">Loading your notes…</p>;
   if (load.status === 'failed') {
-    return <p role="alert">Your notes could not be loaded: {load.message}</p>;
+    return (
+      <div role="alert">
+        <p>Your notes could not be loaded: {load.message}</p>
+        <RetryButton
+          onRetry={() => {
+            setLoad({ status: 'loading' });
+            void reload();
+          }}
+        />
+      </div>
+    );
   }
   const allShownSelected = results.length > 0 && results.every((a) => selected.has(a.id));
 

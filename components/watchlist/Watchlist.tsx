@@ -3,6 +3,7 @@ import { sendRequest } from '../../utils/messaging/client';
 import type { ResponseData } from '../../utils/messaging/protocol';
 import type { Follow } from '../../utils/storage/records';
 import { formatAsOf, KIND_LABEL } from '../panel/format';
+import { RetryButton } from '../panel/RetryButton';
 import { UnreadableNotice } from '../settings/UnreadableNotice';
 import { MilestoneEditor } from './MilestoneEditor';
 
@@ -29,12 +30,14 @@ function checkStatus(follow: Follow): string {
 export function Watchlist() {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
 
-  useEffect(() => {
+  const fetchList = () =>
     sendRequest({ type: 'watch/list' }).then(async (answer) => {
       if (!answer.ok) return setLoad({ status: 'failed', message: answer.error.message });
       setLoad({ status: 'ready', ...answer.data });
       await sendRequest({ type: 'watch/seen' });
     });
+  useEffect(() => {
+    void fetchList();
   }, []);
 
   const replace = (saved: Follow) =>
@@ -64,7 +67,15 @@ export function Watchlist() {
       <h2 id="watchlist-heading">Watchlist</h2>
       {load.status === 'loading' && <p role="status">Loading your watchlist…</p>}
       {load.status === 'failed' && (
-        <p role="alert">Your watchlist could not be loaded: {load.message}</p>
+        <div role="alert">
+          <p>Your watchlist could not be loaded: {load.message}</p>
+          <RetryButton
+            onRetry={() => {
+              setLoad({ status: 'loading' });
+              void fetchList();
+            }}
+          />
+        </div>
       )}
       {load.status === 'ready' && load.skipped > 0 && (
         <UnreadableNotice count={load.skipped} what="followed item" />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describe as describeText } from '../../utils/annotations/selectors';
-import { sendRequest } from '../../utils/messaging/client';
+import { sendRequest, UNAVAILABLE } from '../../utils/messaging/client';
 import { createMessageHandler, type Handlers } from '../../utils/messaging/server';
 import type { PageContext } from '../../utils/pages/context';
 import { type Annotation, Settings } from '../../utils/storage/records';
@@ -106,18 +106,21 @@ describe('message protocol', () => {
     expect(await handle({ type: 'settings/get' }, {})).toMatchObject({ ok: false });
   });
 
-  it('turns a failing handler into a storage error instead of a lost reply', async () => {
+  it('turns a failing handler into a storage error in words, not the browser’s', async () => {
     const handle = createMessageHandler(
       EXTENSION_ID,
       handlers({
         'settings/get': async () => {
-          throw new Error('QuotaExceededError');
+          throw new DOMException('The transaction was aborted.', 'TransactionInactiveError');
         },
       }),
     );
     expect(await sendRequest({ type: 'settings/get' }, transportTo(handle))).toEqual({
       ok: false,
-      error: { code: 'storage', message: 'QuotaExceededError' },
+      error: {
+        code: 'storage',
+        message: 'Your browser could not complete this, so nothing was changed. Try again.',
+      },
     });
   });
 
@@ -200,10 +203,26 @@ describe('message protocol', () => {
     });
   });
 
-  it('reports an unreachable background as unavailable', async () => {
+  it('reports an unreachable background as unavailable, in words, after one more try', async () => {
+    let tries = 0;
     const answer = await sendRequest({ type: 'settings/get' }, async () => {
+      tries++;
       throw new Error('Could not establish connection. Receiving end does not exist.');
     });
-    expect(answer).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(tries).toBe(2);
+    expect(answer).toEqual({ ok: false, error: { code: 'unavailable', message: UNAVAILABLE } });
+  });
+
+  it('asks again once when a restarted worker dropped the reply, and gets the answer', async () => {
+    let tries = 0;
+    const answer = await sendRequest({ type: 'settings/get' }, async () => {
+      if (++tries === 1) {
+        throw new Error(
+          'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+        );
+      }
+      return { ok: true, data: { panelCollapsed: false } };
+    });
+    expect(answer).toMatchObject({ ok: true, data: { panelCollapsed: false } });
   });
 });

@@ -13,6 +13,10 @@ type Transport = (message: unknown) => Promise<unknown>;
 
 const runtimeTransport: Transport = (message) => browser.runtime.sendMessage(message);
 
+/** Said instead of the browser's own text ("A listener indicated an asynchronous response…"). */
+export const UNAVAILABLE =
+  'Civic Thread did not answer: the browser may have just restarted it. Nothing was lost; try again.';
+
 const failure = (code: ErrorCode, message: string) =>
   ({ ok: false, error: { code, message } }) as const;
 
@@ -29,8 +33,14 @@ export async function sendRequest<T extends RequestType>(
   let answer: unknown;
   try {
     answer = await transport(outgoing.data);
-  } catch (error) {
-    return failure('unavailable', error instanceof Error ? error.message : String(error));
+  } catch {
+    // The browser stops an idle service worker and drops the replies it owed; the next message
+    // starts a new one. Every request is safe to repeat (saves by id, imports skip duplicates).
+    try {
+      answer = await transport(outgoing.data);
+    } catch {
+      return failure('unavailable', UNAVAILABLE);
+    }
   }
   const envelope = Envelope.safeParse(answer);
   if (!envelope.success)

@@ -47,12 +47,14 @@ export function createMessageHandler(extensionId: string, handlers: Handlers) {
   };
 }
 
-/** A failed write, in words a reader can act on. */
+/** A failed request, in words a reader can act on. */
 function explain(error: unknown): string {
   if (error instanceof Error && error.name === 'QuotaExceededError') {
     return 'Your browser has no room left to save this. Free some disk space, then try again.';
   }
   // zod/mini throws a plain `$ZodError` (named "$ZodError", not "ZodError").
   if (error instanceof z.core.$ZodError) return 'The data was not valid, so nothing was saved.';
-  return error instanceof Error ? error.message : String(error);
+  // The browser's own wording ("UnknownError", "TransactionInactiveError: …") helps no reader;
+  // a failed transaction has changed nothing.
+  return 'Your browser could not complete this, so nothing was changed. Try again.';
 }
