@@ -59,7 +59,7 @@ export default defineBackground(() => {
         relatedFor(context, live, { cameFrom }),
         threadAround(await db, context.key, cameFromKey),
       ]);
-      return { ...related, thread };
+      return { ...related, thread: thread.items, threadSkipped: thread.skipped };
     },
     'card/get': ({ url }) => linkCardFor(url, live),
     'annotations/list': async ({ pageKey }) => annotationsForPage(await db, pageKey),

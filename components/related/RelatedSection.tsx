@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { sendRequest } from '../../utils/messaging/client';
 import type { PageContext, PageKind } from '../../utils/pages/context';
+import { plural } from '../../utils/plural';
 import type { RelatedView, ThreadItem } from '../../utils/related/related-item';
 import { KIND_LABEL } from '../panel/format';
 import { RetryButton } from '../panel/RetryButton';
@@ -86,8 +87,8 @@ export function RelatedSection({
           <Groups view={load.view} kind={context.kind} onRetry={fetchRelated} />
         )}
       </section>
-      {load.status === 'ready' && load.view.thread.length > 0 && (
-        <YourThread items={load.view.thread} />
+      {load.status === 'ready' && (load.view.thread.length > 0 || load.view.threadSkipped > 0) && (
+        <YourThread items={load.view.thread} skipped={load.view.threadSkipped} />
       )}
     </>
   );
@@ -138,19 +139,28 @@ function Groups({
   );
 }
 
-function YourThread({ items }: { items: ThreadItem[] }) {
+function YourThread({ items, skipped }: { items: ThreadItem[]; skipped: number }) {
   return (
     <section class="section thread" aria-labelledby="ct-thread-heading">
       <h3 id="ct-thread-heading">Your thread</h3>
-      <ul class="plain-list related-list">
-        {items.map((item) => (
-          <li key={item.key} class="related-item">
-            <span class={`badge badge-${item.kind}`}>{KIND_LABEL[item.kind]}</span>{' '}
-            <a href={item.url}>{item.title ?? item.url}</a>
-            <span class="why">{item.reason}</span>
-          </li>
-        ))}
-      </ul>
+      {skipped > 0 && (
+        <p class="muted">
+          {plural(skipped, 'page', 'pages')} you read could not be read back and{' '}
+          {skipped === 1 ? 'is' : 'are'} left out. Civic Thread's settings (Your data) can remove{' '}
+          {skipped === 1 ? 'it' : 'them'}.
+        </p>
+      )}
+      {items.length > 0 && (
+        <ul class="plain-list related-list">
+          {items.map((item) => (
+            <li key={item.key} class="related-item">
+              <span class={`badge badge-${item.kind}`}>{KIND_LABEL[item.kind]}</span>{' '}
+              <a href={item.url}>{item.title ?? item.url}</a>
+              <span class="why">{item.reason}</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

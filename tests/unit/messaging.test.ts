@@ -30,7 +30,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       kind: 'consultation',
       consultation: { data: null, fetchedAt: null, stale: false, error: null },
     }),
-    'related/get': async () => ({ groups: [], thread: [], failed: [] }),
+    'related/get': async () => ({ groups: [], thread: [], threadSkipped: 0, failed: [] }),
     'card/get': async () => null,
     'annotations/list': async () => ({ annotations: [], skipped: 0 }),
     'annotations/save': async ({ annotation }) => annotation,

@@ -123,7 +123,7 @@ describe("the user's thread around a page", () => {
     const db = await openDatabase(freshName());
     await recordVisit(db, { context: petition, visitId: 'a', now: 1 });
     await recordVisit(db, { context: debate, visitId: 'b', now: 2 });
-    expect(await threadAround(db, debate.key, null)).toEqual([
+    expect((await threadAround(db, debate.key, null)).items).toEqual([
       {
         key: petition.key,
         kind: 'petition',
@@ -132,7 +132,7 @@ describe("the user's thread around a page", () => {
         reason: 'you read it; it links here',
       },
     ]);
-    expect(await threadAround(db, petition.key, null)).toEqual([
+    expect((await threadAround(db, petition.key, null)).items).toEqual([
       expect.objectContaining({ key: debate.key, reason: 'this page links to it; you read it' }),
     ]);
   });
@@ -141,12 +141,24 @@ describe("the user's thread around a page", () => {
     const db = await openDatabase(freshName());
     await recordVisit(db, { context: debate, visitId: 'b', now: 5 });
     await recordVisit(db, { context: petition, visitId: 'a', now: 1 });
-    const thread = await threadAround(db, debate.key, petition.key);
+    const { items: thread } = await threadAround(db, debate.key, petition.key);
     expect(thread.map((item) => [item.key, item.reason])).toEqual([
       [petition.key, 'you came here from this page'],
     ]);
     // The consultation the petition links to was never visited: not in the thread.
-    expect(await threadAround(db, petition.key, null)).toHaveLength(1);
+    expect((await threadAround(db, petition.key, null)).items).toHaveLength(1);
+  });
+
+  it('counts a page of the thread whose record is unreadable, and lists the rest', async () => {
+    const db = await openDatabase(freshName());
+    await recordVisit(db, { context: petition, visitId: 'a', now: 1 });
+    await recordVisit(db, { context: debate, visitId: 'b', now: 2 });
+    await db.put('pages', { key: debate.key, junk: true } as never);
+    expect(await threadAround(db, petition.key, null)).toEqual({ items: [], skipped: 1 });
+    expect(await threadAround(db, debate.key, null)).toMatchObject({
+      items: [{ key: petition.key }],
+      skipped: 0,
+    });
   });
 });
 

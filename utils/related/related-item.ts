@@ -41,6 +41,8 @@ export type ThreadItem = z.infer<typeof ThreadItem>;
 export const RelatedView = z.object({
   groups: z.array(z.object({ kind: PageKind, items: z.array(RelatedItem) })),
   thread: z.array(ThreadItem),
+  /** Pages of the thread whose stored records can no longer be read. */
+  threadSkipped: z.number().check(z.int(), z.nonnegative()),
   /** Sources that could not be searched this time, by name ("Hansard"). */
   failed: z.array(z.string()),
 });

@@ -275,7 +275,7 @@ export async function relatedFor(
   context: PageContext,
   get: Get,
   { cameFrom }: { cameFrom: { key: string; title: string | null } | null } = { cameFrom: null },
-): Promise<Omit<RelatedView, 'thread'>> {
+): Promise<Omit<RelatedView, 'thread' | 'threadSkipped'>> {
   const subject =
     context.kind === 'petition'
       ? await petitionSubject(context, get)

@@ -54,13 +54,14 @@ export async function visitedPage(db: CivicThreadDB, key: string): Promise<PageR
 /**
  * The user's own thread around a page: where they came from, the visited
  * pages that link to it, and the visited pages it links to. Most recent first.
+ * `skipped` counts the pages in it whose stored records can no longer be read.
  */
 export async function threadAround(
   db: CivicThreadDB,
   key: string,
   cameFrom: string | null,
   limit = 6,
-): Promise<ThreadItem[]> {
+): Promise<{ items: ThreadItem[]; skipped: number }> {
   const inbound = (await db.getAllFromIndex('links', 'byTo', key)).map((link) => link.from);
   const outbound = (await db.getAll('links', IDBKeyRange.bound([key], [key, []]))).map(
     (link) => link.to,
@@ -72,10 +73,16 @@ export async function threadAround(
   for (const to of outbound) {
     if (!reasons.has(to)) reasons.set(to, 'this page links to it; you read it');
   }
+  let skipped = 0;
   const visited = await Promise.all(
-    [...reasons].map(async ([page, reason]) => ({ page: await visitedPage(db, page), reason })),
+    [...reasons].map(async ([page, reason]) => {
+      const stored = await db.get('pages', page);
+      const parsed = PageRecord.safeParse(stored);
+      if (stored !== undefined && !parsed.success) skipped++;
+      return { page: parsed.success ? parsed.data : null, reason };
+    }),
   );
-  return visited
+  const items = visited
     .flatMap(({ page, reason }) =>
       page && page.key !== key
         ? [
@@ -97,4 +104,5 @@ export async function threadAround(
     )
     .slice(0, limit)
     .map(({ at, ...item }) => item);
+  return { items, skipped };
 }
