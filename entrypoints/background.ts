@@ -15,6 +15,7 @@ import {
   deleteAnnotation,
   deleteAnnotations,
   saveAnnotation,
+  saveEdit,
 } from '../utils/storage/annotation-store';
 import { dataStats, deleteAllData, openDatabase } from '../utils/storage/db';
 import { getSettings, updateSettings } from '../utils/storage/settings-store';
@@ -67,6 +68,11 @@ export default defineBackground(() => {
       const saved = await saveAnnotation(await db, annotation);
       pages.notify(saved.pageKey);
       return saved;
+    },
+    'annotations/edit': async ({ base, annotation }) => {
+      const outcome = await saveEdit(await db, base, annotation);
+      if (outcome.status !== 'conflict') pages.notify(outcome.annotation.pageKey);
+      return outcome;
     },
     'annotations/delete': async ({ id }) => {
       const deleted = await deleteAnnotation(await db, id);

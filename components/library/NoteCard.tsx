@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
 import { openLink } from '../../utils/library/open-link';
 import type { Annotation } from '../../utils/storage/records';
+import { ChangedElsewhere, EditConflict } from '../notes/EditConflict';
+import { parseTags } from '../notes/tags';
+import { useNoteEdit } from '../notes/useNoteEdit';
 import { formatAsOf } from '../panel/format';
 
 /** Quotes longer than this (a whole bookmarked response) are folded. */
@@ -17,19 +20,17 @@ export function NoteCard({
   annotation,
   selected,
   onSelect,
-  onSave,
+  onSaved,
   onDelete,
 }: {
   annotation: Annotation;
   selected: boolean;
   onSelect: (selected: boolean) => void;
-  onSave: (annotation: Annotation) => Promise<string | null>;
+  /** The note as the background stored it after an edit. */
+  onSaved: (annotation: Annotation) => void;
   onDelete: () => void;
 }) {
   const [editing, setEditing] = useState(false);
-  const [note, setNote] = useState(annotation.note);
-  const [tags, setTags] = useState(annotation.tags.join(', '));
-  const [problem, setProblem] = useState<string | null>(null);
   const quote = annotation.target?.quote.exact ?? null;
   const name = (quote ?? annotation.note).slice(0, 40);
 
@@ -60,37 +61,7 @@ export function NoteCard({
           </details>
         )}
         {editing ? (
-          <form
-            class="note-edit"
-            onSubmit={async (event) => {
-              event.preventDefault();
-              const problemText = await onSave({
-                ...annotation,
-                note,
-                tags: tags
-                  .split(',')
-                  .map((tag) => tag.trim())
-                  .filter(Boolean),
-                updatedAt: Date.now(),
-              });
-              setProblem(problemText);
-              if (!problemText) setEditing(false);
-            }}
-          >
-            <label>
-              Note
-              <textarea value={note} onInput={(e) => setNote(e.currentTarget.value)} rows={3} />
-            </label>
-            <label>
-              Tags, separated by commas
-              <input value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
-            </label>
-            <button type="submit">Save</button>{' '}
-            <button type="button" class="secondary" onClick={() => setEditing(false)}>
-              Cancel
-            </button>
-            {problem && <p role="alert">{problem}</p>}
-          </form>
+          <EditForm annotation={annotation} onSaved={onSaved} done={() => setEditing(false)} />
         ) : (
           <>
             {annotation.note && <p class="note-text">{annotation.note}</p>}
@@ -118,5 +89,55 @@ export function NoteCard({
         )}
       </div>
     </li>
+  );
+}
+
+function EditForm({
+  annotation,
+  onSaved,
+  done,
+}: {
+  annotation: Annotation;
+  onSaved: (annotation: Annotation) => void;
+  done: () => void;
+}) {
+  const [note, setNote] = useState(annotation.note);
+  const [tags, setTags] = useState(annotation.tags.join(', '));
+  const edit = useNoteEdit(annotation, (saved) => {
+    onSaved(saved);
+    done();
+  });
+  const changes = () => ({ note, tags: parseTags(tags), colour: annotation.colour });
+  return (
+    <form
+      class="note-edit"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void edit.save(changes());
+      }}
+    >
+      {edit.changedElsewhere && !edit.conflict && <ChangedElsewhere />}
+      <label>
+        Note
+        <textarea value={note} onInput={(e) => setNote(e.currentTarget.value)} rows={3} />
+      </label>
+      <label>
+        Tags, separated by commas
+        <input value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+      </label>
+      {edit.conflict && (
+        <EditConflict
+          conflict={edit.conflict}
+          mine={changes()}
+          onKeepMine={() => void edit.keepMine(changes())}
+          onUseSaved={done}
+        />
+      )}
+      <button type="submit">Save</button>{' '}
+      <button type="button" class="secondary" onClick={done}>
+        Cancel
+      </button>
+      {edit.problem && <p role="alert">{edit.problem}</p>}
+    </form>
   );
 }

@@ -6,6 +6,7 @@ import {
   NO_FILTERS,
 } from '../../utils/library/search';
 import { sendRequest } from '../../utils/messaging/client';
+import { ALL_PAGES, watchPageChanges } from '../../utils/messaging/page-channel';
 import type { PageKind } from '../../utils/pages/context';
 import type { Annotation } from '../../utils/storage/records';
 import { KIND_LABEL } from '../panel/format';
@@ -127,13 +128,21 @@ export function NotesLibrary() {
       change((annotations) => [...annotations.filter((a) => !restored.has(a.id)), ...deleted]);
     } else await reload();
   };
-  const save = async (annotation: Annotation) => {
-    const answer = await sendRequest({ type: 'annotations/save', annotation });
-    if (!answer.ok) return answer.error.message;
-    const saved = answer.data;
+  const replace = (saved: Annotation) =>
     change((annotations) => annotations.map((a) => (a.id === saved.id ? saved : a)));
-    return null;
-  };
+  // A tab or another library window changed notes: read that page's notes again, so an open
+  // card shows the new version (and its edit form says so) instead of saving the old one over it.
+  useEffect(
+    () =>
+      watchPageChanges(ALL_PAGES, async (pageKey) => {
+        if (pageKey === ALL_PAGES) return void reload();
+        const answer = await sendRequest({ type: 'annotations/list', pageKey });
+        if (!answer.ok) return;
+        const fresh = answer.data.annotations;
+        change((annotations) => [...annotations.filter((a) => a.pageKey !== pageKey), ...fresh]);
+      }),
+    [],
+  );
 
   if (load.status === 'loading') return <p role="status">Loading your notes…</p>;
   if (load.status === 'failed') {
@@ -310,7 +319,7 @@ export function NotesLibrary() {
                         else next.delete(annotation.id);
                         setSelected(next);
                       }}
-                      onSave={save}
+                      onSaved={replace}
                       onDelete={() => remove([annotation.id])}
                     />
                   ))}

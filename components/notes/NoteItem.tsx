@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Annotation, type Colour, Colour as ColourSchema } from '../../utils/storage/records';
 import { formatDate } from '../panel/format';
+import { ChangedElsewhere, EditConflict } from './EditConflict';
+import { parseTags } from './tags';
 import type { Annotations, Placed } from './useAnnotations';
+import { useNoteEdit } from './useNoteEdit';
 
 const QUOTE_SHOWN = 280;
 
@@ -9,15 +12,6 @@ function shortQuote(exact: string): string {
   const text = exact.replace(/\s+/g, ' ');
   return text.length > QUOTE_SHOWN ? `${text.slice(0, QUOTE_SHOWN)}…` : text;
 }
-
-const parseTags = (text: string) => [
-  ...new Set(
-    text
-      .split(',')
-      .map((tag) => tag.trim())
-      .filter(Boolean),
-  ),
-];
 
 /** One highlight or page note: read it, show its passage, edit or delete it. */
 export function NoteItem({
@@ -103,6 +97,11 @@ function EditForm({
   const [note, setNote] = useState(annotation.note);
   const [tags, setTags] = useState(annotation.tags.join(', '));
   const [colour, setColour] = useState<Colour>(annotation.colour);
+  const edit = useNoteEdit(annotation, async () => {
+    await notes.reload();
+    done();
+  });
+  const changes = () => ({ note, tags: parseTags(tags), colour });
   const id = annotation.id;
   // The user asked to edit this note: take them to it.
   const field = useRef<HTMLTextAreaElement>(null);
@@ -110,11 +109,12 @@ function EditForm({
   return (
     <form
       class="note-form"
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
-        if (await notes.update(annotation, { note, tags: parseTags(tags), colour })) done();
+        void edit.save(changes());
       }}
     >
+      {edit.changedElsewhere && !edit.conflict && <ChangedElsewhere />}
       <label for={`note-${id}`}>Note</label>
       <textarea
         id={`note-${id}`}
@@ -141,6 +141,22 @@ function EditForm({
             ))}
           </select>
         </>
+      )}
+      {edit.conflict && (
+        <EditConflict
+          conflict={edit.conflict}
+          mine={changes()}
+          onKeepMine={() => void edit.keepMine(changes())}
+          onUseSaved={() => {
+            void notes.reload();
+            done();
+          }}
+        />
+      )}
+      {edit.problem && (
+        <p class="notice notice-error" role="alert">
+          {edit.problem}
+        </p>
       )}
       <div class="note-actions">
         <button type="submit">Save</button>

@@ -80,7 +80,12 @@ export function NotesSection({
         class="note-form"
         onSubmit={async (event) => {
           event.preventDefault();
-          if (pageNote.trim() && (await notes.addPageNote(pageNote.trim()))) setPageNote('');
+          const text = pageNote.trim();
+          // Clear the field only if it still holds what was saved: words typed while the save
+          // was under way are the start of the next note.
+          if (text && (await notes.addPageNote(text))) {
+            setPageNote((current) => (current.trim() === text ? '' : current));
+          }
         }}
       >
         <label for="ct-page-note">Note about this page</label>

@@ -210,12 +210,6 @@ export function useAnnotations(
     [context, base, save],
   );
 
-  const update = useCallback(
-    (annotation: Annotation, changes: Pick<Annotation, 'note' | 'tags' | 'colour'>) =>
-      save({ ...annotation, ...changes, updatedAt: Date.now() }),
-    [save],
-  );
-
   const remove = useCallback(
     async (id: string) => {
       const answer = await send({ type: 'annotations/delete', id });
@@ -241,7 +235,8 @@ export function useAnnotations(
     highlight,
     bookmark,
     addPageNote,
-    update,
+    /** Reads the page's notes again (after an edit, which saves through `useNoteEdit`). */
+    reload: load,
     remove,
     undo,
     dismissUndo: () => setDeleted(null),

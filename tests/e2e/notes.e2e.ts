@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearStore, launch, openPage, paintedText, panelOf, selectText } from './harness';
+import {
+  clearStore,
+  extensionPage,
+  launch,
+  openPage,
+  paintedText,
+  panelOf,
+  selectText,
+} from './harness';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 const PASSAGE = 'Ensuring SENCOs are fully qualified is integral to this.';
@@ -183,6 +191,125 @@ describe('several tabs', () => {
     await expect.poll(() => notes(first.page).locator('.note').count()).toBe(0);
     await first.page.close();
     await second.page.close();
+  });
+});
+
+describe('edits from several views of one note', () => {
+  /** Opens the edit form of the page's only note. */
+  async function editForm(page: Page) {
+    await notes(page).getByRole('button', { name: 'Edit' }).click();
+    return notes(page).locator('.note form');
+  }
+  const noteTexts = (page: Page) => notes(page).locator('.note .note-text').allTextContents();
+  const tags = (page: Page) => notes(page).locator('.note .tag').allTextContents();
+
+  it('two tabs editing at once: different fields merge, the same field asks which to keep', async () => {
+    const first = await openPanel(SENCO);
+    const second = await openPanel(SENCO);
+    await first.page.bringToFront();
+    await selectText(first.page, PASSAGE);
+    await first.page.keyboard.press('Alt+Shift+H');
+    await expect.poll(() => notes(second.page).locator('.note-quote').count()).toBe(1);
+
+    // Both forms opened on the same version; each tab changes a different field.
+    const inFirst = await editForm(first.page);
+    await second.page.bringToFront();
+    const inSecond = await editForm(second.page);
+    await first.page.bringToFront();
+    await inFirst.getByLabel('Note', { exact: true }).fill('Cite in our response');
+    await inFirst.getByRole('button', { name: 'Save', exact: true }).click();
+    // The user goes back to the other tab (Playwright's clicks wait on a hidden tab's frames).
+    await second.page.bringToFront();
+    await inSecond.getByText(/changed elsewhere since you opened it/).waitFor();
+    await inSecond.getByLabel('Tags, separated by commas').fill('evidence');
+    await inSecond.getByRole('button', { name: 'Save', exact: true }).click();
+    for (const { page } of [first, second]) {
+      await expect.poll(() => noteTexts(page)).toEqual(['Cite in our response']);
+      await expect.poll(() => tags(page)).toEqual(['evidence']);
+    }
+
+    // Both change the note: the later save shows both versions and saves nothing until asked.
+    const stale = await editForm(second.page);
+    await first.page.bringToFront();
+    const again = await editForm(first.page);
+    await again.getByLabel('Note', { exact: true }).fill('Version from the first tab');
+    await again.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => noteTexts(first.page)).toEqual(['Version from the first tab']);
+    await second.page.bringToFront();
+    await stale.getByLabel('Note', { exact: true }).fill('Version from the second tab');
+    await stale.getByRole('button', { name: 'Save', exact: true }).click();
+    const conflict = notes(second.page).locator('.edit-conflict');
+    await conflict.waitFor();
+    expect(await conflict.locator('.version .note-text').allTextContents()).toEqual([
+      'Version from the first tab',
+      'Version from the second tab',
+    ]);
+    expect(await noteTexts(first.page)).toEqual(['Version from the first tab']);
+    await conflict.getByRole('button', { name: 'Keep mine' }).click();
+    for (const { page } of [first, second]) {
+      await expect.poll(() => noteTexts(page)).toEqual(['Version from the second tab']);
+    }
+    await first.page.close();
+    await second.page.close();
+  });
+
+  it('the library shows a panel edit at once, and its open form merges rather than reverts', async () => {
+    const { page } = await openPanel(SENCO);
+    await selectText(page, PASSAGE);
+    await page.keyboard.press('Alt+Shift+H');
+    await notes(page).locator('.note-quote').waitFor();
+    const library = await harness.context.newPage();
+    await library.goto(extensionPage(harness, 'library.html'));
+    const card = library.locator('.note-card', { hasText: PASSAGE });
+    await card.getByRole('button', { name: /^Edit/ }).click();
+
+    await page.bringToFront();
+    const inPanel = await editForm(page);
+    await inPanel.getByLabel('Note', { exact: true }).fill('Written in the panel');
+    await inPanel.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => noteTexts(page)).toEqual(['Written in the panel']);
+
+    await card.getByText(/changed elsewhere since you opened it/).waitFor();
+    await card.getByLabel('Tags, separated by commas').fill('briefing');
+    await card.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => card.locator('.note-text').textContent()).toBe('Written in the panel');
+    expect(await card.locator('.tag').allTextContents()).toEqual(['briefing']);
+    await expect.poll(() => tags(page)).toEqual(['briefing']);
+    await library.close();
+    await page.close();
+  });
+
+  it('keeps what is typed into the page-note field while a slow save finishes', async () => {
+    const { page } = await openPanel(SENCO);
+    const field = notes(page).getByLabel('Note about this page');
+    await field.fill('First thought');
+    // Hold the notes store in a transaction of our own, so the save waits as on a slow disk.
+    await harness.worker.evaluate(
+      () =>
+        new Promise<void>((started) => {
+          const open = indexedDB.open('civic-thread');
+          open.onsuccess = () => {
+            const store = open.result
+              .transaction('annotations', 'readwrite')
+              .objectStore('annotations');
+            const flag = globalThis as { releaseNotes?: boolean };
+            flag.releaseNotes = false;
+            const spin = () => {
+              if (!flag.releaseNotes) store.count().onsuccess = spin;
+            };
+            spin();
+            started();
+          };
+        }),
+    );
+    await notes(page).getByRole('button', { name: 'Save note' }).click();
+    await field.fill('Second thought');
+    await harness.worker.evaluate(() => {
+      (globalThis as { releaseNotes?: boolean }).releaseNotes = true;
+    });
+    await expect.poll(() => noteTexts(page)).toEqual(['First thought']);
+    expect(await field.inputValue()).toBe('Second thought');
+    await page.close();
   });
 });
 

@@ -4,6 +4,7 @@ import {
   annotationsForPage,
   deleteAnnotation,
   saveAnnotation,
+  saveEdit,
 } from '../../utils/storage/annotation-store';
 import { openDatabase } from '../../utils/storage/db';
 import { type Annotation, MAX_QUOTE_LENGTH } from '../../utils/storage/records';
@@ -84,5 +85,60 @@ describe('annotation store', () => {
     await saveAnnotation(db, deleted as Annotation);
     expect((await annotationsForPage(db, saved.pageKey)).annotations).toEqual([saved]);
     expect(await deleteAnnotation(db, 'no-such-id')).toBeNull();
+  });
+});
+
+describe('edits from two views of one note', () => {
+  it('ten rounds of two tabs saving edits to different fields lose neither', async () => {
+    const db = await fresh();
+    const stored = await saveAnnotation(db, highlight({ note: 'round 0', tags: [] }));
+    let current = stored;
+    for (let round = 1; round <= 10; round++) {
+      // Both tabs opened the same version; one edits the note, the other the tags.
+      const base = current;
+      const first = await saveEdit(db, base, { ...base, note: `round ${round}`, updatedAt: 2 });
+      const second = await saveEdit(db, base, { ...base, tags: [`t${round}`], updatedAt: 3 });
+      expect(first.status).toBe('saved');
+      expect(second).toMatchObject({
+        status: 'merged',
+        annotation: { note: `round ${round}`, tags: [`t${round}`] },
+      });
+      current = (await annotationsForPage(db, base.pageKey)).annotations[0] as Annotation;
+      expect(current).toMatchObject({ note: `round ${round}`, tags: [`t${round}`] });
+    }
+    expect(current.revision).toBe(20);
+  });
+
+  it('refuses an edit of the same field made from an old version, and keeps the stored one', async () => {
+    const db = await fresh();
+    const base = await saveAnnotation(db, highlight({ note: 'draft' }));
+    await saveEdit(db, base, { ...base, note: 'from the library' });
+    const late = await saveEdit(db, base, { ...base, note: 'from the panel' });
+    expect(late).toMatchObject({
+      status: 'conflict',
+      current: { note: 'from the library', revision: 1 },
+      fields: ['note'],
+    });
+    const [kept] = (await annotationsForPage(db, base.pageKey)).annotations;
+    expect(kept?.note).toBe('from the library');
+    // The user chose theirs over the saved one: saved from the version they were shown.
+    const current = late.status === 'conflict' ? late.current : null;
+    if (!current) throw new Error('no current version');
+    expect(await saveEdit(db, current, { ...current, note: 'from the panel' })).toMatchObject({
+      status: 'saved',
+      annotation: { note: 'from the panel', revision: 2 },
+    });
+  });
+
+  it('says a note deleted meanwhile is a conflict, and writes nothing', async () => {
+    const db = await fresh();
+    const base = await saveAnnotation(db, highlight());
+    await deleteAnnotation(db, base.id);
+    expect(await saveEdit(db, base, { ...base, note: 'too late' })).toEqual({
+      status: 'conflict',
+      current: null,
+      fields: [],
+    });
+    expect((await annotationsForPage(db, base.pageKey)).annotations).toEqual([]);
   });
 });

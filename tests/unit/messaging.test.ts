@@ -34,6 +34,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'card/get': async () => null,
     'annotations/list': async () => ({ annotations: [], skipped: 0 }),
     'annotations/save': async ({ annotation }) => annotation,
+    'annotations/edit': async ({ annotation }) => ({ status: 'saved', annotation }),
     'annotations/delete': async () => ({ deleted: null }),
     'library/list': async () => ({ annotations: [], skipped: 0, total: 0 }),
     'annotations/delete-many': async () => ({ deleted: [] }),

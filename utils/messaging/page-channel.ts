@@ -6,6 +6,8 @@ import { z } from '../zod';
  * other tab showing the same page. Messages are validated on both ends.
  */
 export const PORT_NAME = 'civic-thread:page';
+/** What a view that shows every page's notes (the library) watches. */
+export const ALL_PAGES = '*';
 
 export const PortMessage = z.discriminatedUnion('type', [
   /** Content script → background: this port shows `pageKey`. */
@@ -34,7 +36,9 @@ export function createPageChannel(extensionId: string) {
     },
     notify(pageKey: string) {
       const message: PortMessage = { type: 'annotations/changed', pageKey };
-      for (const [port, key] of pages) if (key === pageKey) port.postMessage(message);
+      for (const [port, key] of pages) {
+        if (key === pageKey || key === ALL_PAGES) port.postMessage(message);
+      }
     },
     /** Every open page's notes changed (all data was deleted). */
     notifyAll() {
@@ -46,12 +50,12 @@ export function createPageChannel(extensionId: string) {
 }
 
 /**
- * The content script's side: calls `onChanged` when another tab changes this
- * page's notes; reconnects if the background restarts. Returns a function that stops.
+ * A view's side: calls `onChanged` with the page whose notes changed (this one, or any for
+ * `ALL_PAGES`); reconnects if the background restarts. Returns a function that stops.
  */
 export function watchPageChanges(
   pageKey: string,
-  onChanged: () => void,
+  onChanged: (pageKey: string) => void,
   connect: () => Port = () => browser.runtime.connect({ name: PORT_NAME }),
 ): () => void {
   let stopped = false;
@@ -67,9 +71,9 @@ export function watchPageChanges(
       if (
         parsed.success &&
         parsed.data.type === 'annotations/changed' &&
-        parsed.data.pageKey === pageKey
+        (pageKey === ALL_PAGES || parsed.data.pageKey === pageKey)
       ) {
-        onChanged();
+        onChanged(parsed.data.pageKey);
       }
     });
     port.onDisconnect.addListener(() => {

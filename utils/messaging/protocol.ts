@@ -1,6 +1,7 @@
 import { LiveView } from '../live/live-view';
 import { PageContext } from '../pages/context';
 import { LinkCard, RelatedView } from '../related/related-item';
+import { EditOutcome } from '../storage/merge-edit';
 import { Annotation, Follow, Settings, WatchEvent } from '../storage/records';
 import { UnreadableCounts } from '../storage/unreadable';
 import { z } from '../zod';
@@ -27,7 +28,10 @@ export const Request = z.discriminatedUnion('type', [
   /** What a link on the page points to, for its card. */
   z.object({ type: z.literal('card/get'), url: z.string().check(z.minLength(1)) }),
   z.object({ type: z.literal('annotations/list'), pageKey: z.string().check(z.minLength(1)) }),
+  /** A new note, or one restored by undo: written as it is. */
   z.object({ type: z.literal('annotations/save'), annotation: Annotation }),
+  /** An edit of a stored note, with `base`, the version the edit started from. */
+  z.object({ type: z.literal('annotations/edit'), base: Annotation, annotation: Annotation }),
   z.object({ type: z.literal('annotations/delete'), id: z.string().check(z.minLength(1)) }),
   /** The library: every note, several deleted at once, imports (and undos) written all or nothing. */
   /** `limit`: only the most recently changed, for a first screen that does not wait for all. */
@@ -77,6 +81,7 @@ export const RESPONSE_DATA = {
     skipped: z.number().check(z.int()),
   }),
   'annotations/save': Annotation,
+  'annotations/edit': EditOutcome,
   'annotations/delete': z.object({ deleted: z.nullable(Annotation) }),
   'library/list': z.object({
     annotations: z.array(Annotation),

@@ -1,5 +1,6 @@
 import { contentKey } from '../library/import';
 import type { CivicThreadDB } from './db';
+import { type EditOutcome, resolveEdit } from './merge-edit';
 import { Annotation } from './records';
 
 /** A page's annotations, oldest first; records that no longer validate are counted, not returned. */
@@ -27,6 +28,26 @@ export async function saveAnnotation(
   const valid = Annotation.parse(annotation);
   await db.put('annotations', valid);
   return valid;
+}
+
+/**
+ * Writes an edit made from `base`, in one transaction with reading what is stored, so two views
+ * saving at once cannot both win: see `resolveEdit`. A note deleted meanwhile is a conflict too.
+ */
+export async function saveEdit(
+  db: CivicThreadDB,
+  base: Annotation,
+  edited: Annotation,
+): Promise<EditOutcome> {
+  const mine = Annotation.parse(edited);
+  const tx = db.transaction('annotations', 'readwrite');
+  const stored = Annotation.safeParse(await tx.store.get(mine.id));
+  const outcome: EditOutcome = stored.success
+    ? resolveEdit(base, mine, stored.data)
+    : { status: 'conflict', current: null, fields: [] };
+  if (outcome.status !== 'conflict') await tx.store.put(outcome.annotation);
+  await tx.done;
+  return outcome;
 }
 
 /** Deletes one annotation and returns what was deleted, so the user can undo. */

@@ -82,6 +82,8 @@ export const Annotation = z
     colour: Colour,
     createdAt: z.number(),
     updatedAt: z.number(),
+    /** Counts saved edits, so an edit made from an older version is merged, not written over it. */
+    revision: z.optional(z.number().check(z.int(), z.nonnegative())),
   })
   .check(
     z.refine(
