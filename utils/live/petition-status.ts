@@ -47,5 +47,6 @@ export function closingStatus(petition: LivePetition, pageClosesOn: string | nul
 
 /** The summary for the panel's quote; a response given without one (the page then shows only its details) has none. */
 export function responseSummary(petition: LivePetition): string | null {
-  return petition.response?.summary.trim() || null;
+  const summary = petition.response?.summary ?? '';
+  return summary.trim() === '' ? null : summary;
 }
