@@ -55,9 +55,9 @@ function contextFor(id: number, archived: boolean): PageContext {
 /** What a single-petition file says about itself, read straight from its text. */
 function ownFacts(body: string) {
   return {
-    id: Number(/"data":\{"type":"[a-z-]+","id":(\d+)/.exec(body)?.[1]),
-    archived: body.includes('"type":"archived-petition"'),
-    isList: /^\{"links":\{[^}]*\},"data":\[/.test(body),
+    id: Number(/"data"\s*:\s*\{\s*"type"\s*:\s*"[a-z-]+"\s*,\s*"id"\s*:\s*(\d+)/.exec(body)?.[1]),
+    archived: /"type"\s*:\s*"archived-petition"/.test(body),
+    isList: /^\s*\{\s*"links"\s*:\s*\{[^}]*\}\s*,\s*"data"\s*:\s*\[/.test(body),
   };
 }
 
