@@ -104,11 +104,6 @@ function readClosesOn(doc: Document): string | null {
   );
 }
 
-/** The timeline's entries (`_timeline.html.erb`): `li`s with a `time` and a `div > h3`. */
-function timelineEntries(doc: Document): Element[] {
-  return [...doc.querySelectorAll('.petition-timeline > ul > li')];
-}
-
 function readResponse(doc: Document): PetitionContext['response'] {
   const entry = doc.querySelector('.petition-timeline li#response');
   if (!entry) return null;
@@ -131,7 +126,8 @@ function readDebate(doc: Document, base: URL): PetitionContext['debate'] {
     });
     return { status: 'debated', date: datetimeOf(entry), links };
   }
-  for (const item of timelineEntries(doc)) {
+  // The other entries of `_timeline.html.erb`: `li`s with a `time` and a `div > h3`.
+  for (const item of doc.querySelectorAll('.petition-timeline > ul > li')) {
     const heading = cleanText(item.querySelector(':scope > div > h3')?.textContent);
     if (heading === 'Parliament did not debate this petition') {
       return { status: 'not-debated', date: datetimeOf(item), links: [] };
