@@ -1,5 +1,11 @@
 import { daysUntil } from '../../utils/dates';
 import type { LiveView } from '../../utils/live/live-view';
+import {
+  closingStatus,
+  debateStatus,
+  responseStatus,
+  responseSummary,
+} from '../../utils/live/petition-status';
 import { HOSTS } from '../../utils/pages/hosts';
 import { PETITION_RESPONSE } from '../../utils/pages/responses';
 import type { LiveConsultation } from '../../utils/sources/govuk-content-api';
@@ -20,21 +26,6 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function responseStatus(petition: LivePetition): string {
-  if (!petition.response) return 'No government response yet';
-  return petition.response.respondedOn
-    ? `Government responded on ${formatDate(petition.response.respondedOn)}`
-    : 'Government responded';
-}
-
-function debateStatus(petition: LivePetition): string | null {
-  if (petition.debate?.debatedOn) return `Debated on ${formatDate(petition.debate.debatedOn)}`;
-  if (petition.debate) return 'Parliament decided not to debate it';
-  if (petition.scheduledDebateDate)
-    return `Debate scheduled for ${formatDate(petition.scheduledDebateDate)}`;
-  return null;
-}
-
 /** A link down the page to the response's full text, when the page shows it. */
 function FullResponseLink() {
   const id = document.querySelector(PETITION_RESPONSE)?.id;
@@ -46,19 +37,26 @@ function FullResponseLink() {
   ) : null;
 }
 
-export function LivePetitionFacts({ petition }: { petition: LivePetition }) {
-  const debate = debateStatus(petition);
+export function LivePetitionFacts({
+  petition,
+  pageClosesOn,
+}: {
+  petition: LivePetition;
+  /** The page's own "Closes on" date, which follows a dissolution the JSON does not show. */
+  pageClosesOn: string | null;
+}) {
+  const closes = closingStatus(petition, pageClosesOn);
+  const response = responseStatus(petition);
+  const debate = debateStatus(petition, Date.now());
+  const summary = responseSummary(petition);
   return (
     <>
       <Facts
         facts={[
           { label: 'Signatures', value: formatCount(petition.signatureCount) },
           { label: 'State', value: capitalise(petition.state) },
-          petition.closingDate !== null && {
-            label: 'Closes',
-            value: formatDate(petition.closingDate),
-          },
-          { label: 'Response', value: responseStatus(petition) },
+          closes !== null && { label: 'Closes', value: closes },
+          response !== null && { label: 'Response', value: response },
           debate !== null && { label: 'Debate', value: debate },
           petition.departments.length > 0 && {
             label: 'Department',
@@ -66,9 +64,9 @@ export function LivePetitionFacts({ petition }: { petition: LivePetition }) {
           },
         ]}
       />
-      {petition.response && (
+      {summary !== null && (
         <figure class="quote">
-          <blockquote>{petition.response.summary}</blockquote>
+          <blockquote>{summary}</blockquote>
           <figcaption>
             Government response summary
             <FullResponseLink />
@@ -138,8 +136,13 @@ export function LiveDebatePetitions({ view }: { view: Extract<LiveView, { kind: 
                 <>
                   <a href={answer.data.url}>{answer.data.title}</a>
                   <span class="meta">
-                    Petition {number} · {formatCount(answer.data.signatureCount)} signatures ·{' '}
-                    {responseStatus(answer.data)}
+                    {[
+                      `Petition ${number}`,
+                      `${formatCount(answer.data.signatureCount)} signatures`,
+                      responseStatus(answer.data),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </span>
                 </>
               ) : (

@@ -95,7 +95,13 @@ export function LiveSection({
         </div>
       )}
       {load.status === 'ready' && (
-        <ViewBody view={load.view} site={site} refreshing={load.refreshing} onRetry={refresh} />
+        <ViewBody
+          view={load.view}
+          site={site}
+          refreshing={load.refreshing}
+          onRetry={refresh}
+          pageClosesOn={context.kind === 'petition' ? context.closesOn : null}
+        />
       )}
     </section>
   );
@@ -114,11 +120,13 @@ function ViewBody({
   site,
   refreshing,
   onRetry,
+  pageClosesOn,
 }: {
   view: LiveView;
   site: string;
   refreshing: boolean;
   onRetry: () => void;
+  pageClosesOn: string | null;
 }) {
   const answer = primaryAnswer(view);
   return (
@@ -141,7 +149,7 @@ function ViewBody({
         </div>
       )}
       {view.kind === 'petition' && view.petition.data && (
-        <LivePetitionFacts petition={view.petition.data} />
+        <LivePetitionFacts petition={view.petition.data} pageClosesOn={pageClosesOn} />
       )}
       {view.kind === 'consultation' && view.consultation.data && (
         <LiveConsultationFacts consultation={view.consultation.data} />

@@ -68,7 +68,7 @@ export const FIXTURE_PAGES: FixturePage[] = [
       Signatures: '118,407',
       'Government response': 'Responded on 15 April 2026',
       Debate:
-        'Debated on 16 November 2026Watch the debate on parliamentlive.tvRead the transcript of the debateRead the research used for the debateRead what the public saidRead a summary of the debate',
+        'Debated on 16 November 2026Watch the debate on youtube.comRead the transcript of the debateRead the research used for the debateRead what the public saidRead a summary of the debate',
     },
     links: { 'Hansard debates (1)': ['Read the transcript of the debate'] },
   },
@@ -81,16 +81,67 @@ export const FIXTURE_PAGES: FixturePage[] = [
     links: { 'Petitions (1)': ['Petition 701234'] },
   },
   {
-    name: 'petition-older-markup',
-    url: 'https://petition.parliament.uk/petitions/300412',
+    name: 'petition-open-responded',
+    url: 'https://petition.parliament.uk/petitions/742316',
     badge: 'Petition',
-    title: 'Increase funding for special educational needs support in mainstream schools',
+    title: 'Make autism training mandatory for all teachers and school support staff',
+    facts: {
+      'Petition number': '742316',
+      State: 'Open',
+      Signatures: '23,611',
+      'Government response': 'Responded on 8 October 2026',
+      Debate: 'Not debated',
+    },
+    links: {},
+  },
+  {
+    name: 'petition-debated-outcome-pending',
+    url: 'https://petition.parliament.uk/petitions/738842',
+    badge: 'Petition',
+    title: 'Give every SENCO protected time in the school week to do their job',
     facts: {
       State: 'Closed',
-      Signatures: '104,331',
-      'Government response': 'Responded on 16 March 2020',
+      'Government response': 'Responded on 1 April 2026',
+      Debate: 'Debated on 23 November 2026',
     },
-    links: { 'Hansard debates (1)': ['Read the transcript'] },
+    links: {},
+  },
+  {
+    name: 'petition-not-debated',
+    url: 'https://petition.parliament.uk/petitions/729114',
+    badge: 'Petition',
+    title: 'Give every pupil who needs it speech and language therapy at school',
+    facts: {
+      State: 'Closed',
+      Signatures: '104,880',
+      Debate: 'Parliament decided not to debate it',
+    },
+    links: {},
+  },
+  {
+    name: 'petition-closing-for-dissolution',
+    url: 'https://petition.parliament.uk/petitions/745902',
+    badge: 'Petition',
+    title: 'Guarantee every deaf child the support of a qualified teacher of the deaf',
+    facts: {
+      State: 'Open',
+      Signatures: '3,482',
+      'Government response': 'No response on this page',
+    },
+    links: {},
+  },
+  {
+    name: 'petition-archived-debated',
+    url: 'https://petition.parliament.uk/archived/petitions/612580',
+    badge: 'Petition',
+    title: 'Fund more special school places so no child waits for a suitable school',
+    facts: {
+      State: 'Closed',
+      Parliament: 'Archived, 2019-2024 Parliament',
+      Debate:
+        'Debated on 13 June 2022Watch the debate on parliamentlive.tvRead the transcript of the debateRead the research used for the debate',
+    },
+    links: {},
   },
   {
     name: 'consultation-open',
@@ -181,5 +232,15 @@ export const LEFT_ALONE_PAGES = [
     name: 'an empty document at a petition address',
     url: 'https://petition.parliament.uk/petitions/100001',
     key: 'petition:100001',
+  },
+  {
+    name: 'the site’s 404 page for a hidden petition',
+    url: 'https://petition.parliament.uk/petitions/733001',
+    key: 'petition:733001',
+  },
+  {
+    name: 'the site’s 410 page for a removed petition',
+    url: 'https://petition.parliament.uk/petitions/733002',
+    key: 'petition:733002',
   },
 ];

@@ -78,15 +78,57 @@ describe('live data from the sites', () => {
     await page.close();
   });
 
-  it('petition: the debate with its transcript, video and debate pack', async () => {
+  it('petition: the debate with its video, transcript, research and other links', async () => {
     const { page } = await openPage(harness, DEBATED);
     await settled(page);
     expect(await factOf(page, '.live', 'Debate').textContent()).toBe('Debated on 16 November 2026');
     const links = live(page).getByRole('list', { name: 'Debate links' }).locator('a');
-    expect(await links.allTextContents()).toEqual(['Transcript', 'Video', 'Debate pack']);
+    expect(await links.allTextContents()).toEqual([
+      'Video',
+      'Transcript',
+      'Debate pack',
+      'What the public said',
+      'Debate summary',
+    ]);
     expect(await links.first().getAttribute('href')).toBe(
+      'https://www.youtube.com/watch?v=k3Xq9TfR2aE&t=1840',
+    );
+    expect(await links.nth(1).getAttribute('href')).toBe(
       'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding',
     );
+    await page.close();
+  });
+
+  it('petition: a debate whose date has passed, before its outcome is published', async () => {
+    const { page } = await openPage(harness, 'https://petition.parliament.uk/petitions/738842');
+    await settled(page);
+    expect(await factOf(page, '.live', 'Debate').textContent()).toBe(
+      'Debated on 23 November 2026; the outcome is not published yet',
+    );
+    await page.close();
+  });
+
+  it('petition: the closing date the page gives for a dissolution', async () => {
+    const { page } = await openPage(harness, 'https://petition.parliament.uk/petitions/745902');
+    await settled(page);
+    expect(await factOf(page, '.live', 'Closes').textContent()).toBe(
+      '17 December 2026, early: Parliament is being dissolved',
+    );
+    expect(await factOf(page, '.live', 'Response').textContent()).toBe(
+      'No government response yet',
+    );
+    await page.close();
+  });
+
+  it('petition: a rejected petition is not said to be waiting for a response', async () => {
+    const { page } = await openPage(harness, 'https://petition.parliament.uk/petitions/702222');
+    await settled(page);
+    expect(await factOf(page, '.live', 'State').textContent()).toBe('Rejected');
+    expect(
+      await live(page)
+        .getByText(/response/i)
+        .count(),
+    ).toBe(0);
     await page.close();
   });
 

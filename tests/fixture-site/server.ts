@@ -71,6 +71,14 @@ export function pagePath(host: string, pathname: string): string | null {
   return resolveFile(join(SITE_ROOT, host), segments);
 }
 
+/**
+ * A page's HTTP status: e-petitions' error layout (`app/views/errors/layout.html.erb`) names
+ * its status in a comment ("This file lives in public/404.html"); every other page is a 200.
+ */
+function statusOf(html: string): number {
+  return Number(/<!-- This file lives in public\/(\d{3})\.html -->/.exec(html)?.[1] ?? 200);
+}
+
 export interface FixtureSite {
   port: number;
   api: ApiControl;
@@ -112,14 +120,18 @@ export async function startFixtureSite(): Promise<FixtureSite> {
       return;
     }
     const html = readFileSync(file, 'utf8');
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.writeHead(statusOf(html), { 'content-type': 'text/html; charset=utf-8' });
     response.end(site.rewritePages ? site.rewritePages(html, url) : html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   Object.assign(site, {
     port,
-    hostResolverRules: FIXTURE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${port}`).join(', '),
+    // The YouTube poster a debated petition's page shows must fail at once, not reach the internet.
+    hostResolverRules: [
+      ...FIXTURE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${port}`),
+      'MAP i.ytimg.com ~NOTFOUND',
+    ].join(', '),
   });
   return site;
 }

@@ -19,6 +19,7 @@ const context: PageContext = {
   parliament: null,
   state: 'open',
   signatureCount: 8123,
+  closesOn: null,
   response: null,
   debate: null,
 };

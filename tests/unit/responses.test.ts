@@ -25,12 +25,12 @@ describe('responses that can be bookmarked', () => {
     ]);
   });
 
-  it('the response in the older petition markup', () => {
-    expect(responsesOn('https://petition.parliament.uk/petitions/300412')).toEqual([
+  it('the response on an open petition', () => {
+    expect(responsesOn('https://petition.parliament.uk/petitions/742316')).toEqual([
       {
         label: 'Government response',
-        date: '2020-03-16',
-        starts: expect.stringMatching(/^Government responded/),
+        date: '2026-10-08',
+        starts: expect.stringMatching(/^8 October 2026/),
       },
     ]);
   });

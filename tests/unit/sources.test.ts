@@ -46,7 +46,7 @@ describe('what the panel is given', () => {
     });
   });
 
-  it('a debated petition, with its links made https and labelled', () => {
+  it('a debated petition, with every debate link in the page’s order', () => {
     const petition = toLivePetition(
       PetitionDocument.parse(read('petition.parliament.uk/petitions/654321.json')),
     );
@@ -54,14 +54,27 @@ describe('what the panel is given', () => {
       debatedOn: '2026-11-16',
       overview: expect.any(String),
       links: [
+        { label: 'Video', url: 'https://www.youtube.com/watch?v=k3Xq9TfR2aE&t=1840' },
         {
           label: 'Transcript',
           url: 'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding',
         },
-        { label: 'Video', url: expect.stringMatching(/^https:\/\//) },
-        { label: 'Debate pack', url: expect.stringMatching(/^https:\/\//) },
+        { label: 'Debate pack', url: expect.stringMatching(/^https:\/\/commonslibrary/) },
+        { label: 'What the public said', url: expect.stringMatching(/^https:\/\/committees/) },
+        { label: 'Debate summary', url: expect.stringMatching(/^https:\/\/ukparliament/) },
       ],
     });
+  });
+
+  it('an archived debate’s http:// links, made https', () => {
+    const petition = toLivePetition(
+      PetitionDocument.parse(read('petition.parliament.uk/archived/petitions/612580.json')),
+    );
+    expect(petition.debate?.links.map((link) => link.url)).toEqual([
+      'https://parliamentlive.tv/Event/Index/8d2f61c4-0e7b-4a93-b5d8-6c1e2f3a4b5d',
+      'https://hansard.parliament.uk/Commons/2022-06-13/debates/9A4C7E21-3B5D-4F60-8E1A-C2D3B4A59F87/SpecialSchoolPlaces',
+      'https://researchbriefings.files.parliament.uk/documents/CDP-2022-0104/CDP-2022-0104.pdf',
+    ]);
   });
 
   it('a consultation outcome, in dates the panel prints', () => {

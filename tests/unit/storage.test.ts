@@ -40,6 +40,7 @@ const petition: PageContext = {
   parliament: '2019-2024',
   state: 'closed',
   signatureCount: 13168,
+  closesOn: null,
   response: { respondedOn: '2021-09-29', summary: 'Through the SEND Review…' },
   debate: null,
 };

@@ -42,6 +42,8 @@ export const PetitionContext = z.object({
   parliament: z.nullable(z.string()),
   state: z.nullable(PetitionState),
   signatureCount: z.nullable(z.number().check(z.int(), z.nonnegative())),
+  /** An open petition's "Closes on" date: the page moves it to the dissolution date (absent in older records). */
+  closesOn: z._default(z.nullable(IsoDate), null),
   response: z.nullable(
     z.object({ respondedOn: z.nullable(IsoDate), summary: z.nullable(z.string()) }),
   ),

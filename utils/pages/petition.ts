@@ -1,19 +1,30 @@
 import type { PetitionContext } from './context';
 import { HOSTS, isOn } from './hosts';
-import { httpsHref } from './links';
+import { upgradedToHttps } from './links';
 import { type Extracted, type PageModule, unreadTracker } from './page-module';
 import { cleanText, isoDatePart, parseCount, parseLongDate, textOf } from './text';
 
 const PATH = /^\/(archived\/)?petitions\/(\d+)\/?$/;
 
-/** A petition on petition.parliament.uk, live or archived; both share the key `petition:{number}`. */
+/** The petition's heading, as every petition template since the 2026 redesign draws it. */
+const HEADING = 'section.petition-detail > h1#action';
+
+/** The state tag's colour class in `h1#action` (`_open/_closed/_rejected_petition_show`, archived `show`). */
+const STATE_TAGS = { 'tag-green': 'open', 'tag-grey': 'closed', 'tag-red': 'rejected' } as const;
+
+/**
+ * A petition on petition.parliament.uk, live or archived; both share the key `petition:{number}`.
+ * Read from alphagov/e-petitions' views (`petitions/show`, its partials, `_timeline`, `events/*`,
+ * `archived/petitions/show`). Every fact comes from where the template puts it, never from the
+ * petition's own text, which its creator wrote.
+ */
 export const petitionPage: PageModule<'petition'> = {
   kind: 'petition',
   examples: [
     'https://petition.parliament.uk/petitions/701234',
     'https://petition.parliament.uk/petitions/654321/',
     'https://petition.parliament.uk/archived/petitions/592213',
-    'https://petition.parliament.uk/petitions/300412?reveal_response=yes',
+    'https://petition.parliament.uk/petitions/654321?reveal_response=yes',
     'https://petition.parliament.uk/petitions/702222#rejection',
   ],
   keyFor(url) {
@@ -24,24 +35,26 @@ export const petitionPage: PageModule<'petition'> = {
     return `Petition ${PATH.exec(url.pathname)?.[2]}`;
   },
   recognises(doc) {
-    // The petition's heading (redesign) or its caption (older markup); the site's error pages have neither.
-    return doc.querySelector('h1#action, main h1 > .heading-secondary') !== null;
+    // The site's 404/410 pages (hidden and removed petitions) have an `h1` but no petition section.
+    return doc.querySelector(HEADING) !== null;
   },
   extract(url, doc): Extracted<'petition'> {
     const match = PATH.exec(url.pathname);
+    const archived = Boolean(match?.[1]);
     const { unread, note } = unreadTracker();
-    const parliament = readParliament(doc);
     const state = note(readState(doc), 'state');
     const signatureCount = readSignatureCount(doc);
     return {
       petitionNumber: Number(match?.[2]),
-      archived: Boolean(match?.[1]) || parliament !== null,
-      parliament,
+      // Only the archived template, served only at /archived/ addresses, has the Parliament note.
+      archived,
+      parliament: archived ? readParliament(doc) : null,
       title: note(readTitle(doc), 'title'),
       state,
       // Rejected petitions show no count, so its absence there is not a failure to read.
       signatureCount:
         state === 'rejected' ? signatureCount : note(signatureCount, 'signature count'),
+      closesOn: state === 'open' ? readClosesOn(doc) : null,
       response: readResponse(doc),
       debate: readDebate(doc, url),
       unread,
@@ -50,15 +63,11 @@ export const petitionPage: PageModule<'petition'> = {
 };
 
 function readTitle(doc: Document): string | null {
-  const heading = doc.querySelector('h1#action') ?? doc.querySelector('main h1, h1');
+  const heading = doc.querySelector(HEADING);
   if (heading) {
-    // The heading carries a state tag and screen-reader-only words before the action.
+    // The heading carries the state tag (with screen-reader-only words) before the action.
     const copy = heading.cloneNode(true) as Element;
-    for (const extra of copy.querySelectorAll(
-      '.tag, .heading-secondary, .visually-hidden, .visuallyhidden, .govuk-visually-hidden',
-    )) {
-      extra.remove();
-    }
+    for (const tag of copy.querySelectorAll('.tag')) tag.remove();
     const text = cleanText(copy.textContent);
     if (text) return text;
   }
@@ -68,75 +77,69 @@ function readTitle(doc: Document): string | null {
 }
 
 function readState(doc: Document): PetitionContext['state'] {
-  // The redesign's state tag, or the older "Closed petition" caption.
-  const label = textOf(doc, 'h1#action .tag, h1 .heading-secondary')?.toLowerCase() ?? '';
-  const named = (['open', 'closed', 'rejected'] as const).find((state) => label.startsWith(state));
-  if (named) return named;
-  if (doc.querySelector('#rejection')) return 'rejected';
-  if (/This petition is closed/i.test(cleanText(doc.body?.textContent))) return 'closed';
-  return null;
+  const tag = doc.querySelector(`${HEADING} > span.tag`);
+  if (!tag) return null;
+  const found = Object.entries(STATE_TAGS).find(([name]) => tag.classList.contains(name));
+  return found?.[1] ?? null;
 }
 
 function readSignatureCount(doc: Document): number | null {
-  return parseCount(
-    textOf(doc, '#signature-count .count, .signature-count-number .count, .signature-count .count'),
-  );
+  return parseCount(textOf(doc, '#signature-count .signature-count-number > .count'));
 }
 
+/** "This petition was submitted during the 2019 to 2024 Parliament" (older captures: "2019-2024 parliament"). */
 function readParliament(doc: Document): string | null {
-  const match = cleanText(doc.body?.textContent).match(
-    /submitted during the (\d{4})\s*(?:-|–|to)\s*(\d{4}) (?:P|p)arliament/,
+  // The note is the archived layout's `:notifications` block, outside the petition's own text.
+  for (const note of doc.querySelectorAll('main > .container > .highlight > p')) {
+    const match = cleanText(note.textContent).match(/(\d{4})\s*(?:-|–|to)\s*(\d{4}) [Pp]arliament/);
+    if (match) return `${match[1]}-${match[2]}`;
+  }
+  return null;
+}
+
+/** "Closes on": the deadline, or the dissolution date when the petition closes early for it. */
+function readClosesOn(doc: Document): string | null {
+  return isoDatePart(
+    doc.querySelector(`${HEADING} + p > time[datetime]`)?.getAttribute('datetime'),
   );
-  return match ? `${match[1]}-${match[2]}` : null;
 }
 
 function readResponse(doc: Document): PetitionContext['response'] {
-  const section = doc.querySelector('li#response, section#response-threshold');
-  if (!section) return null;
-  // Older markup says "This response was given on …"; the redesign dates the timeline entry.
-  const sentence = [...section.querySelectorAll('p')]
-    .map((element) => cleanText(element.textContent))
-    .find((text) => /response was given on/i.test(text));
-  return {
-    respondedOn: parseLongDate(sentence ?? null) ?? datetimeOf(section),
-    summary: textOf(section, '.response-summary, blockquote.pull-quote'),
-  };
+  const entry = doc.querySelector('.petition-timeline li#response');
+  if (!entry) return null;
+  // `events/_government_responded`: a response without a summary shows only its details.
+  return { respondedOn: datetimeOf(entry), summary: textOf(entry, '.response-summary') };
 }
 
 function readDebate(doc: Document, base: URL): PetitionContext['debate'] {
-  const section = doc.querySelector('li#debate, section#debate-threshold');
-  if (!section) return readDebatePlans(doc);
-  const text = cleanText(section.textContent);
-  const links = [...section.querySelectorAll('ul.debate-outcome-links a[href]')].flatMap(
-    (anchor) => {
-      const href = httpsHref(anchor, base);
-      return href ? [{ label: cleanText(anchor.textContent), url: href.href }] : [];
-    },
-  );
-  return {
-    status: /did not debate|decided not to debate|not debated/i.test(text)
-      ? 'not-debated'
-      : 'debated',
-    date: datetimeOf(section) ?? parseLongDate(text),
-    links,
-  };
-}
-
-/** Without a debate entry, the timeline may still say a debate is scheduled or was declined. */
-function readDebatePlans(doc: Document): PetitionContext['debate'] {
-  for (const heading of doc.querySelectorAll('.petition-timeline h3')) {
-    const text = cleanText(heading.textContent);
-    if (/will debate this petition/i.test(text)) {
-      return { status: 'scheduled', date: parseLongDate(text), links: [] };
+  // `events/_parliament_debated` (and `_pending_outcome`, before the outcome is published).
+  const entry = doc.querySelector('.petition-timeline li#debate');
+  if (entry) {
+    // A YouTube video is drawn as a poster link before the list (`debate_outcome_video`).
+    const anchors = entry.querySelectorAll('a.video-link[href], ul.debate-outcome-links a[href]');
+    const links = [...anchors].flatMap((anchor) => {
+      const url = upgradedToHttps(anchor.getAttribute('href'), base);
+      const label =
+        cleanText(anchor.textContent) ||
+        cleanText(anchor.querySelector('img')?.getAttribute('alt'));
+      return url && label ? [{ label, url: url.href }] : [];
+    });
+    return { status: 'debated', date: datetimeOf(entry), links };
+  }
+  // The other entries of `_timeline.html.erb`: `li`s with a `time` and a `div > h3`.
+  for (const item of doc.querySelectorAll('.petition-timeline > ul > li')) {
+    const heading = cleanText(item.querySelector(':scope > div > h3')?.textContent);
+    if (heading === 'Parliament did not debate this petition') {
+      return { status: 'not-debated', date: datetimeOf(item), links: [] };
     }
-    if (/did not debate|decided not to debate/i.test(text)) {
-      return { status: 'not-debated', date: null, links: [] };
+    if (heading.startsWith('Parliament will debate this petition on')) {
+      return { status: 'scheduled', date: parseLongDate(heading), links: [] };
     }
   }
   return null;
 }
 
 /** The date of a timeline entry's own `<time datetime>`. */
-function datetimeOf(section: Element): string | null {
-  return isoDatePart(section.querySelector(':scope > time[datetime]')?.getAttribute('datetime'));
+function datetimeOf(entry: Element): string | null {
+  return isoDatePart(entry.querySelector(':scope > time[datetime]')?.getAttribute('datetime'));
 }

@@ -11,10 +11,10 @@ export interface ResponseBlock {
 const MINISTER =
   /\b(Minister|Secretary of State|Under-Secretary|Parliamentary Secretary|Solicitor General|Attorney General)\b/i;
 
-/** The responses on a page that can be bookmarked in one click, in page order. */
-/** Where a petition page shows the government's response (current markup, then the older one). */
-export const PETITION_RESPONSE = 'li#response, section#response-threshold';
+/** Where a petition page shows the government's response (`events/_government_responded`). */
+export const PETITION_RESPONSE = '.petition-timeline li#response';
 
+/** The responses on a page that can be bookmarked in one click, in page order. */
 export function findResponses(context: PageContext, doc: Document): ResponseBlock[] {
   switch (context.kind) {
     case 'petition': {

@@ -1,5 +1,6 @@
 import type { LiveRequest } from '../live/live-fetcher';
 import { HOSTS } from '../pages/hosts';
+import { upgradedToHttps } from '../pages/links';
 import { isoDatePart } from '../pages/text';
 import { z } from '../zod';
 
@@ -35,6 +36,8 @@ export const PetitionAttributes = z.object({
       transcript_url: z.optional(z.nullable(z.string())),
       video_url: z.optional(z.nullable(z.string())),
       debate_pack_url: z.optional(z.nullable(z.string())),
+      public_engagement_url: z.optional(z.nullable(z.string())),
+      debate_summary_url: z.optional(z.nullable(z.string())),
       overview: z.optional(z.nullable(z.string())),
     }),
   ),
@@ -69,13 +72,6 @@ export function petitionRecord(number: number, archived: boolean): LiveRequest<P
   return { url: petitionJsonUrl(number, archived), source: 'petitions', schema: PetitionDocument };
 }
 
-/** Older debate links (parliamentlive.tv, research briefings) are http; both hosts serve https. */
-function toHttps(url: string | null | undefined): string | null {
-  if (!url) return null;
-  const upgraded = url.replace(/^http:\/\//, 'https://');
-  return /^https:\/\/[^\s]+$/.test(upgraded) ? upgraded : null;
-}
-
 /** What the panel shows about a petition, from its JSON. */
 export const LivePetition = z.object({
   number: z.number(),
@@ -84,6 +80,8 @@ export const LivePetition = z.object({
   state: z.string(),
   archivedPeriod: z.nullable(z.string()),
   signatureCount: z.number(),
+  /** Whether it passed the response threshold (the government then owes it a response). */
+  responseThresholdReached: z.boolean(),
   closingDate: z.nullable(z.string()),
   response: z.nullable(z.object({ respondedOn: z.nullable(z.string()), summary: z.string() })),
   debate: z.nullable(
@@ -101,12 +99,18 @@ export type LivePetition = z.infer<typeof LivePetition>;
 export function toLivePetition({ data }: PetitionDocument): LivePetition {
   const { attributes: a } = data;
   const archived = data.type === 'archived-petition';
+  // In the order the page lists them (`DebateOutcomeHelper::DEBATE_OUTCOME_URLS`).
   const debateLinks = a.debate
     ? [
-        { label: 'Transcript', url: toHttps(a.debate.transcript_url) },
-        { label: 'Video', url: toHttps(a.debate.video_url) },
-        { label: 'Debate pack', url: toHttps(a.debate.debate_pack_url) },
-      ].flatMap((link) => (link.url ? [{ label: link.label, url: link.url }] : []))
+        { label: 'Video', url: a.debate.video_url },
+        { label: 'Transcript', url: a.debate.transcript_url },
+        { label: 'Debate pack', url: a.debate.debate_pack_url },
+        { label: 'What the public said', url: a.debate.public_engagement_url },
+        { label: 'Debate summary', url: a.debate.debate_summary_url },
+      ].flatMap(({ label, url }) => {
+        const https = upgradedToHttps(url);
+        return https ? [{ label, url: https.href }] : [];
+      })
     : [];
   return {
     number: data.id,
@@ -115,6 +119,7 @@ export function toLivePetition({ data }: PetitionDocument): LivePetition {
     state: a.state,
     archivedPeriod: data.parliament?.period ?? null,
     signatureCount: a.signature_count,
+    responseThresholdReached: Boolean(a.response_threshold_reached_at),
     closingDate: isoDatePart(a.closing_date),
     response: a.government_response
       ? {
