@@ -7,7 +7,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ApiControl, answerApi, isApiRequest } from './api';
+import { type ApiControl, answerApi, answerElsewhere, ELSEWHERE_HOST, isApiRequest } from './api';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SITE_ROOT = join(here, '..', 'fixtures', 'site');
@@ -82,7 +82,7 @@ export interface FixtureSite {
 
 /** Starts the server on a free loopback port. */
 export async function startFixtureSite(): Promise<FixtureSite> {
-  const api: ApiControl = { fault: null, requests: [], rewrite: null };
+  const api: ApiControl = { fault: null, requests: [], rewrite: null, unended: [] };
   const site: FixtureSite = {
     port: 0,
     api,
@@ -97,6 +97,7 @@ export async function startFixtureSite(): Promise<FixtureSite> {
   const server = createServer(certificate(), (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(request.url ?? '/', `https://${host}`);
+    if (host === ELSEWHERE_HOST) return answerElsewhere(api, url, response);
     if (FIXTURE_HOSTS.includes(host) && isApiRequest(host, url)) {
       void answerApi(api, host, url, request, response);
       return;
@@ -119,7 +120,9 @@ export async function startFixtureSite(): Promise<FixtureSite> {
   const { port } = server.address() as AddressInfo;
   Object.assign(site, {
     port,
-    hostResolverRules: FIXTURE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${port}`).join(', '),
+    hostResolverRules: [...FIXTURE_HOSTS, ELSEWHERE_HOST]
+      .map((host) => `MAP ${host}:443 127.0.0.1:${port}`)
+      .join(', '),
   });
   return site;
 }
