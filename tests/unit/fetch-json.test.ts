@@ -190,10 +190,21 @@ describe('fetchJson: only the API’s own host answers', () => {
     expect(REQUEST_INIT).toMatchObject({ mode: 'same-origin', redirect: 'follow' });
   });
 
-  it('accepts the answer of a redirect within the host (a petition’s archived path)', async () => {
-    const archived = 'https://petition.parliament.uk/archived/petitions/654321.json';
-    const { deps } = scripted([answeredFrom(archived, '{"data":{}}', { status: 200 })]);
-    expect(await run(deps)).toEqual({ ok: true, data: { data: {} } });
+  it.each([
+    // e-petitions sends a live petition's JSON path to its archived path.
+    [
+      'https://petition.parliament.uk/petitions/591092.json',
+      'https://petition.parliament.uk/archived/petitions/591092.json',
+    ],
+    // content-store (ContentItemsController#redirect_canonical) answers a path that is only a
+    // route of an item with a 303 to the item's base path on the same host.
+    [
+      'https://www.gov.uk/api/content/government/consultations/send-review/consultation-outcome',
+      'https://www.gov.uk/api/content/government/consultations/send-review',
+    ],
+  ])('accepts the answer of a redirect within the host: %s → %s', async (asked, final) => {
+    const { deps } = scripted([answeredFrom(final, '{"data":{}}', { status: 200 })]);
+    expect(await run(deps, asked)).toEqual({ ok: true, data: { data: {} } });
   });
 
   it.each([

@@ -26,7 +26,7 @@ const defaultDeps: FetchDeps = {
  * before it sends anything: the extension's host permissions count as its own origin, so
  * redirects within the sites' APIs are followed (a petition's archived path, GOV.UK's 303 to
  * a base path) and a redirect to any other host fails at once, with nothing sent there.
- * Checked in Chromium and Firefox by tests/e2e/live.e2e.ts.
+ * Checked by tests/e2e/live.e2e.ts (Chromium) and firefox.e2e.ts (Firefox does the same).
  */
 export const REQUEST_INIT = {
   mode: 'same-origin',
