@@ -11,6 +11,8 @@ export function describeError(error: SourceError, site: string): string {
       return `${site} asked us to slow down. Try again in a minute.`;
     case 'site-error':
       return `${site} had a problem${error.status ? ` (error ${error.status})` : ''}.`;
+    case 'redirected':
+      return `${site} redirected too often, or to another site.`;
     case 'unexpected-data':
       return `${site} sent data Civic Thread could not understand.`;
   }

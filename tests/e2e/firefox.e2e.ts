@@ -1,6 +1,8 @@
 // Smoke tests of the Firefox build in Firefox ESR: the panel appears on a petition, reads the
-// page, shows live data fetched by the background, and keeps a note in the extension's storage.
+// page, shows live data fetched by the background, keeps a note in the extension's storage, and
+// takes no answer from another host.
 import { afterAll, describe, expect, it } from 'vitest';
+import { ELSEWHERE_HOST } from '../fixture-site/api';
 import { launchFirefox } from './firefox';
 import { FIXTURE_PAGES } from './fixture-pages';
 
@@ -72,5 +74,18 @@ describe('the Firefox build in Firefox ESR', () => {
     await firefox.open(SENCO.url);
     await expect.poll(notes, { timeout: 15_000 }).toEqual([note]);
     expect(await firefox.evaluate('indexedDB.databases()')).toEqual([]);
+  });
+
+  it('sends nothing to another host the API redirects to, and says so', async () => {
+    firefox.site.api.fault = 'redirect-elsewhere';
+    try {
+      await firefox.open('https://petition.parliament.uk/petitions/654321');
+      await expect
+        .poll(() => panelText('.live [role="alert"] p'), { timeout: 15_000 })
+        .toBe('petition.parliament.uk redirected too often, or to another site.');
+      expect(firefox.site.api.requests.filter((r) => r.startsWith(ELSEWHERE_HOST))).toEqual([]);
+    } finally {
+      firefox.site.api.fault = null;
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FaultMode } from '../fixture-site/api';
+import { RETRY_POLICY } from '../../utils/net/retry-policy';
+import { ELSEWHERE_HOST, type FaultMode } from '../fixture-site/api';
 import {
   clearStore,
   factOf,
@@ -8,6 +9,7 @@ import {
   launch,
   openPage,
   panelOf,
+  readStore,
   updateRecords,
 } from './harness';
 
@@ -238,6 +240,106 @@ describe('when the site fails', () => {
       .toBe(1);
     expect(await factOf(page, '.live', 'Signatures').textContent()).toBe('118,407');
     expect(await live(page).getByRole('alert').count()).toBe(0);
+  });
+});
+
+describe('answers only from the site itself, bounded in size and time', () => {
+  // A browser per case, as above: nothing one case leaves in the network stack leaks into the next.
+  let fresh: Harness;
+  beforeEach(async () => {
+    fresh = await launch();
+  });
+  afterEach(() => fresh?.close());
+
+  const REDIRECTED = 'petition.parliament.uk redirected too often, or to another site.';
+  const PETITION_JSON = 'petition.parliament.uk/petitions/654321.json';
+  /**
+   * Two callers ask for the petition's JSON, the live facts and the related items: together when
+   * they share one request, or one after the other.
+   */
+  const asked = () => fresh.site.api.requests.filter((r) => r === PETITION_JSON).length;
+  const elsewhere = () => fresh.site.api.requests.filter((r) => r.startsWith(ELSEWHERE_HOST));
+
+  it.each([
+    ['redirect-elsewhere', 'that answers with CORS'],
+    ['redirect-elsewhere-no-cors', 'without CORS'],
+  ] as const)(
+    '%s: a redirect to another host %s sends it nothing; its answer is never shown or cached, and the real one is after recovery',
+    {
+      timeout: 60_000,
+    },
+    async (fault, _how) => {
+      fresh.site.api.fault = fault;
+      const { page, errors } = await openPage(fresh, DEBATED);
+      await settled(page);
+      expect(await live(page).getByRole('alert').locator('p').textContent()).toBe(REDIRECTED);
+      // The whole panel, related items included: nothing of the other host's answer.
+      await panelOf(page).locator('.related[aria-busy="false"]').waitFor({ timeout: 15_000 });
+      const panelText = await panelOf(page).innerText();
+      expect(panelText).not.toContain('999,999');
+      expect(panelText).not.toContain('30 November 2026');
+      expect(elsewhere()).toEqual([]);
+      expect(await readStore(fresh, 'cache')).toEqual([]);
+      // Each caller: the request and one look at its first answer, with no retry (not 3 attempts).
+      expect([2, 4]).toContain(asked());
+
+      fresh.site.api.fault = null;
+      await live(page).getByRole('button', { name: 'Try again' }).click();
+      await expect.poll(() => factOf(page, '.live', 'Signatures').count()).toBe(1);
+      expect(await factOf(page, '.live', 'Signatures').textContent()).toBe('118,407');
+      expect(await factOf(page, '.live', 'Response').textContent()).toBe(
+        'Government responded on 15 April 2026',
+      );
+      const cached = (await readStore(fresh, 'cache')) as { url: string; body: unknown }[];
+      expect(cached.find((entry) => entry.url.endsWith('/petitions/654321.json'))).toMatchObject({
+        body: { data: { attributes: { signature_count: 118_407 } } },
+      });
+      expect(elsewhere()).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it('a redirect loop stops at the browser’s limit, once, and says so', {
+    timeout: 60_000,
+  }, async () => {
+    fresh.site.api.fault = 'redirect-loop';
+    const { page } = await openPage(fresh, DEBATED);
+    await settled(page);
+    expect(await live(page).getByRole('alert').locator('p').textContent()).toBe(REDIRECTED);
+    // Each caller: Chromium's 21 requests (it follows at most 20 redirects, a limit no script
+    // can lower without reading Location), then one look at the first answer alone. No retries.
+    expect([22, 2 * 22]).toContain(asked());
+  });
+
+  it('an endless answer is cut off at the size cap as it streams', {
+    timeout: 60_000,
+  }, async () => {
+    fresh.site.api.fault = 'endless';
+    const { page } = await openPage(fresh, DEBATED);
+    await settled(page);
+    expect(await live(page).getByRole('alert').locator('p').textContent()).toBe(
+      'petition.parliament.uk sent data Civic Thread could not understand.',
+    );
+    // The browser let go of each answer soon after 2 MB (its own buffers hold a few more).
+    await expect.poll(() => fresh.site.api.unended.length).toBeGreaterThan(0);
+    expect(Math.max(...fresh.site.api.unended)).toBeLessThan(32_000_000);
+  });
+
+  it('an answer that drips in gets a clear message within 15 s', { timeout: 60_000 }, async () => {
+    fresh.site.api.fault = 'drip';
+    const started = Date.now();
+    const { page } = await openPage(fresh, DEBATED);
+    await expect
+      .poll(() => live(page).getByRole('alert').count(), { timeout: 15_000, interval: 250 })
+      .toBe(1);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(await live(page).getByRole('alert').locator('p').textContent()).toBe(
+      'petition.parliament.uk took too long to answer.',
+    );
+    // The related items ask after the page's own record: two deadlines at most.
+    await panelOf(page)
+      .locator('.related[aria-busy="false"]')
+      .waitFor({ timeout: 2 * RETRY_POLICY.deadlineMs + 5_000 });
   });
 });
 

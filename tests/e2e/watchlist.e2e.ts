@@ -1,4 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { ELSEWHERE_HOST } from '../fixture-site/api';
 import {
   clearStore,
   extensionPage,
@@ -166,6 +167,56 @@ describe('the watchlist', () => {
       .toBe(1);
     expect(await readStore(harness, 'follows')).toEqual([]);
     await library.close();
+    await page.close();
+  });
+
+  it('turns nothing another host answers into an event, and tells the site’s real change later', {
+    timeout: 90_000,
+  }, async () => {
+    // The baseline is the fixture as served, not an answer an earlier case left in the cache.
+    await clearStore(harness, 'cache');
+    const page = await follow(OPEN_PETITION, 'petition');
+    // The petitions API redirects to a host that answers 999,999 signatures and a response.
+    harness.site.api.fault = 'redirect-elsewhere';
+    await fireAlarm();
+    await expect
+      .poll(async () => ((await readStore(harness, 'follows')) as StoredFollow[])[0]?.failures, {
+        timeout: 15_000,
+      })
+      .toBe(1);
+    expect(await readStore(harness, 'events')).toEqual([]);
+    expect(harness.site.api.requests.filter((r) => r.startsWith(ELSEWHERE_HOST))).toEqual([]);
+
+    // The site is itself again, and has since really responded.
+    harness.site.api.fault = null;
+    harness.site.api.rewrite = (path, body) => {
+      if (path !== '/petitions/701234.json') return body;
+      const document = body as { data: { attributes: Record<string, unknown> } };
+      document.data.attributes.government_response = {
+        responded_on: '2026-11-22',
+        summary: 'The Government is reviewing high needs funding.',
+        details: 'The Government is reviewing high needs funding for every local authority.',
+        created_at: '2026-11-22T10:00:00.000Z',
+        updated_at: '2026-11-22T10:00:00.000Z',
+      };
+      return document;
+    };
+    // As above, the check is made due again until the alarm that runs it comes.
+    await expect
+      .poll(
+        async () => {
+          await fireAlarm();
+          return (await readStore(harness, 'events')).length;
+        },
+        { timeout: 30_000, interval: 1_000 },
+      )
+      .toBe(1);
+    expect(await readStore(harness, 'events')).toEqual([
+      expect.objectContaining({
+        id: 'petition:701234|response',
+        text: expect.stringContaining('22 November 2026'),
+      }),
+    ]);
     await page.close();
   });
 

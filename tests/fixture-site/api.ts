@@ -17,6 +17,11 @@ export const FAULT_MODES = [
   'wrong-shape',
   'huge',
   'offline',
+  'redirect-elsewhere',
+  'redirect-elsewhere-no-cors',
+  'redirect-loop',
+  'endless',
+  'drip',
 ] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
@@ -27,7 +32,12 @@ export interface ApiControl {
   requests: string[];
   /** When set, changes a JSON answer before it is sent: the site's data moving on (a response published). */
   rewrite: ((path: string, body: unknown) => unknown) | null;
+  /** For each answer with no end (`endless`, `drip`), the bytes written before the client let go. */
+  unended: number[];
 }
+
+/** A host none of the sites is on: where a hijacked redirect would send the extension. */
+export const ELSEWHERE_HOST = 'attacker.example';
 
 const JSON_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
@@ -108,6 +118,17 @@ export async function answerApi(
       );
     case 'huge':
       return sendJson(response, 200, JSON.stringify({ padding: 'x'.repeat(3_000_000) }));
+    case 'redirect-elsewhere':
+    case 'redirect-elsewhere-no-cors':
+      return sendJson(response, 301, '', {
+        location: `https://${ELSEWHERE_HOST}/${host}${url.pathname}${url.search}`,
+      });
+    case 'redirect-loop':
+      return sendJson(response, 302, '', { location: url.href });
+    case 'endless':
+      return unended(control, response, 'x'.repeat(65_536), 0);
+    case 'drip':
+      return unended(control, response, 'x', 200);
     case null:
       break;
   }
@@ -117,6 +138,63 @@ export async function answerApi(
       ? JSON.stringify(control.rewrite(url.pathname, JSON.parse(answer.body)))
       : answer.body;
   sendJson(response, answer.status, body, answer.headers);
+}
+
+/**
+ * A 200 whose JSON never ends: `chunk` after `chunk` (at once, as fast as the client reads,
+ * or one every `everyMs`) until the client closes the connection.
+ */
+function unended(control: ApiControl, response: ServerResponse, chunk: string, everyMs: number) {
+  response.writeHead(200, JSON_HEADERS);
+  response.write('{"padding":"');
+  let written = 0;
+  let open = true;
+  response.on('close', () => {
+    open = false;
+    control.unended.push(written);
+  });
+  const next = () => {
+    if (!open) return;
+    written += chunk.length;
+    const flowing = response.write(chunk);
+    if (everyMs > 0) setTimeout(next, everyMs);
+    else if (flowing) setImmediate(next);
+    else response.once('drain', next);
+  };
+  next();
+}
+
+/**
+ * What the other host answers, for a path naming the site's host and path: the real site's
+ * answer there, with a petition's facts forged (CORS-readable unless the mode says not).
+ */
+export function answerElsewhere(control: ApiControl, url: URL, response: ServerResponse): void {
+  control.requests.push(`${ELSEWHERE_HOST}${url.pathname}${url.search}`);
+  const [, host = '', ...path] = url.pathname.split('/');
+  const real = fixtureAnswer(host, new URL(`https://${host}/${path.join('/')}${url.search}`));
+  const headers =
+    control.fault === 'redirect-elsewhere-no-cors'
+      ? { 'content-type': JSON_HEADERS['content-type'] }
+      : JSON_HEADERS;
+  response.writeHead(real.status, headers);
+  response.end(real.status === 200 ? JSON.stringify(forged(JSON.parse(real.body))) : real.body);
+}
+
+/** A petition as the other host would have it: far more signatures and a response never given. */
+function forged(body: unknown): unknown {
+  const document = body as { data?: { attributes?: Record<string, unknown> } };
+  if (!document.data?.attributes) return body;
+  Object.assign(document.data.attributes, {
+    signature_count: 999_999,
+    government_response: {
+      responded_on: '2026-11-30',
+      summary: 'The Government will fund every plan in full.',
+      details: 'The Government will fund every plan in full.',
+      created_at: '2026-11-30T10:00:00.000Z',
+      updated_at: '2026-11-30T10:00:00.000Z',
+    },
+  });
+  return document;
 }
 
 export interface FixtureAnswer {

@@ -8,6 +8,17 @@ export interface FixtureFetch {
   requests: string[];
 }
 
+/** A response as the browser gives it: with the URL it came from (`new Response` has none). */
+export function answeredFrom(
+  url: string,
+  body: BodyInit | null,
+  init: ResponseInit = {},
+): Response {
+  const response = new Response(body, init);
+  Object.defineProperty(response, 'url', { value: url });
+  return response;
+}
+
 export function createFixtureFetch(): FixtureFetch {
   const requests: string[] = [];
   const fetchFixture = async (input: RequestInfo | URL): Promise<Response> => {
@@ -17,7 +28,7 @@ export function createFixtureFetch(): FixtureFetch {
       const answer = fixtureAnswer(url.hostname, url);
       const location = answer.headers?.location;
       if (answer.status !== 302 || !location) {
-        return new Response(answer.body || null, {
+        return answeredFrom(url.href, answer.body || null, {
           status: answer.status,
           headers: { 'content-type': 'application/json; charset=utf-8' },
         });

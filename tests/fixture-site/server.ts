@@ -7,7 +7,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ApiControl, answerApi, isApiRequest } from './api';
+import { type ApiControl, answerApi, answerElsewhere, ELSEWHERE_HOST, isApiRequest } from './api';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SITE_ROOT = join(here, '..', 'fixtures', 'site');
@@ -90,7 +90,7 @@ export interface FixtureSite {
 
 /** Starts the server on a free loopback port. */
 export async function startFixtureSite(): Promise<FixtureSite> {
-  const api: ApiControl = { fault: null, requests: [], rewrite: null };
+  const api: ApiControl = { fault: null, requests: [], rewrite: null, unended: [] };
   const site: FixtureSite = {
     port: 0,
     api,
@@ -105,6 +105,7 @@ export async function startFixtureSite(): Promise<FixtureSite> {
   const server = createServer(certificate(), (request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(request.url ?? '/', `https://${host}`);
+    if (host === ELSEWHERE_HOST) return answerElsewhere(api, url, response);
     if (FIXTURE_HOSTS.includes(host) && isApiRequest(host, url)) {
       void answerApi(api, host, url, request, response);
       return;
@@ -129,7 +130,7 @@ export async function startFixtureSite(): Promise<FixtureSite> {
     port,
     // The YouTube poster a debated petition's page shows must fail at once, not reach the internet.
     hostResolverRules: [
-      ...FIXTURE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${port}`),
+      ...[...FIXTURE_HOSTS, ELSEWHERE_HOST].map((host) => `MAP ${host}:443 127.0.0.1:${port}`),
       'MAP i.ytimg.com ~NOTFOUND',
     ].join(', '),
   });

@@ -2,8 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FRESH_FOR_MS, isFresh } from '../../utils/live/freshness';
 import { createLiveFetcher } from '../../utils/live/live-fetcher';
 import type { FetchDeps } from '../../utils/net/fetch-json';
+import { getCached } from '../../utils/storage/cache-store';
 import { openDatabase } from '../../utils/storage/db';
 import { z } from '../../utils/zod';
+import { answeredFrom } from '../fixture-site/fixture-fetch';
 
 const Count = z.object({ signature_count: z.number() });
 const URL_A = 'https://petition.parliament.uk/petitions/701234/count.json';
@@ -18,14 +20,16 @@ function network() {
     calls: 0,
     body: { signature_count: 10 } as unknown,
     fail: false,
+    /** Where the browser says the answer came from (after redirects), when not the URL asked. */
+    answeredFrom: null as string | null,
     gate: Promise.resolve(),
   };
   const deps: FetchDeps = {
-    fetch: async () => {
+    fetch: async (url) => {
       state.calls++;
       await state.gate;
       if (state.fail) throw new TypeError('Failed to fetch');
-      return new Response(JSON.stringify(state.body));
+      return answeredFrom(state.answeredFrom ?? String(url), JSON.stringify(state.body));
     },
     sleep: async () => {},
     now: () => 0,
@@ -38,9 +42,10 @@ function setup() {
   dbName = `live-${++n}`;
   const clock = { now: 1_000_000 };
   const net = network();
-  const get = createLiveFetcher(openDatabase(dbName), { now: () => clock.now, deps: net.deps });
+  const db = openDatabase(dbName);
+  const get = createLiveFetcher(db, { now: () => clock.now, deps: net.deps });
   const request = { url: URL_A, source: 'petitions' as const, schema: Count };
-  return { clock, net, get, request };
+  return { clock, net, get, request, db };
 }
 
 describe('live fetcher', () => {
@@ -118,6 +123,27 @@ describe('live fetcher', () => {
     net.state.body = { signature_count: 12 };
     expect(await get(request)).toMatchObject({ data: { signature_count: 12 } });
     expect(net.state.calls).toBe(2);
+  });
+});
+
+describe('an answer from another host', () => {
+  it('is never shown or cached, even when it fits the schema; the real one later is', async () => {
+    const { net, get, request, db } = setup();
+    // The browser followed a redirect to a host it may reach: here, another of the three sites.
+    net.state.answeredFrom = 'https://hansard-api.parliament.uk/petitions/701234/count.json';
+    net.state.body = { signature_count: 999_999 };
+    expect(await get(request)).toEqual({
+      data: null,
+      fetchedAt: null,
+      stale: false,
+      error: { kind: 'redirected', message: 'The site redirected too often, or to another site.' },
+    });
+    expect(await getCached(await db, URL_A)).toBeNull();
+    // The site recovers: its own answer is shown and cached, as if nothing had come before.
+    net.state.answeredFrom = null;
+    net.state.body = { signature_count: 8_213 };
+    expect(await get(request)).toMatchObject({ data: { signature_count: 8_213 }, error: null });
+    expect(await getCached(await db, URL_A)).toMatchObject({ body: { signature_count: 8_213 } });
   });
 });
 

@@ -10,6 +10,7 @@ import { debateStatus, responseStatus, responseSummary } from '../../utils/live/
 import type { PageContext } from '../../utils/pages/context';
 import { PetitionList, petitionSearchUrl } from '../../utils/sources/search-apis';
 import { openDatabase } from '../../utils/storage/db';
+import { answeredFrom } from '../fixture-site/fixture-fetch';
 
 const REAL = resolve(process.cwd(), '../shared/real/petitions/json');
 const files = readdirSync(REAL).filter((name) => name.endsWith('.json') && name !== 'SOURCES.json');
@@ -24,8 +25,11 @@ afterEach(() => indexedDB.deleteDatabase(dbName));
 /** The real live fetcher, with the site answering every request with `body`. */
 function fetcherAnswering(body: string) {
   dbName = `real-petitions-${++n}`;
-  const fetch: typeof globalThis.fetch = async () =>
-    new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+  const fetch: typeof globalThis.fetch = async (input) =>
+    answeredFrom(String(input), body, {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    });
   return createLiveFetcher(openDatabase(dbName), {
     deps: { fetch, sleep: async () => {}, now: Date.now, random: () => 0 },
   });

@@ -6,7 +6,7 @@ import type { RelatedView } from '../../utils/related/related-item';
 import { relatedFor } from '../../utils/related/related-view';
 import { debatePageUrl } from '../../utils/sources/search-apis';
 import { openDatabase } from '../../utils/storage/db';
-import { createFixtureFetch } from '../fixture-site/fixture-fetch';
+import { answeredFrom, createFixtureFetch } from '../fixture-site/fixture-fetch';
 import { extractFixture } from '../load-fixture';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
@@ -25,7 +25,8 @@ function setup(failHost?: string) {
   const site = createFixtureFetch();
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const url = new URL(input instanceof Request ? input.url : input.toString());
-    if (url.hostname === failHost) return new Response('{"error":"down"}', { status: 500 });
+    if (url.hostname === failHost)
+      return answeredFrom(url.href, '{"error":"down"}', { status: 500 });
     return site.fetch(input, init);
   };
   const get = createLiveFetcher(openDatabase(dbName), {

@@ -13,7 +13,7 @@ import {
   staggerFor,
 } from '../../utils/watchlist/schedule';
 import type { ConsultationSnapshot, PetitionSnapshot } from '../../utils/watchlist/snapshot';
-import { createFixtureFetch } from '../fixture-site/fixture-fetch';
+import { answeredFrom, createFixtureFetch } from '../fixture-site/fixture-fetch';
 
 const petition: PetitionSnapshot = {
   kind: 'petition',
@@ -186,7 +186,7 @@ describe('running due checks against the fixture API', () => {
     const db = openDatabase(dbName);
     const get = createLiveFetcher(db, {
       deps: {
-        fetch: fail ? async () => new Response('{}', { status: 503 }) : site.fetch,
+        fetch: fail ? async (url) => answeredFrom(String(url), '{}', { status: 503 }) : site.fetch,
         sleep: async () => {},
         now: () => NOW,
         random: () => 0,
@@ -224,9 +224,9 @@ describe('running due checks against the fixture API', () => {
     let calls = 0;
     const get = createLiveFetcher(Promise.resolve(db), {
       deps: {
-        fetch: async () => {
+        fetch: async (url) => {
           calls++;
-          return new Response('{}', { status: 503 });
+          return answeredFrom(String(url), '{}', { status: 503 });
         },
         sleep: async () => {},
         now: Date.now,

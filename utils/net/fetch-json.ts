@@ -18,30 +18,50 @@ const defaultDeps: FetchDeps = {
   random: Math.random,
 };
 
+/**
+ * How every API request is made. A service worker cannot follow redirects itself:
+ * `redirect: 'manual'` gives an opaque redirect (status 0, no readable Location), and plain
+ * `redirect: 'follow'` has already sent the request on to wherever a redirect points by the
+ * time `response.url` can be checked. `mode: 'same-origin'` lets the browser decide at each hop
+ * before it sends anything: the extension's host permissions count as its own origin, so
+ * redirects within the sites' APIs are followed (a petition's archived path, GOV.UK's 303 to
+ * a base path) and a redirect to any other host fails at once, with nothing sent there.
+ * Checked by tests/e2e/live.e2e.ts (Chromium) and firefox.e2e.ts (Firefox does the same).
+ */
+export const REQUEST_INIT = {
+  mode: 'same-origin',
+  redirect: 'follow',
+  credentials: 'omit',
+  headers: { accept: 'application/json' },
+} as const satisfies RequestInit;
+
 const failure = (error: SourceError) => ({ ok: false, error }) as const;
 
 /**
- * GETs a JSON document with a timeout, retrying network errors and 5xx with
- * backoff and waiting out a 429's Retry-After. Never throws.
+ * GETs a JSON document from `url`'s own host, within a total deadline, retrying network
+ * errors and 5xx with backoff and waiting out a 429's Retry-After while time allows.
+ * Never throws.
  */
 export async function fetchJson(
   url: string,
   deps: FetchDeps = defaultDeps,
   policy = RETRY_POLICY,
 ): Promise<Fetched<unknown>> {
+  const deadline = deps.now() + policy.deadlineMs;
   let last: SourceError = { kind: 'offline', message: 'No attempt was made.' };
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
-    const isLast = attempt === policy.attempts;
-    const outcome = await attemptOnce(url, deps, policy.timeoutMs);
+    const timeoutMs = Math.min(policy.timeoutMs, deadline - deps.now());
+    const outcome = await attemptOnce(url, deps, timeoutMs);
     if (outcome.result.ok || !outcome.retry) return outcome.result;
     // After a 5xx or 429, Chromium throttles an extension's requests to that URL and they
     // fail like a lost connection: keep the site's own answer as the reason.
     const { error } = outcome.result;
     if (!(error.kind === 'offline' && last.status !== undefined)) last = error;
-    if (isLast) break;
-    const retryAfter = outcome.retryAfterMs;
-    if (retryAfter !== null && retryAfter > policy.maxRetryAfterMs) break;
-    await deps.sleep(retryAfter ?? backoffDelay(attempt, deps.random, policy));
+    if (attempt === policy.attempts) break;
+    const wait = outcome.retryAfterMs ?? backoffDelay(attempt, deps.random, policy);
+    // The reader is told within the deadline, rather than after one more late attempt.
+    if (deps.now() + wait >= deadline) break;
+    await deps.sleep(wait);
   }
   return failure(last);
 }
@@ -52,6 +72,12 @@ interface Attempt {
   retry: boolean;
   retryAfterMs: number | null;
 }
+
+const TIMEOUT: SourceError = { kind: 'timeout', message: 'The site took too long to answer.' };
+const REDIRECTED: SourceError = {
+  kind: 'redirected',
+  message: 'The site redirected too often, or to another site.',
+};
 
 async function attemptOnce(url: string, deps: FetchDeps, timeoutMs: number): Promise<Attempt> {
   const controller = new AbortController();
@@ -68,16 +94,17 @@ async function attemptOnce(url: string, deps: FetchDeps, timeoutMs: number): Pro
   try {
     let response: Response;
     try {
-      response = await deps.fetch(url, {
-        signal: controller.signal,
-        headers: { accept: 'application/json' },
-        credentials: 'omit',
-      });
+      response = await deps.fetch(url, { ...REQUEST_INIT, signal: controller.signal });
     } catch {
-      return controller.signal.aborted
-        ? give({ kind: 'timeout', message: 'The site took too long to answer.' }, true)
+      if (controller.signal.aborted) return give(TIMEOUT, true);
+      // The browser refuses a redirect off the site, and a loop after 20 hops, like a lost
+      // connection: one look at the first answer alone tells the two apart.
+      return (await redirects(url, deps, controller.signal))
+        ? give(REDIRECTED, false)
         : give({ kind: 'offline', message: 'The site could not be reached.' }, true);
     }
+    // Only the host asked may answer (a redirect to another of the three sites is followed).
+    if (!isFrom(response, url)) return give(REDIRECTED, false);
     if (response.status === 429) {
       const wait = parseRetryAfter(response.headers.get('retry-after'), deps.now());
       return give(
@@ -96,10 +123,8 @@ async function attemptOnce(url: string, deps: FetchDeps, timeoutMs: number): Pro
         response.status >= 500,
       );
     }
-    const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > MAX_RESPONSE_BYTES) return give(tooLarge(), false);
-    const text = await response.text();
-    if (text.length > MAX_RESPONSE_BYTES) return give(tooLarge(), false);
+    const text = await readCapped(response, MAX_RESPONSE_BYTES);
+    if (text === null) return give(tooLarge(), false);
     try {
       return { result: { ok: true, data: JSON.parse(text) }, retry: false, retryAfterMs: null };
     } catch {
@@ -111,10 +136,54 @@ async function attemptOnce(url: string, deps: FetchDeps, timeoutMs: number): Pro
   } catch {
     // The body stopped arriving (timeout abort or a dropped connection).
     return controller.signal.aborted
-      ? give({ kind: 'timeout', message: 'The site took too long to answer.' }, true)
+      ? give(TIMEOUT, true)
       : give({ kind: 'offline', message: 'The connection dropped.' }, true);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** True when the answer came from the host the request was for, over https. */
+function isFrom(response: Response, url: string): boolean {
+  if (!URL.canParse(response.url)) return false;
+  const from = new URL(response.url);
+  return from.protocol === 'https:' && from.host === new URL(url).host;
+}
+
+/** Whether the site's first answer to `url` is a redirect; nothing is followed, or sent elsewhere. */
+async function redirects(url: string, deps: FetchDeps, signal: AbortSignal): Promise<boolean> {
+  try {
+    const first = await deps.fetch(url, { ...REQUEST_INIT, redirect: 'manual', signal });
+    return first.type === 'opaqueredirect';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The body as text, or null once it passes `limit` bytes: counted as it streams, so an
+ * endless answer is cut off there rather than held whole. A declared length over the limit
+ * is refused before reading.
+ */
+async function readCapped(response: Response, limit: number): Promise<string | null> {
+  if (Number(response.headers.get('content-length') ?? 0) > limit) {
+    void response.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > limit) {
+      void reader.cancel().catch(() => undefined);
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
   }
 }
 

@@ -5,9 +5,13 @@ export const RETRY_POLICY = {
   attempts: 3,
   baseDelayMs: 500,
   maxDelayMs: 8_000,
-  /** A 429 asking us to wait longer than this is reported rather than waited out. */
-  maxRetryAfterMs: 30_000,
+  /** One attempt, body included. */
   timeoutMs: 10_000,
+  /**
+   * All attempts and waits together: the reader hears why within this, however slowly the
+   * site drips its answer, and a 429 asking for a longer wait is reported, not waited out.
+   */
+  deadlineMs: 12_000,
 } as const;
 
 /** Exponential backoff with full jitter: attempt 1 waits up to base, attempt 2 up to 2×base… */

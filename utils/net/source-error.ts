@@ -3,10 +3,18 @@ import { z } from '../zod';
 /**
  * Why live data could not be had, in terms the panel can explain:
  * offline (no connection), timeout, site-error (5xx or an unexpected status),
- * rate-limited (429), unexpected-data (not JSON, too large, or the wrong shape).
+ * rate-limited (429), unexpected-data (not JSON, too large, or the wrong shape),
+ * redirected (a loop, or to another host: nothing from there is used).
  */
 export const SourceError = z.object({
-  kind: z.enum(['offline', 'timeout', 'site-error', 'rate-limited', 'unexpected-data']),
+  kind: z.enum([
+    'offline',
+    'timeout',
+    'site-error',
+    'rate-limited',
+    'unexpected-data',
+    'redirected',
+  ]),
   message: z.string(),
   status: z.optional(z.number().check(z.int())),
 });
