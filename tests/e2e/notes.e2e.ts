@@ -221,9 +221,12 @@ describe('bookmarking a response', () => {
     const debate = await openPanel(
       'https://hansard.parliament.uk/Commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40/SpecialEducationalNeedsAndDisabilitiesReview',
     );
-    const minister = notes(debate.page)
-      .getByRole('button', { name: /^Bookmark Nadhim Zahawi/ })
-      .first();
+    // Every contribution he made: the first shows his office, the later ones only his name.
+    const contributions = notes(debate.page).getByRole('button', {
+      name: /^Bookmark Nadhim Zahawi, The Secretary of State for Education: “/,
+    });
+    await expect.poll(() => contributions.count()).toBe(8);
+    const minister = contributions.first();
     const label = (await minister.textContent()) ?? '';
     await minister.click();
     await expect.poll(() => notes(debate.page).locator('.bookmark-label').count()).toBe(1);

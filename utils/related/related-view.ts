@@ -2,7 +2,7 @@ import type { LiveAnswer, LiveRequest } from '../live/live-fetcher';
 import { MAX_PETITIONS_PER_DEBATE } from '../live/live-view';
 import type { PageContext, PageKind } from '../pages/context';
 import { consultationRecord } from '../sources/govuk-content-api';
-import { debateRecord } from '../sources/hansard-api';
+import { debateRecord, debateText } from '../sources/hansard-api';
 import { petitionRecord, toLivePetition } from '../sources/petitions-api';
 import {
   consultationSearchUrl,
@@ -200,7 +200,7 @@ async function debateSubject(
   get: Get,
 ): Promise<Subject> {
   const answer = await get(debateRecord(context.debateId));
-  const text = (answer.data?.Items ?? []).map((item) => stripTags(item.Value ?? '')).join(' ');
+  const text = answer.data ? debateText(answer.data) : '';
   // Hansard links each debate to the ones before and after it in the sitting, whatever their subject.
   const overview = answer.data?.Overview;
   const neighbours = new Set(

@@ -3,25 +3,31 @@ import { z } from '../zod';
 
 export const HANSARD_API_HOST = 'hansard-api.parliament.uk';
 
+const Overview = z.object({
+  ExtId: z.string(),
+  Title: z.string(),
+  Date: z.string(),
+  Location: z.optional(z.nullable(z.string())),
+  House: z.string(),
+  /** The debates before and after it in the sitting: neighbours in time, not in subject. */
+  NextDebateExtId: z.optional(z.nullable(z.string())),
+  PreviousDebateExtId: z.optional(z.nullable(z.string())),
+});
+
 /**
- * Hansard's debate JSON (`/debates/debate/{extId}.json`). Closed source: the
- * shape comes from captured responses (see tests/fixtures/README.md).
- * Date-times carry no time zone.
+ * Hansard's debate JSON (`/debates/debate/{extId}.json`, the Swagger's `Debate`). Closed source:
+ * the shape follows the Swagger and captured answers (see tests/fixtures/API.md). Date-times carry
+ * no time zone. A parent section (Oral Answers, Petitions) has no items of its own: its speeches
+ * are in `ChildDebates`, which nest in turn.
  */
-export const HansardDebateDocument = z.object({
-  Overview: z.object({
-    ExtId: z.string(),
-    Title: z.string(),
-    Date: z.string(),
-    Location: z.optional(z.nullable(z.string())),
-    House: z.string(),
-    /** The debates before and after it in the sitting: neighbours in time, not in subject. */
-    NextDebateExtId: z.optional(z.nullable(z.string())),
-    PreviousDebateExtId: z.optional(z.nullable(z.string())),
-  }),
+const HansardDebateChild = z.object({
   /** The contributions, as HTML; read for the debate's key terms. */
   Items: z._default(z.array(z.object({ Value: z.optional(z.nullable(z.string())) })), []),
+  get ChildDebates(): z.ZodMiniDefault<z.ZodMiniArray<typeof HansardDebateChild>> {
+    return z._default(z.array(HansardDebateChild), []);
+  },
 });
+export const HansardDebateDocument = z.extend(HansardDebateChild, { Overview });
 export type HansardDebateDocument = z.infer<typeof HansardDebateDocument>;
 
 function debateJsonUrl(extId: string): string {
@@ -48,4 +54,12 @@ export function toLiveDebate({ Overview }: HansardDebateDocument): LiveDebate {
     house: Overview.House,
     date: /^\d{4}-\d{2}-\d{2}/.exec(Overview.Date)?.[0] ?? null,
   };
+}
+
+/** The text of every contribution in a debate and its child sections, in order, tags dropped. */
+export function debateText(section: z.infer<typeof HansardDebateChild>): string {
+  return [
+    ...section.Items.map((item) => (item.Value ?? '').replace(/<[^>]*>/g, ' ')),
+    ...section.ChildDebates.map(debateText),
+  ].join(' ');
 }
