@@ -214,6 +214,20 @@ export const FIXTURE_PAGES: FixturePage[] = [
     },
     links: {},
   },
+  {
+    // The real 1975 capture, trimmed (PAGES.md): lower-case GUID, members without links.
+    name: 'debate-historic',
+    url: 'https://hansard.parliament.uk/Commons/1975-01-14/debates/e0279e7f-6655-463f-ae5a-e39aa443a117/OralAnswersToQuestions',
+    badge: 'Hansard debate',
+    title: 'Oral Answers To Questions',
+    facts: {
+      House: 'House of Commons',
+      'Sitting date': '14 January 1975',
+      Location: 'Commons Chamber',
+      'E-petitions mentioned': 'None',
+    },
+    links: {},
+  },
 ];
 
 /** Pages on the same sites that must get no panel. */

@@ -127,6 +127,19 @@ describe('live data from the sites', () => {
     await page.close();
   });
 
+  it('historic Hansard page: the API is asked with the lower-case id the page uses', async () => {
+    const { page } = await openPage(
+      harness,
+      'https://hansard.parliament.uk/Commons/1975-01-14/debates/e0279e7f-6655-463f-ae5a-e39aa443a117/OralAnswersToQuestions',
+    );
+    await settled(page);
+    expect(await factOf(page, '.live', 'Location').textContent()).toBe('Commons Chamber');
+    expect(liveRequests()).toEqual([
+      'hansard-api.parliament.uk/debates/debate/e0279e7f-6655-463f-ae5a-e39aa443a117.json',
+    ]);
+    await page.close();
+  });
+
   it('tabs opening the same page at once share one request', async () => {
     harness.site.api.fault = 'slow';
     const [first, second] = await Promise.all([
