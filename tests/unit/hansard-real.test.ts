@@ -151,7 +151,29 @@ describe.each(PAGES.map((file) => [relative(REAL, file), file]))('real page %s',
 const ANSWERS = filesUnder(join(REAL, 'api'), '.json').filter((file) => !file.includes('swagger'));
 const SWAGGER = JSON.parse(readFileSync(join(REAL, 'api/swagger-hansard-v1.json'), 'utf8')) as {
   paths: Record<string, { get: { parameters: { name: string }[] } }>;
+  definitions: Record<string, { properties: Record<string, unknown> }>;
 };
+const keysOf = (definition: string) =>
+  Object.keys(SWAGGER.definitions[definition]?.properties ?? {});
+
+/** Where a debate answer's keys differ from the Swagger's `Debate`, recursively ("" when none). */
+function offSwagger(debate: Record<string, unknown>, at = 'debate'): string[] {
+  const differs = (value: object, definition: string, where: string) =>
+    JSON.stringify(Object.keys(value).sort()) === JSON.stringify(keysOf(definition).sort())
+      ? []
+      : [`${where} (${Object.keys(value).join(', ')})`];
+  return [
+    ...differs(debate, 'Debate', at),
+    ...differs(debate.Overview as object, 'DebateOverview', `${at}.Overview`),
+    ...(debate.Navigator as object[]).flatMap((n, i) =>
+      differs(n, 'SectionTreeItem', `${at}.Navigator[${i}]`),
+    ),
+    ...(debate.Items as object[]).flatMap((n, i) => differs(n, 'DebateItem', `${at}.Items[${i}]`)),
+    ...(debate.ChildDebates as Record<string, unknown>[]).flatMap((child, i) =>
+      offSwagger(child, `${at}.ChildDebates[${i}]`),
+    ),
+  ];
+}
 
 /** Every contribution's text in a raw debate answer, children included. */
 function rawTexts(section: {
@@ -241,7 +263,19 @@ describe.each(
   }
 });
 
+const FIXTURE_DEBATES = filesUnder(
+  resolve(process.cwd(), 'tests/fixtures/api/hansard-api.parliament.uk/debates/debate'),
+  '.json',
+);
+
 describe('the Hansard Swagger', () => {
+  it.each([
+    ...ANSWERS.filter((file) => file.includes('debate_')),
+    ...FIXTURE_DEBATES,
+  ])('%s has exactly the keys of the Swagger’s Debate, at every level', (file) => {
+    expect(offSwagger(JSON.parse(readFileSync(file, 'utf8')))).toEqual([]);
+  });
+
   it('has the endpoints and query parameters the extension asks for', () => {
     expect(SWAGGER.paths['/debates/debate/{debateSectionExtId}.{format}']).toBeDefined();
     const search = SWAGGER.paths['/search/debates.{format}']?.get.parameters.map((p) => p.name);
