@@ -71,6 +71,23 @@ describe('related pages from the fixture APIs', () => {
     expect(view.failed).toEqual([]);
   });
 
+  it("a parent debate's related pages come from its child sections' speeches (it has no items of its own)", async () => {
+    const { get } = setup();
+    const view = await relatedFor(
+      contextOf(
+        'https://hansard.parliament.uk/Commons/2026-11-23/debates/6C9D5E4F-0A1B-4C23-D4E5-F60718293A4B/OralAnswersToQuestions',
+      ),
+      get,
+    );
+    expect(titlesOf(view, 'consultation')).toContain(
+      'SEN workforce: training standards for SENCOs and support staff',
+    );
+    expect(titlesOf(view, 'petition')).toContain(
+      'Give every SENCO protected time in the school week to do their job',
+    );
+    expect(view.failed).toEqual([]);
+  });
+
   it('asks at most six requests for a page, and none when the same page is shown again', async () => {
     const { get, requests } = setup();
     await relatedFor(contextOf(SENCO), get);
