@@ -29,7 +29,8 @@ beforeEach(async () => {
 const live = (page: Page) => panelOf(page).locator('.live');
 
 /** The related-items searches, which run beside the live data (see related.e2e.ts). */
-const SEARCH = /petitions\.json\?|\/api\/search\.json|\/search\/debates\.json/;
+const SEARCH =
+  /petitions\.json\?|\/api\/search\.json|\/search\/debates\.json|\/search\/contributions\//;
 const isSearch = (request: string) => SEARCH.test(request);
 /** The API requests the live section made: everything but the searches. */
 const liveRequests = () => harness.site.api.requests.filter((request) => !isSearch(request));

@@ -11,7 +11,14 @@ import { findResponses } from '../../utils/pages/responses';
 import { debateCandidates } from '../../utils/related/candidates';
 import { relatedFor } from '../../utils/related/related-view';
 import { debateText, HansardDebateDocument, toLiveDebate } from '../../utils/sources/hansard-api';
-import { debateSearchUrl, HansardDebateResults } from '../../utils/sources/search-apis';
+import {
+  contributionSearchUrl,
+  debateSearchUrl,
+  HansardContributionResults,
+  HansardDebateResults,
+} from '../../utils/sources/search-apis';
+import { API_ROOT } from '../fixture-site/api';
+import { searchHansardContributions, searchHansardDebates } from '../fixture-site/search';
 
 const REAL = resolve(process.cwd(), '../shared/real/hansard');
 
@@ -281,5 +288,33 @@ describe('the Hansard Swagger', () => {
     const search = SWAGGER.paths['/search/debates.{format}']?.get.parameters.map((p) => p.name);
     const asked = [...new URL(debateSearchUrl('SEND', 10)).searchParams.keys()];
     expect(asked.filter((name) => !search?.includes(name))).toEqual([]);
+  });
+
+  it('the fixture site searches as the Swagger says: debates by title, contributions by their words', () => {
+    const paths = SWAGGER.paths as unknown as Record<string, { get: { summary: string } }>;
+    expect(paths['/search/debates.{format}']?.get.summary).toMatch(/title \(from search term\)/);
+    // "e-petition 591092" is said in a debate on SEND provision; no debate title holds it.
+    const byTitle = searchHansardDebates(API_ROOT, new URL(debateSearchUrl('591092', 10)));
+    expect(HansardDebateResults.parse(byTitle.body).Results).toEqual([]);
+    const bySpeech = searchHansardContributions(
+      API_ROOT,
+      new URL(contributionSearchUrl('591092', 10)),
+    );
+    const found = HansardContributionResults.parse(bySpeech.body).Results;
+    expect(found.map((result) => result.DebateSection)).toContain(
+      'Special Educational Needs and Disabilities: Provision and Funding',
+    );
+    const body = bySpeech.body as { Results: object[] };
+    expect(Object.keys(body).sort()).toEqual(keysOf('SearchContributionsQueryResult').sort());
+    for (const result of body.Results) {
+      expect(Object.keys(result).sort()).toEqual(keysOf('SearchReferencesItem').sort());
+    }
+    const titles = searchHansardDebates(
+      API_ROOT,
+      new URL(debateSearchUrl('special educational needs', 10)),
+    );
+    for (const result of (titles.body as { Results: object[] }).Results) {
+      expect(Object.keys(result).sort()).toEqual(keysOf('SearchDebateItem').sort());
+    }
   });
 });

@@ -6,14 +6,17 @@ import { debateRecord, debateText } from '../sources/hansard-api';
 import { petitionRecord, toLivePetition } from '../sources/petitions-api';
 import {
   consultationSearchUrl,
+  contributionSearchUrl,
   debateSearchUrl,
   GovukSearchResults,
+  HansardContributionResults,
   HansardDebateResults,
   PetitionList,
   petitionSearchUrl,
 } from '../sources/search-apis';
 import {
   consultationCandidates,
+  contributionCandidates,
   debateCandidates,
   linkCandidate,
   livePetitionCandidate,
@@ -94,6 +97,20 @@ function debateSearch(get: Get, term: string, evidence: Evidence[], matchedText 
   );
 }
 
+/** Debates in which someone said `term`: Hansard's debate search reads titles only. */
+function speechSearch(get: Get, term: string, evidence: Evidence[]): Search {
+  return search(
+    get,
+    'Hansard',
+    {
+      url: contributionSearchUrl(term, SEARCH_SIZE),
+      source: 'hansard',
+      schema: HansardContributionResults,
+    },
+    (results) => contributionCandidates(results, evidence),
+  );
+}
+
 function consultationSearch(get: Get, terms: string): Search {
   return search(
     get,
@@ -161,7 +178,7 @@ async function petitionSubject(
     departments: (a?.departments ?? []).map((department) => department.name),
     explicit,
     searches: ({ phrase, terms }) => [
-      debateSearch(get, String(number), [
+      speechSearch(get, String(number), [
         linked(`mentions e-petition ${number}`, EVIDENCE.mentionsPetition),
       ]),
       debateSearch(get, phrase, [], phrase),
@@ -188,6 +205,8 @@ async function consultationSubject(
     searches: ({ phrase }) => [
       ...petitionSearches(get, phrase),
       debateSearch(get, phrase, [], phrase),
+      // A consultation is rarely a debate's title; Parliament speaks of it in debates on wider subjects.
+      speechSearch(get, phrase, []),
     ],
   };
 }
