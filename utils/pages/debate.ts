@@ -18,7 +18,7 @@ const PETITION_MENTION = /e-petitions?\s+((?:\d{5,7})(?:(?:\s*,\s*|\s+and\s+)\d{
  * "Commons Chamber": the real captures' breadcrumbs and every real API answer; the rest: the distinct
  * `Location` values of the Hansard API kept by a public project (see tests/fixtures/PAGES.md).
  */
-export const HANSARD_LOCATIONS = [
+const HANSARD_LOCATIONS = [
   'Commons Chamber',
   'Westminster Hall',
   'Written Statements',
@@ -35,7 +35,7 @@ export const HANSARD_LOCATIONS = [
  * section, a debate-shaped URL) and the hero banner's previous/next debate links. They say where
  * the page sits, not what it is about.
  */
-export const DEBATE_NAVIGATION = '.breadcrumb, .hero-banner-debate .actions';
+const DEBATE_NAVIGATION = '.breadcrumb, .hero-banner-debate .actions';
 
 /** A Hansard debate page (Chamber, Westminster Hall, Grand Committee, written statements…). */
 export const debatePage: PageModule<'debate'> = {

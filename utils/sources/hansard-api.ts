@@ -14,12 +14,7 @@ const Overview = z.object({
   PreviousDebateExtId: z.optional(z.nullable(z.string())),
 });
 
-/**
- * Hansard's debate JSON (`/debates/debate/{extId}.json`, the Swagger's `Debate`). Closed source:
- * the shape follows the Swagger and captured answers (see tests/fixtures/API.md). Date-times carry
- * no time zone. A parent section (Oral Answers, Petitions) has no items of its own: its speeches
- * are in `ChildDebates`, which nest in turn.
- */
+/** A debate section's speeches and its child sections, which nest in turn. */
 const HansardDebateChild = z.object({
   /** The contributions, as HTML; read for the debate's key terms. */
   Items: z._default(z.array(z.object({ Value: z.optional(z.nullable(z.string())) })), []),
@@ -27,6 +22,13 @@ const HansardDebateChild = z.object({
     return z._default(z.array(HansardDebateChild), []);
   },
 });
+
+/**
+ * Hansard's debate JSON (`/debates/debate/{extId}.json`, the Swagger's `Debate`). Closed source:
+ * the shape follows the Swagger and captured answers (see tests/fixtures/API.md). Date-times carry
+ * no time zone. A parent section (Oral Answers, Petitions) has no items of its own: its speeches
+ * are in `ChildDebates`, which nest in turn.
+ */
 export const HansardDebateDocument = z.extend(HansardDebateChild, { Overview });
 export type HansardDebateDocument = z.infer<typeof HansardDebateDocument>;
 
