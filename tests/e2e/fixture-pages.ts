@@ -215,6 +215,20 @@ export const FIXTURE_PAGES: FixturePage[] = [
     links: {},
   },
   {
+    // The real 2022 capture, trimmed (PAGES.md): the site header's h1 "Hansard" comes first.
+    name: 'debate-real-2022',
+    url: 'https://hansard.parliament.uk/Commons/2022-06-22/debates/1825FDB2-5C11-4579-B1DA-94B80654D983/OralAnswersToQuestions',
+    badge: 'Hansard debate',
+    title: 'Oral Answers to Questions',
+    facts: {
+      House: 'House of Commons',
+      'Sitting date': '22 June 2022',
+      Location: 'Commons Chamber',
+      'E-petitions mentioned': 'None',
+    },
+    links: {},
+  },
+  {
     // The real 1975 capture, trimmed (PAGES.md): lower-case GUID, members without links.
     name: 'debate-historic',
     url: 'https://hansard.parliament.uk/Commons/1975-01-14/debates/e0279e7f-6655-463f-ae5a-e39aa443a117/OralAnswersToQuestions',

@@ -2,7 +2,7 @@ import type { LiveAnswer, LiveRequest } from '../live/live-fetcher';
 import { MAX_PETITIONS_PER_DEBATE } from '../live/live-view';
 import type { PageContext, PageKind } from '../pages/context';
 import { consultationRecord } from '../sources/govuk-content-api';
-import { debateRecord, debateText } from '../sources/hansard-api';
+import { debateRecord, debateText, ownSectionKeys } from '../sources/hansard-api';
 import { petitionRecord, toLivePetition } from '../sources/petitions-api';
 import {
   consultationSearchUrl,
@@ -46,6 +46,8 @@ interface Subject {
   /** Candidates from explicit evidence: links on the page, the site's own notes. */
   explicit: Candidate[];
   searches: (query: Query) => Search[];
+  /** Pages that are this page in another form (a debate's parent and child sections): never related. */
+  itself?: Set<string>;
 }
 
 interface Query {
@@ -266,6 +268,7 @@ async function debateSubject(
       debateSearch(get, phrase, [], phrase),
       petitionSearches(get, phrase)[0] as Search,
     ],
+    itself: answer.data ? ownSectionKeys(answer.data) : new Set(),
   };
 }
 
@@ -320,7 +323,9 @@ export async function relatedFor(
     : [];
   const found = await Promise.all(searches.map((s) => s.run()));
   const failed = [...new Set(searches.filter((_, i) => found[i] === null).map((s) => s.site))];
-  const candidates = [...found.flatMap((list) => list ?? []), ...subject.explicit];
+  const candidates = [...found.flatMap((list) => list ?? []), ...subject.explicit].filter(
+    (candidate) => !subject.itself?.has(candidate.key),
+  );
   if (cameFrom) {
     for (const candidate of candidates) {
       if (candidate.key === cameFrom.key) {
