@@ -215,6 +215,84 @@ export const FIXTURE_PAGES: FixturePage[] = [
     },
     links: {},
   },
+  {
+    name: 'debate-lords-chamber',
+    url: 'https://hansard.parliament.uk/Lords/2026-11-18/debates/3F6A2B1C-7D8E-4F90-A1B2-C3D4E5F60718/SpecialEducationalNeedsTeacherTraining',
+    badge: 'Hansard debate',
+    title: 'Special Educational Needs: Teacher Training',
+    facts: {
+      House: 'House of Lords',
+      'Sitting date': '18 November 2026',
+      Location: 'Lords Chamber',
+      'E-petitions mentioned': 'None',
+    },
+    links: {},
+  },
+  {
+    name: 'debate-grand-committee',
+    url: 'https://hansard.parliament.uk/Lords/2026-11-19/debates/4A7B3C2D-8E9F-4A01-B2C3-D4E5F6071829/SpecialEducationalNeedsAndDisability(Amendment)Regulations2026',
+    badge: 'Hansard debate',
+    title: 'Special Educational Needs and Disability (Amendment) Regulations 2026',
+    facts: {
+      House: 'House of Lords',
+      'Sitting date': '19 November 2026',
+      Location: 'Grand Committee',
+    },
+    links: {},
+  },
+  {
+    name: 'debate-written-statement',
+    url: 'https://hansard.parliament.uk/Commons/2026-11-20/debates/5B8C4D3E-9F0A-4B12-C3D4-E5F60718293A/SpecialEducationalNeedsAndDisabilitiesLocalInclusionPlans',
+    badge: 'Hansard debate',
+    title: 'Special Educational Needs and Disabilities: Local Inclusion Plans',
+    facts: {
+      House: 'House of Commons',
+      'Sitting date': '20 November 2026',
+      Location: 'Written Statements',
+      'E-petitions mentioned': '654321',
+    },
+    links: {},
+  },
+  {
+    name: 'debate-parent-with-children',
+    url: 'https://hansard.parliament.uk/Commons/2026-11-23/debates/6C9D5E4F-0A1B-4C23-D4E5-F60718293A4B/OralAnswersToQuestions',
+    badge: 'Hansard debate',
+    title: 'Oral Answers to Questions',
+    facts: {
+      House: 'House of Commons',
+      'Sitting date': '23 November 2026',
+      Location: 'Commons Chamber',
+    },
+    links: {},
+  },
+  {
+    // The real 2022 capture, trimmed (PAGES.md): the site header's h1 "Hansard" comes first.
+    name: 'debate-real-2022',
+    url: 'https://hansard.parliament.uk/Commons/2022-06-22/debates/1825FDB2-5C11-4579-B1DA-94B80654D983/OralAnswersToQuestions',
+    badge: 'Hansard debate',
+    title: 'Oral Answers to Questions',
+    facts: {
+      House: 'House of Commons',
+      'Sitting date': '22 June 2022',
+      Location: 'Commons Chamber',
+      'E-petitions mentioned': 'None',
+    },
+    links: {},
+  },
+  {
+    // The real 1975 capture, trimmed (PAGES.md): lower-case GUID, members without links.
+    name: 'debate-historic',
+    url: 'https://hansard.parliament.uk/Commons/1975-01-14/debates/e0279e7f-6655-463f-ae5a-e39aa443a117/OralAnswersToQuestions',
+    badge: 'Hansard debate',
+    title: 'Oral Answers To Questions',
+    facts: {
+      House: 'House of Commons',
+      'Sitting date': '14 January 1975',
+      Location: 'Commons Chamber',
+      'E-petitions mentioned': 'None',
+    },
+    links: {},
+  },
 ];
 
 /** Pages on the same sites that must get no panel. */
@@ -242,5 +320,11 @@ export const LEFT_ALONE_PAGES = [
     name: 'the site’s 410 page for a removed petition',
     url: 'https://petition.parliament.uk/petitions/733002',
     key: 'petition:733002',
+  },
+  {
+    // A CDN's bot check served in place of the debate (Cloudflare's managed challenge; PAGES.md).
+    name: 'a bot-challenge page at a debate address',
+    url: 'https://hansard.parliament.uk/Commons/2026-11-24/debates/1B2C3D4E-5F60-4718-293A-4B5C6D7E8F90/SpecialEducationalNeedsTransport',
+    key: 'debate:1B2C3D4E-5F60-4718-293A-4B5C6D7E8F90',
   },
 ];

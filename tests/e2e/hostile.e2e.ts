@@ -74,6 +74,12 @@ describe('hostile text', () => {
         for (const result of results.Results) result.Title = SCRIPT_DEBATE;
         return results;
       }
+      // The contribution search names each debate in `DebateSection`.
+      if (path.toLowerCase() === '/search/contributions/spoken.json') {
+        const results = body as { Results: { DebateSection: string }[] };
+        for (const result of results.Results) result.DebateSection = SCRIPT_DEBATE;
+        return results;
+      }
       return body;
     };
     const { page, errors } = await openPage(harness, OPEN_PETITION);

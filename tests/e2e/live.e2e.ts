@@ -31,7 +31,8 @@ beforeEach(async () => {
 const live = (page: Page) => panelOf(page).locator('.live');
 
 /** The related-items searches, which run beside the live data (see related.e2e.ts). */
-const SEARCH = /petitions\.json\?|\/api\/search\.json|\/search\/debates\.json/;
+const SEARCH =
+  /petitions\.json\?|\/api\/search\.json|\/search\/debates\.json|\/search\/contributions\//;
 const isSearch = (request: string) => SEARCH.test(request);
 /** The API requests the live section made: everything but the searches. */
 const liveRequests = () => harness.site.api.requests.filter((request) => !isSearch(request));
@@ -167,6 +168,19 @@ describe('live data from the sites', () => {
       'petition.parliament.uk/petitions/591092.json',
       'petition.parliament.uk/petitions/654321.json',
       'petition.parliament.uk/petitions/701234.json',
+    ]);
+    await page.close();
+  });
+
+  it('historic Hansard page: the API is asked with the lower-case id the page uses', async () => {
+    const { page } = await openPage(
+      harness,
+      'https://hansard.parliament.uk/Commons/1975-01-14/debates/e0279e7f-6655-463f-ae5a-e39aa443a117/OralAnswersToQuestions',
+    );
+    await settled(page);
+    expect(await factOf(page, '.live', 'Location').textContent()).toBe('Commons Chamber');
+    expect(liveRequests()).toEqual([
+      'hansard-api.parliament.uk/debates/debate/e0279e7f-6655-463f-ae5a-e39aa443a117.json',
     ]);
     await page.close();
   });

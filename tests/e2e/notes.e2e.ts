@@ -348,13 +348,35 @@ describe('bookmarking a response', () => {
     await page.close();
   });
 
+  it("offers each of a minister's contributions on a real Hansard page, the later ones under the name alone", async () => {
+    const { page, errors } = await openPanel(
+      'https://hansard.parliament.uk/Commons/2022-06-22/debates/1825FDB2-5C11-4579-B1DA-94B80654D983/OralAnswersToQuestions',
+    );
+    // The trimmed capture: "The Secretary of State for Northern Ireland" / "(Brandon Lewis)" once,
+    // then "Brandon Lewis" four times, all under member 4009.
+    const bookmarks = notes(page).getByRole('button', {
+      name: /^Bookmark Brandon Lewis, The Secretary of State for Northern Ireland: “/,
+    });
+    await expect.poll(() => bookmarks.count()).toBe(5);
+    expect(
+      await notes(page)
+        .getByRole('button', { name: /^Bookmark Nick Fletcher/ })
+        .count(),
+    ).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("saves a minister's contribution in Hansard, and a consultation's outcome", async () => {
     const debate = await openPanel(
       'https://hansard.parliament.uk/Commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40/SpecialEducationalNeedsAndDisabilitiesReview',
     );
-    const minister = notes(debate.page)
-      .getByRole('button', { name: /^Bookmark Nadhim Zahawi/ })
-      .first();
+    // Every contribution he made: the first shows his office, the later ones only his name.
+    const contributions = notes(debate.page).getByRole('button', {
+      name: /^Bookmark Nadhim Zahawi, The Secretary of State for Education: “/,
+    });
+    await expect.poll(() => contributions.count()).toBe(8);
+    const minister = contributions.first();
     const label = (await minister.textContent()) ?? '';
     await minister.click();
     await expect.poll(() => notes(debate.page).locator('.bookmark-label').count()).toBe(1);

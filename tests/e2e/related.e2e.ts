@@ -56,7 +56,8 @@ describe('related threads', () => {
       meta: 'Commons Chamber · 11 January 2024',
       why: expect.stringContaining('mentions e-petition 591092'),
     });
-    for (const debate of debates) expect(debate.title).toMatch(/^Special Educational Needs/);
+    for (const debate of debates)
+      expect(debate.title).toMatch(/^(Special Educational Needs|SEND:)/);
 
     const petitions = await group(page, 'Similar petitions');
     expect(titles(petitions)).toContain(

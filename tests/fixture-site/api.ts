@@ -4,7 +4,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type SearchAnswer, searchGovuk, searchHansardDebates, searchPetitions } from './search';
+import {
+  type SearchAnswer,
+  searchGovuk,
+  searchHansardContributions,
+  searchHansardDebates,
+  searchPetitions,
+} from './search';
 
 export const API_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'api');
 
@@ -79,6 +85,12 @@ function search(host: string, url: URL): SearchAnswer | null {
     url.pathname.toLowerCase() === '/search/debates.json'
   ) {
     return searchHansardDebates(API_ROOT, url);
+  }
+  if (
+    host === 'hansard-api.parliament.uk' &&
+    url.pathname.toLowerCase() === '/search/contributions/spoken.json'
+  ) {
+    return searchHansardContributions(API_ROOT, url);
   }
   return null;
 }

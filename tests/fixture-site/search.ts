@@ -4,7 +4,10 @@
 //   search with English stemming, every word must match; most signatures first.
 // - GOV.UK Search API (alphagov/search-api): relevance over title, description and
 //   indexed body, any word may match; unknown parameters are a 422.
-// - Hansard (`/search/debates.json`): every word must appear in the debate.
+// - Hansard (its Swagger, ../shared/real/hansard/api): `/search/debates.json` finds debates
+//   "for the given house, date range and title (from search term)": every word must be in
+//   the title; `/search/contributions/Spoken.json` finds the spoken contributions that
+//   contain every word, as `SearchReferencesItem`s.
 // Matching here is a small imitation (lower case, crude stemming), enough for the
 // extension's ranking to meet the same false friends the real search returns.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -265,47 +268,127 @@ export function searchGovuk(apiRoot: string, url: URL): SearchAnswer {
 
 // --- Hansard -------------------------------------------------------------------------
 
+type DebateItem = {
+  ItemType: string;
+  ItemId: number;
+  MemberId: number | null;
+  AttributedTo: string | null;
+  Value: string | null;
+  OrderInSection: number;
+  Timecode: string | null;
+  ExternalId: string | null;
+  HRSTag: string | null;
+  HansardSection: string | null;
+};
 type DebateFile = {
-  Overview: { ExtId: string; Title: string; Date: string; Location?: string; House: string };
-  Items?: { Value?: string | null }[];
+  Overview: {
+    Id: number;
+    ExtId: string;
+    Title: string;
+    Date: string;
+    Location?: string;
+    House: string;
+  };
+  Items?: DebateItem[];
+  ChildDebates?: DebateFile[];
 };
 
-export function searchHansardDebates(apiRoot: string, url: URL): SearchAnswer {
+function hansardQuery(url: URL) {
   const parameter = (name: string) => url.searchParams.get(`queryParameters.${name}`);
-  const wanted = stems(parameter('searchTerm') ?? '');
   const house = parameter('house');
   const startDate = parameter('startDate');
   const endDate = parameter('endDate');
-  const skip = Number(parameter('skip') ?? 0) || 0;
-  const take = Number(parameter('take') ?? 20) || 20;
-  const matches = (
-    readJsonDir(join(apiRoot, 'hansard-api.parliament.uk', 'debates', 'debate')) as DebateFile[]
-  )
-    .filter(({ Overview }) => !house || Overview.House.toLowerCase() === house.toLowerCase())
-    .filter(({ Overview }) => !startDate || Overview.Date.slice(0, 10) >= startDate)
-    .filter(({ Overview }) => !endDate || Overview.Date.slice(0, 10) <= endDate)
-    .map((debate) => {
-      const words = stems(
-        `${debate.Overview.Title} ${(debate.Items ?? []).map((item) => stripTags(item.Value ?? '')).join(' ')}`,
-      );
-      const hits = wanted.reduce((sum, word) => sum + words.filter((w) => w === word).length, 0);
-      return { debate, hits, all: wanted.every((word) => words.includes(word)) };
-    })
-    .filter(({ all }) => all)
-    .sort(
-      (a, b) => b.hits - a.hits || b.debate.Overview.Date.localeCompare(a.debate.Overview.Date),
-    );
+  return {
+    term: parameter('searchTerm') ?? '',
+    skip: Number(parameter('skip') ?? 0) || 0,
+    take: Number(parameter('take') ?? 20) || 20,
+    /** Every debate section (parents and their children) on the house and dates asked for. */
+    sections(apiRoot: string): DebateFile[] {
+      const all = (
+        readJsonDir(join(apiRoot, 'hansard-api.parliament.uk', 'debates', 'debate')) as DebateFile[]
+      ).flatMap(function withChildren(debate): DebateFile[] {
+        return [debate, ...(debate.ChildDebates ?? []).flatMap(withChildren)];
+      });
+      const seen = new Set<string>();
+      return all
+        .filter(({ Overview }) => !seen.has(Overview.ExtId) && seen.add(Overview.ExtId))
+        .filter(({ Overview }) => !house || Overview.House.toLowerCase() === house.toLowerCase())
+        .filter(({ Overview }) => !startDate || Overview.Date.slice(0, 10) >= startDate)
+        .filter(({ Overview }) => !endDate || Overview.Date.slice(0, 10) <= endDate);
+    },
+  };
+}
+
+export function searchHansardDebates(apiRoot: string, url: URL): SearchAnswer {
+  const query = hansardQuery(url);
+  const wanted = stems(query.term);
+  const matches = query
+    .sections(apiRoot)
+    .filter(({ Overview }) => wanted.every((word) => stems(Overview.Title).includes(word)))
+    .sort((a, b) => b.Overview.Date.localeCompare(a.Overview.Date));
   return {
     status: 200,
     body: {
-      Results: matches.slice(skip, skip + take).map(({ debate: { Overview } }, index) => ({
+      Results: matches.slice(query.skip, query.skip + query.take).map(({ Overview }) => ({
         DebateSection: Overview.Location ?? 'Commons Chamber',
         SittingDate: Overview.Date,
         House: Overview.House,
         Title: Overview.Title,
-        Rank: skip + index + 1,
+        Rank: 0,
         DebateSectionExtId: Overview.ExtId,
       })),
+      TotalResultCount: matches.length,
+    },
+  };
+}
+
+export function searchHansardContributions(apiRoot: string, url: URL): SearchAnswer {
+  const query = hansardQuery(url);
+  const wanted = stems(query.term);
+  const matches = query.sections(apiRoot).flatMap(({ Overview, Items }) =>
+    (Items ?? [])
+      .filter((item) => item.ItemType === 'Contribution' && item.MemberId !== null)
+      .filter((item) => {
+        const words = stems(stripTags(item.Value ?? ''));
+        return wanted.every((word) => words.includes(word));
+      })
+      .map((item) => ({ Overview, item })),
+  );
+  matches.sort((a, b) => b.Overview.Date.localeCompare(a.Overview.Date));
+  return {
+    status: 200,
+    body: {
+      SearchTerms: [query.term],
+      SpokenResultCount: matches.length,
+      WrittenResultCount: 0,
+      CorrectionsResultCount: 0,
+      DivisionsResultCount: 0,
+      Results: matches.slice(query.skip, query.skip + query.take).map(({ Overview, item }) => {
+        const text = stripTags(item.Value ?? '')
+          .replace(/\s+/g, ' ')
+          .trim();
+        return {
+          MemberName: (item.AttributedTo ?? '').replace(/ \(.*$/, ''),
+          MemberId: item.MemberId,
+          AttributedTo: item.AttributedTo,
+          ItemId: item.ItemId,
+          ContributionExtId: item.ExternalId,
+          ContributionText: text.length > 200 ? `${text.slice(0, 200)}...` : text,
+          ContributionTextFull: item.Value,
+          HRSTag: item.HRSTag,
+          HansardSection: item.HansardSection,
+          Timecode: item.Timecode,
+          DebateSection: Overview.Title,
+          DebateSectionId: Overview.Id,
+          DebateSectionExtId: Overview.ExtId,
+          SittingDate: Overview.Date,
+          Section: Overview.Location ?? null,
+          House: Overview.House,
+          OrderInDebateSection: item.OrderInSection,
+          DebateSectionOrder: 0,
+          Rank: 0,
+        };
+      }),
       TotalResultCount: matches.length,
     },
   };

@@ -21,10 +21,9 @@ describe('Hansard debate extraction from fixture pages', () => {
       },
     });
     if (!result?.ok) throw new Error('expected a context');
-    // Other debates that day and the consultation count; links back to itself do not.
+    // The consultation counts; the site's navigation (the day's section in the breadcrumb, the
+    // previous and next debates) and links back to itself do not.
     expect(result.context.links.map((link) => link.key)).toEqual([
-      'debate:4C2F8D1E-1A2B-4C3D-9E8F-7A6B5C4D3E21',
-      'debate:9A8B7C6D-5E4F-4A3B-8C2D-1E0F9A8B7C6D',
       'consultation:send-review-right-support-right-place-right-time',
     ]);
   });
@@ -48,6 +47,38 @@ describe('Hansard debate extraction from fixture pages', () => {
     expect(
       result.context.links.filter((link) => link.kind === 'petition').map((link) => link.key),
     ).toEqual(expect.arrayContaining(['petition:654321', 'petition:701234']));
+  });
+
+  it.each([
+    [
+      'https://hansard.parliament.uk/Lords/2026-11-18/debates/3F6A2B1C-7D8E-4F90-A1B2-C3D4E5F60718/SpecialEducationalNeedsTeacherTraining',
+      'Special Educational Needs: Teacher Training',
+      'Lords',
+      'Lords Chamber',
+    ],
+    [
+      'https://hansard.parliament.uk/Lords/2026-11-19/debates/4A7B3C2D-8E9F-4A01-B2C3-D4E5F6071829/SpecialEducationalNeedsAndDisability(Amendment)Regulations2026',
+      'Special Educational Needs and Disability (Amendment) Regulations 2026',
+      'Lords',
+      'Grand Committee',
+    ],
+    [
+      'https://hansard.parliament.uk/Commons/2026-11-20/debates/5B8C4D3E-9F0A-4B12-C3D4-E5F60718293A/SpecialEducationalNeedsAndDisabilitiesLocalInclusionPlans',
+      'Special Educational Needs and Disabilities: Local Inclusion Plans',
+      'Commons',
+      'Written Statements',
+    ],
+    [
+      'https://hansard.parliament.uk/Commons/2026-11-23/debates/6C9D5E4F-0A1B-4C23-D4E5-F60718293A4B/OralAnswersToQuestions',
+      'Oral Answers to Questions',
+      'Commons',
+      'Commons Chamber',
+    ],
+  ])('reads %s: its title, house and section', (url, title, house, location) => {
+    expect(extract(url)).toMatchObject({
+      ok: true,
+      context: { title, house, location, unread: [], links: [] },
+    });
   });
 
   it('gives no result for a Hansard search page', () => {

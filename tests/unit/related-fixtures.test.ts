@@ -72,6 +72,38 @@ describe('related pages from the fixture APIs', () => {
     expect(view.failed).toEqual([]);
   });
 
+  it("a parent debate's related pages come from its child sections' speeches (it has no items of its own)", async () => {
+    const { get } = setup();
+    const view = await relatedFor(
+      contextOf(
+        'https://hansard.parliament.uk/Commons/2026-11-23/debates/6C9D5E4F-0A1B-4C23-D4E5-F60718293A4B/OralAnswersToQuestions',
+      ),
+      get,
+    );
+    expect(titlesOf(view, 'consultation')).toContain(
+      'SEN workforce: training standards for SENCOs and support staff',
+    );
+    expect(titlesOf(view, 'petition')).toContain(
+      'Give every SENCO protected time in the school week to do their job',
+    );
+    expect(view.failed).toEqual([]);
+  });
+
+  it("a debate's own child sections are not related pages: they are the same debate in parts", async () => {
+    const { get } = setup();
+    // The real 2022 capture: "Oral Answers to Questions" with its child section "Northern Ireland",
+    // which the title search for "northern ireland" finds.
+    const view = await relatedFor(
+      contextOf(
+        'https://hansard.parliament.uk/Commons/2022-06-22/debates/1825FDB2-5C11-4579-B1DA-94B80654D983/OralAnswersToQuestions',
+      ),
+      get,
+    );
+    const keys = view.groups.flatMap((group) => group.items.map((item) => item.key));
+    expect(keys).not.toContain('debate:6A0C2E4F-7B9D-4F1A-8C3E-5D7F9A1B3C5E');
+    expect(view.failed).toEqual([]);
+  });
+
   it('asks at most six requests for a page, and none when the same page is shown again', async () => {
     const { get, requests } = setup();
     await relatedFor(contextOf(SENCO), get);

@@ -70,4 +70,20 @@ describe('responses that can be bookmarked', () => {
     expect(new Set(found.map((block) => block.label)).size).toBe(found.length);
     expect(found.every((block) => block.date === '2022-03-29')).toBe(true);
   });
+
+  it.each([
+    [
+      'https://hansard.parliament.uk/Lords/2026-11-18/debates/3F6A2B1C-7D8E-4F90-A1B2-C3D4E5F60718/SpecialEducationalNeedsTeacherTraining',
+      'Baroness Halden, The Parliamentary Under-Secretary of State, Department for Education: “',
+      3,
+    ],
+    [
+      'https://hansard.parliament.uk/Commons/2026-11-23/debates/6C9D5E4F-0A1B-4C23-D4E5-F60718293A4B/OralAnswersToQuestions',
+      'Catherine Ashworth, The Minister for School Standards: “',
+      3,
+    ],
+  ])("a minister's first contribution (office, then “(Name)”) and the later ones under the name alone: %s", (url, label, count) => {
+    const found = responsesOn(url);
+    expect(found.map((block) => block.label.startsWith(label))).toEqual(Array(count).fill(true));
+  });
 });

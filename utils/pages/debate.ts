@@ -1,4 +1,5 @@
 import { HOSTS, isOn } from './hosts';
+import { httpsHref } from './links';
 import { type Extracted, type PageModule, unreadTracker } from './page-module';
 import { cleanText, isoDatePart, textOf } from './text';
 
@@ -12,7 +13,31 @@ const PATH = new RegExp(
 /** "e-petition 752673" and "e-petitions 269157 and 237487" (Westminster Hall petition debates). */
 const PETITION_MENTION = /e-petitions?\s+((?:\d{5,7})(?:(?:\s*,\s*|\s+and\s+)\d{5,7})*)/gi;
 
-/** A Hansard debate page (Chamber, Westminster Hall or Lords). */
+/**
+ * The sections Hansard files debates under, as the API's `Location` and the breadcrumb name them.
+ * "Commons Chamber": the real captures' breadcrumbs and every real API answer; the rest: the distinct
+ * `Location` values of the Hansard API kept by a public project (see tests/fixtures/PAGES.md).
+ */
+const HANSARD_LOCATIONS = [
+  'Commons Chamber',
+  'Westminster Hall',
+  'Written Statements',
+  'Written Corrections',
+  'Petitions',
+  'General Committees',
+  'Public Bill Committees',
+  'Lords Chamber',
+  'Grand Committee',
+];
+
+/**
+ * Site navigation on a debate page: the breadcrumb (its section item links to the whole day's
+ * section, a debate-shaped URL) and the hero banner's previous/next debate links. They say where
+ * the page sits, not what it is about.
+ */
+const DEBATE_NAVIGATION = '.breadcrumb, .hero-banner-debate .actions';
+
+/** A Hansard debate page (Chamber, Westminster Hall, Grand Committee, written statements…). */
 export const debatePage: PageModule<'debate'> = {
   kind: 'debate',
   examples: [
@@ -20,9 +45,11 @@ export const debatePage: PageModule<'debate'> = {
     'https://hansard.parliament.uk/commons/2022-03-29/debates/ba5ecf7c-e120-4602-8bcf-6db70d9cff40/SpecialEducationalNeedsAndDisabilitiesReview',
     'https://hansard.parliament.uk/Lords/2023-03-02/debates/5E7A1C2D-0B8F-4A3E-9C61-2D4F8E9A7B10/SpecialEducationalNeeds(Amendment)',
     'https://hansard.parliament.uk/Commons/2015-01-12/debates/15011245000001/Petitions#contribution-15011245000034',
+    'https://hansard.parliament.uk/Commons/1975-01-14/debates/e0279e7f-6655-463f-ae5a-e39aa443a117/OralAnswersToQuestions',
   ],
   keyFor(url) {
     const match = isOn(url, HOSTS.hansard) ? PATH.exec(url.pathname) : null;
+    // Hansard answers the same debate whatever the id's case: the key is case-blind.
     return match ? `debate:${match[3]?.toUpperCase()}` : null;
   },
   describe(url) {
@@ -35,29 +62,30 @@ export const debatePage: PageModule<'debate'> = {
     // The debate's hero banner; a CDN's challenge page or an error page at this URL has none.
     return doc.querySelector('.hero-banner-debate') !== null;
   },
+  navigation: DEBATE_NAVIGATION,
   extract(url, doc): Extracted<'debate'> {
     const match = PATH.exec(url.pathname);
     const { unread, note } = unreadTracker();
     return {
-      debateId: (match?.[3] ?? '').toUpperCase(),
+      // As the site writes it: historic pages use lower-case GUIDs, and the API is asked in that form.
+      debateId: match?.[3] ?? '',
       house: match?.[1]?.toLowerCase() === 'lords' ? 'Lords' : 'Commons',
       sittingDate: isoDatePart(match?.[2]) ?? '',
-      title: note(textOf(doc, '.hero-banner-debate h1, main h1, h1'), 'title'),
-      location: note(readLocation(doc), 'location'),
+      // The site header's own h1 ("Hansard") comes first in the document: read the hero banner's.
+      title: note(textOf(doc, '.hero-banner-debate h1'), 'title'),
+      location: note(readLocation(doc, url), 'location'),
       petitionNumbers: readPetitionNumbers(doc),
       unread,
     };
   },
 };
 
-/** Hansard's sections for where a debate happened. */
-const LOCATIONS = ['Commons Chamber', 'Westminster Hall', 'Lords Chamber', 'Grand Committee'];
-
-/** The section is named by the day's navigator heading and the breadcrumb trail. */
-function readLocation(doc: Document): string | null {
-  for (const element of doc.querySelectorAll('.debate-navigator h2, .breadcrumb li')) {
-    const text = cleanText(element.textContent);
-    if (LOCATIONS.includes(text)) return text;
+/** The breadcrumb's link to the day's section (a debate-shaped URL) names where the debate happened. */
+function readLocation(doc: Document, base: URL): string | null {
+  for (const anchor of doc.querySelectorAll('.breadcrumb a[href]')) {
+    const href = httpsHref(anchor, base);
+    const text = cleanText(anchor.textContent);
+    if (href && PATH.test(href.pathname) && HANSARD_LOCATIONS.includes(text)) return text;
   }
   return null;
 }

@@ -20,6 +20,8 @@ export interface PageModule<K extends PageKind> {
    * markup. An error page, a bot challenge or an empty shell served at a supported URL is not.
    */
   recognises(doc: Document): boolean;
+  /** Where the page's site navigation is (a CSS selector): links in it are not links the page makes. */
+  navigation?: string;
   extract(url: URL, doc: Document): Extracted<K>;
   /** A readable name for a link to such a page whose own text is only its URL. */
   describe(url: URL): string;

@@ -73,13 +73,18 @@ export function extractPage(url: URL, doc: Document): ExtractResult | null {
   }
 }
 
-/** Every anchor on the page that points at another supported page, with what it points at. */
+/**
+ * Every anchor on the page that points at another supported page, with what it points at; the
+ * page's site navigation (a breadcrumb, previous/next links) left out.
+ */
 export function supportedAnchors(
   doc: Document,
   base: URL,
   ownKey: string,
 ): { anchor: Element; url: URL; page: DetectedPage }[] {
+  const navigation = PAGE_MODULES.find((module) => module.keyFor(base))?.navigation;
   return [...doc.querySelectorAll('a[href]')].flatMap((anchor) => {
+    if (navigation && anchor.closest(navigation)) return [];
     const url = httpsHref(anchor, base);
     const page = url && detectPage(url);
     if (!url || !page || page.key === ownKey) return [];

@@ -8,8 +8,9 @@ export interface ResponseBlock {
   element: Element;
 }
 
+/** The offices whose holders answer for the government ("The COP26 President", "The Minister of State…"). */
 const MINISTER =
-  /\b(Minister|Secretary of State|Under-Secretary|Parliamentary Secretary|Solicitor General|Attorney General)\b/i;
+  /\b(Minister|Secretary|President|Chancellor|Attorney General|Solicitor General|Advocate-?General|Paymaster General|Leader of the House|Lord Privy Seal|Whip|in Waiting|Treasurer of|Comptroller of|Vice-Chamberlain)\b/i;
 
 /** Where a petition page shows the government's response (`events/_government_responded`). */
 export const PETITION_RESPONSE = '.petition-timeline li#response';
@@ -30,17 +31,59 @@ export function findResponses(context: PageContext, doc: Document): ResponseBloc
         : [];
     }
     case 'debate':
-      return [...doc.querySelectorAll('.debate-item-contributiondebateitem')].flatMap((item) => {
-        const role = cleanText(item.querySelector('.secondary-text')?.textContent);
-        const content = item.querySelector('.content');
-        if (!content || !MINISTER.test(role)) return [];
-        const name = cleanText(item.querySelector('.primary-text')?.textContent) || 'Minister';
-        // A minister speaks many times in a debate: the opening words tell the contributions apart.
-        const words = cleanText(content.textContent).split(' ');
-        const opening = words.slice(0, 8).join(' ') + (words.length > 8 ? '…' : '');
-        return [
-          { label: `${name}, ${role}: “${opening}”`, date: context.sittingDate, element: content },
-        ];
-      });
+      return ministersContributions(doc, context.sittingDate);
   }
+}
+
+/**
+ * Who spoke: the member id in the contribution's member link; historic pages have no links, so
+ * "Mr. Roy Mason" and the later "Mr. Mason" meet on title and surname.
+ */
+function speakerKey(contribution: Element, name: string): string {
+  const href = contribution.querySelector('.attributed-to-details[href]')?.getAttribute('href');
+  const id = href?.match(/[?&]memberId=(\d+)/i)?.[1];
+  if (id) return `member:${id}`;
+  const words = name.toLowerCase().split(' ');
+  return `name:${words[0]} ${words.at(-1)}`;
+}
+
+/**
+ * A minister's contributions. Hansard prints a minister's first contribution as the office in
+ * `.primary-text` and "(Name)" in `.secondary-text`, later ones as the name alone (or the office
+ * alone, for the Prime Minister): the first tells who holds which office.
+ */
+function ministersContributions(doc: Document, date: string): ResponseBlock[] {
+  const offices = new Map<string, { role: string; name: string | null }>();
+  const holders = new Map<string, string>();
+  return [...doc.querySelectorAll('.contribution')].flatMap((contribution) => {
+    const primary = cleanText(contribution.querySelector('.primary-text')?.textContent);
+    const content = contribution.querySelector('.content');
+    if (!content || !primary) return [];
+    let role: string;
+    let name: string | null;
+    if (MINISTER.test(primary)) {
+      role = primary;
+      name =
+        // "(Brandon Lewis)", or "(Baroness Barran) (Con)": the holder's name comes first.
+        cleanText(contribution.querySelector('.secondary-text')?.textContent).match(
+          /^\(([^()]+)\)/,
+        )?.[1] ??
+        holders.get(role) ??
+        null;
+      if (name) {
+        offices.set(speakerKey(contribution, name), { role, name });
+        holders.set(role, name);
+      }
+    } else {
+      const office = offices.get(speakerKey(contribution, primary));
+      if (!office) return [];
+      role = office.role;
+      name = primary;
+    }
+    // A minister speaks many times in a debate: the opening words tell the contributions apart.
+    const words = cleanText(content.textContent).split(' ');
+    const opening = words.slice(0, 8).join(' ') + (words.length > 8 ? '…' : '');
+    const label = `${name ? `${name}, ` : ''}${role}: “${opening}”`;
+    return [{ label, date, element: content }];
+  });
 }

@@ -7,6 +7,7 @@ import type { LivePetition } from '../sources/petitions-api';
 import {
   debatePageUrl,
   type GovukSearchResults,
+  type HansardContributionResults,
   type HansardDebateResults,
   type PetitionList,
 } from '../sources/search-apis';
@@ -147,6 +148,42 @@ export function debateCandidates(
       },
     ];
   });
+}
+
+/** The debates whose speeches a contribution search found, once each, with the words that matched. */
+export function contributionCandidates(
+  results: HansardContributionResults,
+  evidence: Evidence[],
+): Candidate[] {
+  const byDebate = new Map<string, Candidate>();
+  for (const result of results.Results) {
+    const url = debatePageUrl(
+      result.House,
+      result.SittingDate,
+      result.DebateSectionExtId,
+      result.DebateSection,
+    );
+    const page = detectPage(new URL(url));
+    if (page?.kind !== 'debate') continue;
+    const known = byDebate.get(page.key);
+    if (known) {
+      known.text += ` ${result.ContributionText ?? ''}`;
+      continue;
+    }
+    byDebate.set(page.key, {
+      ...NO_FACTS,
+      key: page.key,
+      kind: 'debate',
+      url,
+      title: result.DebateSection.trim(),
+      text: result.ContributionText ?? '',
+      date: isoDatePart(result.SittingDate),
+      location: result.Section ?? null,
+      departments: [],
+      evidence,
+    });
+  }
+  return [...byDebate.values()];
 }
 
 /** A page known only by a link to it: its label stands in for a title until a search finds it. */

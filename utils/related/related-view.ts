@@ -2,18 +2,21 @@ import type { LiveAnswer, LiveRequest } from '../live/live-fetcher';
 import { MAX_PETITIONS_PER_DEBATE } from '../live/live-view';
 import type { PageContext, PageKind } from '../pages/context';
 import { consultationRecord } from '../sources/govuk-content-api';
-import { debateRecord } from '../sources/hansard-api';
+import { debateRecord, debateText, ownSectionKeys } from '../sources/hansard-api';
 import { petitionRecord, toLivePetition } from '../sources/petitions-api';
 import {
   consultationSearchUrl,
+  contributionSearchUrl,
   debateSearchUrl,
   GovukSearchResults,
+  HansardContributionResults,
   HansardDebateResults,
   PetitionList,
   petitionSearchUrl,
 } from '../sources/search-apis';
 import {
   consultationCandidates,
+  contributionCandidates,
   debateCandidates,
   linkCandidate,
   livePetitionCandidate,
@@ -43,6 +46,8 @@ interface Subject {
   /** Candidates from explicit evidence: links on the page, the site's own notes. */
   explicit: Candidate[];
   searches: (query: Query) => Search[];
+  /** Pages that are this page in another form (a debate's parent and child sections): never related. */
+  itself?: Set<string>;
 }
 
 interface Query {
@@ -91,6 +96,20 @@ function debateSearch(get: Get, term: string, evidence: Evidence[], matchedText 
     'Hansard',
     { url: debateSearchUrl(term, SEARCH_SIZE), source: 'hansard', schema: HansardDebateResults },
     (results) => debateCandidates(results, evidence, matchedText),
+  );
+}
+
+/** Debates in which someone said `term`: Hansard's debate search reads titles only. */
+function speechSearch(get: Get, term: string, evidence: Evidence[]): Search {
+  return search(
+    get,
+    'Hansard',
+    {
+      url: contributionSearchUrl(term, SEARCH_SIZE),
+      source: 'hansard',
+      schema: HansardContributionResults,
+    },
+    (results) => contributionCandidates(results, evidence),
   );
 }
 
@@ -161,7 +180,7 @@ async function petitionSubject(
     departments: (a?.departments ?? []).map((department) => department.name),
     explicit,
     searches: ({ phrase, terms }) => [
-      debateSearch(get, String(number), [
+      speechSearch(get, String(number), [
         linked(`mentions e-petition ${number}`, EVIDENCE.mentionsPetition),
       ]),
       debateSearch(get, phrase, [], phrase),
@@ -188,6 +207,8 @@ async function consultationSubject(
     searches: ({ phrase }) => [
       ...petitionSearches(get, phrase),
       debateSearch(get, phrase, [], phrase),
+      // A consultation is rarely a debate's title; Parliament speaks of it in debates on wider subjects.
+      speechSearch(get, phrase, []),
     ],
   };
 }
@@ -200,7 +221,7 @@ async function debateSubject(
   get: Get,
 ): Promise<Subject> {
   const answer = await get(debateRecord(context.debateId));
-  const text = (answer.data?.Items ?? []).map((item) => stripTags(item.Value ?? '')).join(' ');
+  const text = answer.data ? debateText(answer.data) : '';
   // Hansard links each debate to the ones before and after it in the sitting, whatever their subject.
   const overview = answer.data?.Overview;
   const neighbours = new Set(
@@ -247,6 +268,7 @@ async function debateSubject(
       debateSearch(get, phrase, [], phrase),
       petitionSearches(get, phrase)[0] as Search,
     ],
+    itself: answer.data ? ownSectionKeys(answer.data) : new Set(),
   };
 }
 
@@ -301,7 +323,9 @@ export async function relatedFor(
     : [];
   const found = await Promise.all(searches.map((s) => s.run()));
   const failed = [...new Set(searches.filter((_, i) => found[i] === null).map((s) => s.site))];
-  const candidates = [...found.flatMap((list) => list ?? []), ...subject.explicit];
+  const candidates = [...found.flatMap((list) => list ?? []), ...subject.explicit].filter(
+    (candidate) => !subject.itself?.has(candidate.key),
+  );
   if (cameFrom) {
     for (const candidate of candidates) {
       if (candidate.key === cameFrom.key) {

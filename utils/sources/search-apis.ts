@@ -74,7 +74,7 @@ export function consultationSearchUrl(q: string, count: number): string {
   return url.toString();
 }
 
-/** Hansard `/search/debates.json`: debates in which every word of the term appears. */
+/** Hansard `/search/debates.json`: debates whose title holds every word of the term (not their speeches). */
 export const HansardDebateResults = z.object({
   Results: z.array(
     z.object({
@@ -90,6 +90,33 @@ export type HansardDebateResults = z.infer<typeof HansardDebateResults>;
 
 export function debateSearchUrl(term: string, take: number): string {
   const url = new URL(`https://${HANSARD_API_HOST}/search/debates.json`);
+  url.searchParams.set('queryParameters.searchTerm', term);
+  url.searchParams.set('queryParameters.skip', '0');
+  url.searchParams.set('queryParameters.take', String(take));
+  return url.toString();
+}
+
+/**
+ * Hansard `/search/contributions/Spoken.json` (the Swagger's `SearchContributionsQueryResult`):
+ * spoken contributions holding the term, each with its debate (`DebateSection` is the debate's
+ * title, `Section` where it was held).
+ */
+export const HansardContributionResults = z.object({
+  Results: z.array(
+    z.object({
+      ContributionText: z.optional(z.nullable(z.string())),
+      DebateSection: z.string(),
+      DebateSectionExtId: z.string().check(z.minLength(1)),
+      SittingDate: z.string(),
+      Section: z.optional(z.nullable(z.string())),
+      House: z.string(),
+    }),
+  ),
+});
+export type HansardContributionResults = z.infer<typeof HansardContributionResults>;
+
+export function contributionSearchUrl(term: string, take: number): string {
+  const url = new URL(`https://${HANSARD_API_HOST}/search/contributions/Spoken.json`);
   url.searchParams.set('queryParameters.searchTerm', term);
   url.searchParams.set('queryParameters.skip', '0');
   url.searchParams.set('queryParameters.take', String(take));
