@@ -339,14 +339,16 @@ describe('answers only from the site itself, bounded in size and time', () => {
     expect(Math.max(...fresh.site.api.unended)).toBeLessThan(32_000_000);
   });
 
-  it('an answer that drips in gets a clear message within 15 s', { timeout: 60_000 }, async () => {
+  // The 12 s deadline itself is pinned with fake timers in fetch-json.test.ts; a wall clock here
+  // would only measure how loaded the machine is.
+  it('an answer that drips in ends in a clear message, not a skeleton', {
+    timeout: 60_000,
+  }, async () => {
     fresh.site.api.fault = 'drip';
-    const started = Date.now();
     const { page } = await openPage(fresh, DEBATED);
     await expect
-      .poll(() => live(page).getByRole('alert').count(), { timeout: 15_000, interval: 250 })
+      .poll(() => live(page).getByRole('alert').count(), { timeout: 40_000, interval: 250 })
       .toBe(1);
-    expect(Date.now() - started).toBeLessThan(15_000);
     expect(await live(page).getByRole('alert').locator('p').textContent()).toBe(
       'petition.parliament.uk took too long to answer.',
     );
@@ -364,11 +366,13 @@ describe('offline', () => {
     await first.page.close();
     // An hour later, with the site out of reach.
     // Every cached answer an hour old: past every source's freshness.
-    await updateRecords(harness, 'cache', { fetchedAt: Date.now() - 60 * 60_000 });
+    // One instant for both the record and the expected text, so a minute boundary cannot split them.
+    const fetchedAt = Date.now() - 60 * 60_000;
+    await updateRecords(harness, 'cache', { fetchedAt });
     harness.site.api.fault = 'offline';
     const { page } = await openPage(harness, SENCO);
     await expect.poll(() => live(page).getByRole('alert').count(), { timeout: 30_000 }).toBe(1);
-    const savedAt = new Date(Date.now() - 60 * 60_000).toTimeString().slice(0, 5);
+    const savedAt = new Date(fetchedAt).toTimeString().slice(0, 5);
     expect(await live(page).getByRole('alert').locator('p').textContent()).toBe(
       `Could not reach petition.parliament.uk. You may be offline. Showing what Civic Thread saved at ${savedAt}.`,
     );
