@@ -76,7 +76,11 @@ describe('what the panel is given', () => {
       state: 'outcome',
       opensOn: '2022-03-29',
       closesOn: '2022-07-22',
-      outcomePublishedOn: '2023-03-02',
+      withdrawnOn: null,
+      updatedOn: '2023-03-02',
+      outcome: expect.stringMatching(
+        /^We received around 6,000 responses to the consultation .* SEND and alternative provision improvement plan, which sets out/,
+      ),
       organisations: [
         {
           name: 'Department for Education',

@@ -86,6 +86,7 @@ describe('change detection', () => {
     kind: 'consultation',
     state: 'open',
     closesOn: '2026-12-20',
+    withdrawnOn: null,
   };
   const at = (iso: string) => ({ milestones: [], now: Date.parse(iso) });
 
