@@ -109,6 +109,13 @@ describe('consultation extraction from fixture pages', () => {
     });
   });
 
+  it('reads a consultation without a description: no summary banner, the notice’s opening date', () => {
+    expect(extract(`${BASE}/send-tribunal-single-route-of-redress`)).toMatchObject({
+      ok: true,
+      context: { state: 'upcoming', opensOn: '2027-01-11', closesOn: null, unread: [] },
+    });
+  });
+
   it('reads a withdrawn consultation as withdrawn, on the date of its notice', () => {
     // The real withdrawn example item keeps document type open_consultation: the caption says "Open".
     expect(extract(`${BASE}/postgraduate-doctoral-loans`)).toMatchObject({
