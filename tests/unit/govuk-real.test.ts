@@ -19,7 +19,7 @@ const REAL = resolve(process.cwd(), '../shared/real/govuk');
 const ITEMS = join(REAL, 'content-items');
 const SEARCH = join(REAL, 'search');
 
-const jsonIn = (dir: string) =>
+const jsonIn = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory()
       ? jsonIn(join(dir, entry.name))
@@ -134,20 +134,21 @@ describe('every real GOV.UK consultation content item', () => {
   )('%s: its page reads as the item says, and offers its outcome', (_file, raw) => {
     const url = `https://www.gov.uk${raw.base_path}`;
     const result = extractFixture(url);
-    if (!result?.ok) throw new Error(`no context for ${url}`);
+    if (!result?.ok || result.context.kind !== 'consultation') throw new Error(`not read: ${url}`);
+    const { context } = result;
     const live = toLiveConsultation(ConsultationContentItem.parse(raw));
-    expect(result.context).toMatchObject({
+    expect(context).toMatchObject({
       title: raw.title,
       state: live.state,
       withdrawnOn: live.withdrawnOn,
       organisations: live.organisations.map(({ name }) => expect.objectContaining({ name })),
     });
     // The page shows the closing day always, the opening day unless it is open.
-    expect(result.context.closesOn).toBe(live.closesOn);
+    expect(context.closesOn).toBe(live.closesOn);
     if (raw.document_type !== 'open_consultation') {
-      expect(result.context.opensOn).toBe(live.opensOn);
+      expect(context.opensOn).toBe(live.opensOn);
     }
-    const responses = findResponses(result.context, loadFixtureDocument(url));
+    const responses = findResponses(context, loadFixtureDocument(url));
     expect(responses.map((response) => response.label)).toEqual(
       live.outcome ? ['Consultation outcome'] : [],
     );
