@@ -105,14 +105,12 @@ function readDates(
   doc: Document,
   phase: ConsultationContext['state'],
 ): { opensOn: string | null; closesOn: string | null } | null {
-  const datetimes = (root: Element | undefined) =>
-    [...(root?.querySelectorAll('time[datetime]') ?? [])].map((time) =>
-      time.getAttribute('datetime'),
-    );
   const banner = [...doc.querySelectorAll('.gem-c-summary-banner__text')].find((p) =>
     p.querySelector('time[datetime]'),
   );
-  const times = datetimes(banner);
+  const times = [...(banner?.querySelectorAll('time[datetime]') ?? [])].map((time) =>
+    time.getAttribute('datetime'),
+  );
   const closing = (value: string | null | undefined) => londonDate(value, { endOfDay: true });
   if (!banner) {
     const notice = doc.querySelector('.gem-c-notice__description time[datetime]');
