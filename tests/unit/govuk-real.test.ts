@@ -221,3 +221,38 @@ describe('a followed real consultation', () => {
     });
   });
 });
+
+describe('the fixture site’s Content API payloads, against GOV.UK’s own schema and publisher', () => {
+  type Schema = {
+    required: string[];
+    properties: Record<string, unknown> & { links: { properties: Record<string, unknown> } };
+    definitions: { details: { required: string[]; properties: Record<string, unknown> } };
+  };
+  const schema = read(join(ITEMS, 'consultation-frontend-schema.json')) as Schema;
+  const payloads = jsonIn(join(API_ROOT, 'www.gov.uk')).map(
+    (file) => [file.slice(API_ROOT.length + 1), read(file)] as const,
+  );
+
+  it.each(payloads)('%s', (_file, payload) => {
+    const keys = (value: object) => Object.keys(value).sort();
+    // The schema allows no other keys, at the top, in `details` or in `links`.
+    expect(keys(payload)).toEqual(expect.arrayContaining(schema.required));
+    for (const key of keys(payload)) expect(schema.properties).toHaveProperty(key);
+    for (const key of keys(payload.details))
+      expect(schema.definitions.details.properties).toHaveProperty(key);
+    expect(keys(payload.details)).toEqual(
+      expect.arrayContaining(schema.definitions.details.required),
+    );
+    for (const key of keys(payload.links))
+      expect(schema.properties.links.properties).toHaveProperty(key);
+    // What Whitehall's ConsultationPresenter sends for the phase: an outcome's detail only once
+    // it is published, ways to respond only while open, and never an outcome date.
+    expect(payload.details).not.toHaveProperty('final_outcome_publication_date');
+    if (payload.document_type !== 'consultation_outcome') {
+      expect(payload.details).not.toHaveProperty('final_outcome_detail');
+    }
+    if (payload.document_type !== 'open_consultation') {
+      expect(payload.details).not.toHaveProperty('ways_to_respond');
+    }
+  });
+});
