@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, isoDatePart, londonDate, parseCount, parseLongDate } from '../../utils/pages/text';
+import {
+  cleanText,
+  isoDatePart,
+  londonDate,
+  parseCount,
+  parseLongDate,
+} from '../../utils/pages/text';
 
 describe('text readers', () => {
   it.each([
