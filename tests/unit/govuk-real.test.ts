@@ -32,11 +32,18 @@ const relative = (file: string) => file.slice(REAL.length + 1);
 
 type RawItem = {
   base_path: string;
+  first_published_at?: string | null;
+  public_updated_at: string;
   title: string;
   document_type: string;
   withdrawn_notice?: { withdrawn_at?: string } | null;
   links: { organisations?: { title: string }[] };
-  details: { opening_date?: string; closing_date?: string; final_outcome_detail?: string };
+  details: {
+    opening_date?: string;
+    closing_date?: string;
+    first_public_at?: string;
+    final_outcome_detail?: string;
+  };
 };
 
 /** The content items, without the JSON Schema that sits beside them. */
@@ -49,6 +56,12 @@ function printedDay(timestamp: string, endOfDay: boolean): string {
   const day = timestamp.slice(0, 10);
   if (!endOfDay || !/T00:00/.test(timestamp)) return day;
   return new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whether the page says "Last updated": frontend shows it once the item changed after it was first published. */
+function wasUpdated(item: RawItem): boolean {
+  const first = item.details.first_public_at ?? item.first_published_at;
+  return Boolean(first) && Date.parse(first ?? '') !== Date.parse(item.public_updated_at);
 }
 
 const isWithdrawn = (item: RawItem) => Object.keys(item.withdrawn_notice ?? {}).length > 0;
@@ -83,6 +96,7 @@ describe('every real GOV.UK consultation content item', () => {
       opensOn: raw.details.opening_date ? printedDay(raw.details.opening_date, false) : null,
       closesOn: raw.details.closing_date ? printedDay(raw.details.closing_date, true) : null,
       withdrawnOn: isWithdrawn(raw) ? raw.withdrawn_notice?.withdrawn_at?.slice(0, 10) : null,
+      updatedOn: wasUpdated(raw) ? raw.public_updated_at.slice(0, 10) : null,
       organisations: (raw.links.organisations ?? []).map((org) => ({
         name: org.title,
         url: expect.stringMatching(/^https:\/\/www\.gov\.uk\//),

@@ -23,6 +23,7 @@ export const ConsultationContentItem = z.object({
   title: z.string(),
   description: z.optional(z.nullable(z.string())),
   locale: z.string(),
+  first_published_at: z.optional(z.nullable(z.string())),
   public_updated_at: z.optional(z.nullable(z.string())),
   /** `{}` or null when the item stands; `explanation` and `withdrawn_at` once withdrawn. */
   withdrawn_notice: z.optional(
@@ -38,6 +39,7 @@ export const ConsultationContentItem = z.object({
     body: z.optional(z.string()),
     opening_date: z.optional(z.string()),
     closing_date: z.optional(z.string()),
+    first_public_at: z.optional(z.string()),
     /**
      * The outcome, as HTML. Whitehall's `ConsultationPresenter::FinalOutcome` sends it (with
      * `final_outcome_attachments`) once the outcome is published, and never sends a date for
@@ -84,7 +86,10 @@ export const LiveConsultation = z.object({
   opensOn: z.nullable(z.string()),
   closesOn: z.nullable(z.string()),
   withdrawnOn: z.nullable(z.string()),
-  /** `public_updated_at`: the page's "Last updated", which for an outcome is when it was added or last changed. */
+  /**
+   * The page's "Last updated": `public_updated_at`, shown only when it differs from the first
+   * publication (frontend's `Updatable#updated`). For an outcome, when it was added or last changed.
+   */
   updatedOn: z.nullable(z.string()),
   /** The outcome's opening words, as text. */
   outcome: z.nullable(z.string()),
@@ -110,6 +115,12 @@ function wordsOf(html: string, limit: number): string | null {
   return text + (words.length > limit ? '…' : '');
 }
 
+function updatedOn(item: ConsultationContentItem): string | null {
+  const first = item.details.first_public_at ?? item.first_published_at;
+  const updated = item.public_updated_at;
+  return first && updated && Date.parse(first) !== Date.parse(updated) ? londonDate(updated) : null;
+}
+
 export function toLiveConsultation(item: ConsultationContentItem): LiveConsultation {
   // frontend's `Withdrawable#withdrawn?` is `withdrawn_notice.present?`: an empty `{}` is not.
   const withdrawn = item.withdrawn_notice && Object.keys(item.withdrawn_notice).length > 0;
@@ -120,7 +131,7 @@ export function toLiveConsultation(item: ConsultationContentItem): LiveConsultat
     opensOn: londonDate(item.details.opening_date),
     closesOn: londonDate(item.details.closing_date, { endOfDay: true }),
     withdrawnOn: withdrawn ? londonDate(item.withdrawn_notice?.withdrawn_at) : null,
-    updatedOn: londonDate(item.public_updated_at),
+    updatedOn: updatedOn(item),
     outcome:
       item.document_type === 'consultation_outcome' && item.details.final_outcome_detail
         ? wordsOf(item.details.final_outcome_detail, OUTCOME_WORDS)
