@@ -267,10 +267,9 @@ export function searchGovuk(apiRoot: string, url: URL): SearchAnswer {
         link: item.base_path,
         index: 'govuk',
         es_score: score,
-        model_score: null,
-        original_rank: null,
-        combined_score: null,
         _id: item.base_path,
+        // search-api's `ResultPresenter#add_debug_values`; consultations are `edition`s in the
+        // govuk index (`config/govuk_index/mapped_document_types.yaml`).
         elasticsearch_type: 'edition',
         document_type: 'edition',
       })),
@@ -280,7 +279,6 @@ export function searchGovuk(apiRoot: string, url: URL): SearchAnswer {
       suggested_queries: [],
       suggested_autocomplete: [],
       es_cluster: 'A',
-      reranked: false,
     },
   };
 }
