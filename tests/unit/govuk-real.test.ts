@@ -111,9 +111,24 @@ describe('every real GOV.UK consultation content item', () => {
   });
 
   it.each(contentItems)('%s: through the live view, as the panel asks for it', async (_f, raw) => {
-    const context = { kind: 'consultation', url: `https://www.gov.uk${raw.base_path}` };
+    // What the page module reads before the live data comes: the address, and nothing yet.
+    const context: ConsultationContext = {
+      kind: 'consultation',
+      url: `https://www.gov.uk${raw.base_path}`,
+      key: `consultation:${raw.base_path.split('/').pop()}`,
+      title: null,
+      links: [],
+      unread: [],
+      contentId: null,
+      locale: 'en',
+      state: null,
+      opensOn: null,
+      closesOn: null,
+      withdrawnOn: null,
+      organisations: [],
+    };
     const requested: string[] = [];
-    const view = await liveViewFor(context as ConsultationContext, async (request) => {
+    const view = await liveViewFor(context, async (request) => {
       requested.push(request.url);
       const data = request.schema.parse(raw);
       return { data, fetchedAt: 1, stale: false, error: null };
