@@ -19,6 +19,7 @@ import {
   type ConsultationSnapshot,
   consultationSnapshot,
   type PetitionSnapshot,
+  Snapshot,
 } from '../../utils/watchlist/snapshot';
 import { createFixtureFetch } from '../fixture-site/fixture-fetch';
 
@@ -156,6 +157,12 @@ describe('a followed consultation, from the real example items', () => {
     const withdrawn = snapshotOf('consultation_withdrawn');
     // A week before its (never reached) closing date of 16 December 2216.
     expect(detectChanges(withdrawn, withdrawn, at('2216-12-12T09:00:00Z'))).toEqual([]);
+  });
+
+  it('still reads a snapshot stored before withdrawals were told', () => {
+    expect(Snapshot.parse({ kind: 'consultation', state: 'open', closesOn: '2026-12-20' })).toEqual(
+      { kind: 'consultation', state: 'open', closesOn: '2026-12-20', withdrawnOn: null },
+    );
   });
 
   it('is told once a consultation not yet open opens', () => {
