@@ -69,7 +69,8 @@ export const ConsultationContext = z.object({
   state: z.nullable(ConsultationState),
   opensOn: z.nullable(IsoDate),
   closesOn: z.nullable(IsoDate),
-  withdrawnOn: z.nullable(IsoDate),
+  // Pages stored before withdrawals were read have no such field.
+  withdrawnOn: z._default(z.nullable(IsoDate), null),
   organisations: z.array(z.object({ name: z.string(), url: z.nullable(HttpsUrl) })),
 });
 
