@@ -239,4 +239,9 @@ export const LEFT_ALONE_PAGES = [
     url: 'https://www.gov.uk/government/consultations/sen-workforce-training-standards-2025',
     key: 'consultation:sen-workforce-training-standards-2025',
   },
+  {
+    name: 'GOV.UK’s 410 page at a removed consultation’s address',
+    url: 'https://www.gov.uk/government/consultations/send-transport-policy-review-2019',
+    key: 'consultation:send-transport-policy-review-2019',
+  },
 ];
