@@ -1,22 +1,19 @@
 import type { ConsultationContext } from '../../utils/pages/context';
 import { Facts } from './Facts';
-import { formatDate } from './format';
-
-const STATE_LABEL = {
-  upcoming: 'Not yet open',
-  open: 'Open',
-  closed: 'Closed, awaiting outcome',
-  outcome: 'Outcome published',
-} as const;
+import { CONSULTATION_STATE_LABEL, formatDate } from './format';
 
 export function ConsultationFacts({ context }: { context: ConsultationContext }) {
   const { organisations } = context;
   return (
     <Facts
       facts={[
-        context.state && { label: 'State', value: STATE_LABEL[context.state] },
+        context.state && { label: 'State', value: CONSULTATION_STATE_LABEL[context.state] },
         context.opensOn !== null && { label: 'Opens', value: formatDate(context.opensOn) },
         context.closesOn !== null && { label: 'Closes', value: formatDate(context.closesOn) },
+        context.withdrawnOn !== null && {
+          label: 'Withdrawn',
+          value: formatDate(context.withdrawnOn),
+        },
         organisations.length > 0 && {
           label: organisations.length === 1 ? 'Organisation' : 'Organisations',
           value: (

@@ -13,14 +13,7 @@ import type { LivePetition } from '../../utils/sources/petitions-api';
 import { describeError } from './describe-error';
 import { ExternalLinks } from './ExternalLinks';
 import { Facts } from './Facts';
-import { formatCount, formatDate } from './format';
-
-const CONSULTATION_STATE = {
-  upcoming: 'Not yet open',
-  open: 'Open',
-  closed: 'Closed, awaiting outcome',
-  outcome: 'Outcome published',
-} as const;
+import { CONSULTATION_STATE_LABEL, formatCount, formatDate } from './format';
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -89,30 +82,42 @@ function countdown(closesOn: string, now: number = Date.now()): string {
 
 export function LiveConsultationFacts({ consultation }: { consultation: LiveConsultation }) {
   return (
-    <Facts
-      facts={[
-        { label: 'State', value: CONSULTATION_STATE[consultation.state] },
-        consultation.opensOn !== null && {
-          label: 'Opens',
-          value: formatDate(consultation.opensOn),
-        },
-        consultation.closesOn !== null && {
-          label: 'Closes',
-          value:
-            consultation.state === 'open'
-              ? `${formatDate(consultation.closesOn)} (${countdown(consultation.closesOn)})`
-              : formatDate(consultation.closesOn),
-        },
-        consultation.outcomePublishedOn !== null && {
-          label: 'Outcome published',
-          value: formatDate(consultation.outcomePublishedOn),
-        },
-        consultation.organisations.length > 0 && {
-          label: 'Organisations',
-          value: consultation.organisations.map((org) => org.name).join(', '),
-        },
-      ]}
-    />
+    <>
+      <Facts
+        facts={[
+          { label: 'State', value: CONSULTATION_STATE_LABEL[consultation.state] },
+          consultation.opensOn !== null && {
+            label: 'Opens',
+            value: formatDate(consultation.opensOn),
+          },
+          consultation.closesOn !== null && {
+            label: 'Closes',
+            value:
+              consultation.state === 'open'
+                ? `${formatDate(consultation.closesOn)} (${countdown(consultation.closesOn)})`
+                : formatDate(consultation.closesOn),
+          },
+          consultation.withdrawnOn !== null && {
+            label: 'Withdrawn',
+            value: formatDate(consultation.withdrawnOn),
+          },
+          consultation.updatedOn !== null && {
+            label: 'Last updated',
+            value: formatDate(consultation.updatedOn),
+          },
+          consultation.organisations.length > 0 && {
+            label: 'Organisations',
+            value: consultation.organisations.map((org) => org.name).join(', '),
+          },
+        ]}
+      />
+      {consultation.outcome && (
+        <figure class="quote">
+          <blockquote>{consultation.outcome}</blockquote>
+          <figcaption>Consultation outcome</figcaption>
+        </figure>
+      )}
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import type { PageKind } from '../../utils/pages/context';
+import type { ConsultationState, PageKind } from '../../utils/pages/context';
 
 export { formatDate } from '../../utils/dates';
 
@@ -16,6 +16,14 @@ export const KIND_PLURAL: Record<PageKind, string> = {
   petition: 'Petitions',
   consultation: 'Consultations',
   debate: 'Hansard debates',
+};
+
+export const CONSULTATION_STATE_LABEL: Record<ConsultationState, string> = {
+  upcoming: 'Not yet open',
+  open: 'Open',
+  closed: 'Closed, awaiting outcome',
+  outcome: 'Outcome published',
+  withdrawn: 'Withdrawn',
 };
 
 const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });

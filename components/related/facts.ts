@@ -7,6 +7,7 @@ const STATE_WORDS: Record<string, string> = {
   rejected: 'Rejected',
   outcome: 'Outcome published',
   upcoming: 'Not yet open',
+  withdrawn: 'Withdrawn',
 };
 
 /** The key facts of a related page, in a line. */

@@ -10,7 +10,7 @@ type State = { status: 'loading' } | { status: 'ready'; follow: Follow | null };
 const WHAT_YOU_HEAR = {
   petition: `You will hear when it reaches ${MILESTONES.map(formatCount).join(' or ')} signatures, gets a government response, has a debate scheduled or held, or closes.`,
   consultation:
-    'You will hear a week and a day before it closes, when it closes, and when the outcome is published.',
+    'You will hear when it opens, a week and a day before it closes, when it closes, when the outcome is published, and if it is withdrawn.',
 };
 
 /** Follow or stop following this petition or consultation. */

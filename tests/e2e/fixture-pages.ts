@@ -188,6 +188,58 @@ export const FIXTURE_PAGES: FixturePage[] = [
     },
   },
   {
+    name: 'consultation-unopened',
+    url: 'https://www.gov.uk/government/consultations/gda-of-hitachi-ge-nuclear-energy-ltds-uk-advanced-boiling-water-reactor',
+    badge: 'Consultation',
+    title: 'GDA of Hitachi-GE Nuclear Energy Ltd’s UK Advanced Boiling Water Reactor',
+    facts: {
+      State: 'Not yet open',
+      Opens: '5 October 2200',
+      Closes: '31 October 2210',
+      Organisation: 'Environment Agency',
+    },
+    links: {},
+  },
+  {
+    name: 'consultation-unopened-without-description',
+    url: 'https://www.gov.uk/government/consultations/send-tribunal-single-route-of-redress',
+    badge: 'Consultation',
+    title: 'SEND Tribunal: a single route of redress',
+    // Without a description the summary banner is not drawn: the notice's opening date is all.
+    facts: {
+      State: 'Not yet open',
+      Opens: '11 January 2027',
+      Organisation: 'Department for Education',
+    },
+    links: {},
+  },
+  {
+    name: 'consultation-withdrawn',
+    url: 'https://www.gov.uk/government/consultations/postgraduate-doctoral-loans',
+    badge: 'Consultation',
+    title: 'Postgraduate doctoral loans',
+    facts: {
+      State: 'Withdrawn',
+      Closes: '16 December 2216',
+      Withdrawn: '12 November 2016',
+      Organisation: 'Department for Education',
+    },
+    links: {},
+  },
+  {
+    name: 'consultation-outcome-without-feedback',
+    url: 'https://www.gov.uk/government/consultations/employee-share-schemes-nic-elections',
+    badge: 'Consultation',
+    title: 'Employee Share Schemes: NIC elections',
+    facts: {
+      State: 'Outcome published',
+      Opens: '20 April 2016',
+      Closes: '13 July 2016',
+      Organisation: 'HM Revenue & Customs',
+    },
+    links: {},
+  },
+  {
     name: 'debate-chamber-statement',
     url: STATEMENT,
     badge: 'Hansard debate',
@@ -326,5 +378,15 @@ export const LEFT_ALONE_PAGES = [
     name: 'a bot-challenge page at a debate address',
     url: 'https://hansard.parliament.uk/Commons/2026-11-24/debates/1B2C3D4E-5F60-4718-293A-4B5C6D7E8F90/SpecialEducationalNeedsTransport',
     key: 'debate:1B2C3D4E-5F60-4718-293A-4B5C6D7E8F90',
+  },
+  {
+    name: 'GOV.UK’s 404 page at a consultation address',
+    url: 'https://www.gov.uk/government/consultations/sen-workforce-training-standards-2025',
+    key: 'consultation:sen-workforce-training-standards-2025',
+  },
+  {
+    name: 'GOV.UK’s 410 page at a removed consultation’s address',
+    url: 'https://www.gov.uk/government/consultations/send-transport-policy-review-2019',
+    key: 'consultation:send-transport-policy-review-2019',
   },
 ];

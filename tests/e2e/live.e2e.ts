@@ -148,6 +148,28 @@ describe('live data from the sites', () => {
     await page.close();
   });
 
+  it('consultation withdrawn: said so, with its date, and no countdown to its closing date', async () => {
+    const { page } = await openPage(
+      harness,
+      'https://www.gov.uk/government/consultations/postgraduate-doctoral-loans',
+    );
+    await settled(page);
+    expect(await factOf(page, '.live', 'State').textContent()).toBe('Withdrawn');
+    expect(await factOf(page, '.live', 'Withdrawn').textContent()).toBe('12 November 2016');
+    expect(await factOf(page, '.live', 'Closes').textContent()).toBe('16 December 2216');
+    await page.close();
+  });
+
+  it('consultation outcome: what it says, from the outcome GOV.UK sends', async () => {
+    const { page } = await openPage(harness, OUTCOME);
+    await settled(page);
+    expect(await factOf(page, '.live', 'Last updated').textContent()).toBe('2 March 2023');
+    expect(await live(page).locator('figure.quote blockquote').textContent()).toMatch(
+      /^We received around 6,000 responses to the consultation/,
+    );
+    await page.close();
+  });
+
   it('Hansard debate: each e-petition it mentions, with title, signatures and response status', async () => {
     const { page } = await openPage(harness, WH_DEBATE);
     await settled(page);

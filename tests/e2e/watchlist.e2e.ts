@@ -126,6 +126,40 @@ describe('the watchlist', () => {
     await page.close();
   });
 
+  it('tells the user when a followed consultation is withdrawn, as GOV.UK withdraws one', async () => {
+    const page = await follow(OPEN_CONSULTATION, 'consultation');
+    // Withdrawal keeps the document type and adds the notice, as in publishing-api's example
+    // `consultation_withdrawn.json`.
+    harness.site.api.rewrite = (path, body) =>
+      path === '/api/content/government/consultations/sen-workforce-training-standards'
+        ? {
+            ...(body as object),
+            withdrawn_notice: {
+              explanation: '<div class="govspeak"><p>It has been superseded.</p></div>',
+              withdrawn_at: '2026-11-23T09:52:00Z',
+            },
+          }
+        : body;
+    await fireAlarm();
+    await expect
+      .poll(
+        async () =>
+          (await readStore(harness, 'events')).map(
+            (event) => event as { id: string; text: string },
+          ),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toEqual([
+        expect.objectContaining({
+          id: 'consultation:sen-workforce-training-standards|withdrawn',
+          text: 'The consultation was withdrawn on 23 November 2026',
+        }),
+      ]);
+    await page.close();
+  });
+
   it('records nothing false during a site outage, and checks again once it is back', {
     timeout: 90_000,
   }, async () => {

@@ -148,14 +148,43 @@ type ContentItem = {
   public_updated_at?: string;
   details: { body?: string; opening_date?: string; closing_date?: string };
   links: {
-    organisations?: {
-      title: string;
-      base_path: string;
-      content_id: string;
-      details?: { acronym?: string };
-    }[];
+    organisations?: OrganisationLink[];
   };
 };
+
+type OrganisationLink = {
+  title: string;
+  base_path: string;
+  content_id: string;
+  analytics_identifier?: string;
+  public_updated_at?: string;
+  details?: { brand?: string; logo?: { formatted_title?: string; crest?: string } };
+};
+
+/**
+ * search-api indexes a page's organisations as slugs, and its `EntityExpander` answers each
+ * with the organisations registry's entry (the fields `Search::Registries#organisations`
+ * lists) merged with `{slug}`; a slug the registry lacks comes back as `{slug}` alone. Here
+ * the registry is the organisations whose link items carry their details (brand and logo,
+ * as an organisation document in the government index does); the real example items' links
+ * do not, so their organisations come back as slugs.
+ */
+function expandOrganisation(org: OrganisationLink) {
+  const slug = org.base_path.split('/').pop() ?? '';
+  if (!org.details) return { slug };
+  return {
+    slug,
+    content_id: org.content_id,
+    link: org.base_path,
+    title: org.title,
+    organisation_state: 'live',
+    logo_formatted_title: org.details.logo?.formatted_title,
+    organisation_brand: org.details.brand,
+    organisation_crest: org.details.logo?.crest,
+    public_timestamp: org.public_updated_at,
+    analytics_identifier: org.analytics_identifier,
+  };
+}
 
 const GOVUK_PARAMS = new Set([
   'q',
@@ -228,14 +257,7 @@ export function searchGovuk(apiRoot: string, url: URL): SearchAnswer {
       case 'end_date':
         return item.details.closing_date;
       case 'organisations':
-        return (item.links.organisations ?? []).map((org) => ({
-          title: org.title,
-          slug: org.base_path.split('/').pop(),
-          link: org.base_path,
-          content_id: org.content_id,
-          acronym: org.details?.acronym,
-          organisation_state: 'live',
-        }));
+        return (item.links.organisations ?? []).map(expandOrganisation);
       default:
         return undefined;
     }
@@ -248,10 +270,9 @@ export function searchGovuk(apiRoot: string, url: URL): SearchAnswer {
         link: item.base_path,
         index: 'govuk',
         es_score: score,
-        model_score: null,
-        original_rank: null,
-        combined_score: null,
         _id: item.base_path,
+        // search-api's `ResultPresenter#add_debug_values`; consultations are `edition`s in the
+        // govuk index (`config/govuk_index/mapped_document_types.yaml`).
         elasticsearch_type: 'edition',
         document_type: 'edition',
       })),
@@ -261,7 +282,6 @@ export function searchGovuk(apiRoot: string, url: URL): SearchAnswer {
       suggested_queries: [],
       suggested_autocomplete: [],
       es_cluster: 'A',
-      reranked: false,
     },
   };
 }

@@ -53,7 +53,8 @@ describe('consultation extraction from fixture pages', () => {
     });
   });
 
-  it('reads a closed consultation with both dates and two organisations', () => {
+  it('reads a closed consultation with both dates and two organisations; closing at midnight is the day before', () => {
+    // The page prints "11:59pm on 30 June 2026" for datetime 2026-07-01T00:00:00.000+01:00.
     const result = extract(`${BASE}/alternative-provision-funding-review`);
     expect(result).toMatchObject({
       ok: true,
@@ -88,6 +89,58 @@ describe('consultation extraction from fixture pages', () => {
     expect(keysOf(result)).toEqual(
       expect.arrayContaining(['petition:591092', 'debate:BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40']),
     );
+  });
+
+  it('reads a consultation not yet open: its opening date from the banner, and its closing date', () => {
+    // The real unopened example item, rendered: the notice "This consultation opens at <time>"
+    // comes before the summary banner, which holds both dates.
+    expect(
+      extract(`${BASE}/gda-of-hitachi-ge-nuclear-energy-ltds-uk-advanced-boiling-water-reactor`),
+    ).toMatchObject({
+      ok: true,
+      context: {
+        state: 'upcoming',
+        opensOn: '2200-10-05',
+        closesOn: '2210-10-31',
+        withdrawnOn: null,
+        organisations: [expect.objectContaining({ name: 'Environment Agency' })],
+        unread: [],
+      },
+    });
+  });
+
+  it('reads a consultation without a description: no summary banner, the notice’s opening date', () => {
+    expect(extract(`${BASE}/send-tribunal-single-route-of-redress`)).toMatchObject({
+      ok: true,
+      context: { state: 'upcoming', opensOn: '2027-01-11', closesOn: null, unread: [] },
+    });
+  });
+
+  it('reads a withdrawn consultation as withdrawn, on the date of its notice', () => {
+    // The real withdrawn example item keeps document type open_consultation: the caption says "Open".
+    expect(extract(`${BASE}/postgraduate-doctoral-loans`)).toMatchObject({
+      ok: true,
+      context: {
+        title: 'Postgraduate doctoral loans',
+        state: 'withdrawn',
+        withdrawnOn: '2016-11-12',
+        closesOn: '2216-12-16',
+        unread: [],
+      },
+    });
+  });
+
+  it('reads an outcome without public feedback', () => {
+    expect(extract(`${BASE}/employee-share-schemes-nic-elections`)).toMatchObject({
+      ok: true,
+      context: {
+        state: 'outcome',
+        opensOn: '2016-04-20',
+        closesOn: '2016-07-13',
+        organisations: [expect.objectContaining({ name: 'HM Revenue & Customs' })],
+        unread: [],
+      },
+    });
   });
 
   it('gives no result for GOV.UK pages that are not consultations', () => {

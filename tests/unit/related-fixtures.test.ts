@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { factsOf } from '../../components/related/facts';
 import { createLiveFetcher } from '../../utils/live/live-fetcher';
 import type { PageContext } from '../../utils/pages/context';
 import { linkCardFor } from '../../utils/related/link-card';
@@ -161,6 +162,13 @@ describe('link cards', () => {
       },
     );
     expect(await linkCardFor(OUTCOME, get)).toMatchObject({ state: 'outcome', problem: null });
+    // A link to a withdrawn consultation: withdrawn, whatever its document type says.
+    const withdrawn = await linkCardFor(
+      'https://www.gov.uk/government/consultations/postgraduate-doctoral-loans',
+      get,
+    );
+    expect(withdrawn).toMatchObject({ state: 'withdrawn', problem: null });
+    expect(withdrawn && factsOf(withdrawn)).toEqual(['Withdrawn']);
     expect(await linkCardFor(WH_DEBATE, get)).toMatchObject({
       location: 'Westminster Hall',
       date: '2026-11-16',

@@ -56,6 +56,25 @@ describe('responses that can be bookmarked', () => {
     ).toEqual([]);
   });
 
+  it('the outcome in frontend’s markup since the outcome wrapper went (164188d0a), not the feedback after it', () => {
+    // The real outcome example item, rendered: "Detail of outcome" then its govspeak, no wrapper.
+    expect(
+      responsesOn(
+        'https://www.gov.uk/government/consultations/employee-share-schemes-nic-elections',
+      ),
+    ).toEqual([
+      {
+        label: 'Consultation outcome',
+        date: null,
+        starts: expect.stringMatching(/^This document is the response/),
+      },
+    ]);
+    // A withdrawal's explanation is govspeak in a notice, not an outcome.
+    expect(
+      responsesOn('https://www.gov.uk/government/consultations/postgraduate-doctoral-loans'),
+    ).toEqual([]);
+  });
+
   it("each minister's contribution in a debate, and no one else's", () => {
     const found = responsesOn(
       'https://hansard.parliament.uk/Commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40/SpecialEducationalNeedsAndDisabilitiesReview',

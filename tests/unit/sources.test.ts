@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { ConsultationContentItem, toLiveConsultation } from '../../utils/sources/govuk-content-api';
 import { HansardDebateDocument, toLiveDebate } from '../../utils/sources/hansard-api';
 import { PetitionDocument, toLivePetition } from '../../utils/sources/petitions-api';
+import { consultationSearchUrl, GovukSearchResults } from '../../utils/sources/search-apis';
 import { API_ROOT } from '../fixture-site/api';
+import { createFixtureFetch } from '../fixture-site/fixture-fetch';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -89,7 +91,11 @@ describe('what the panel is given', () => {
       state: 'outcome',
       opensOn: '2022-03-29',
       closesOn: '2022-07-22',
-      outcomePublishedOn: '2023-03-02',
+      withdrawnOn: null,
+      updatedOn: '2023-03-02',
+      outcome: expect.stringMatching(
+        /^We received around 6,000 responses to the consultation .* SEND and alternative provision improvement plan, which sets out/,
+      ),
       organisations: [
         {
           name: 'Department for Education',
@@ -109,6 +115,36 @@ describe('what the panel is given', () => {
       house: 'Commons',
       date: '2026-11-16',
     });
+  });
+});
+
+describe('the fixture site’s GOV.UK search, as search-api answers', () => {
+  it('finds consultations not yet open, and gives unregistered organisations as {slug} alone', async () => {
+    const { fetch } = createFixtureFetch();
+    const answer = await (await fetch(consultationSearchUrl('nuclear reactor', 10))).json();
+    const parsed = GovukSearchResults.parse(answer);
+    expect(parsed.results[0]).toMatchObject({
+      link: '/government/consultations/gda-of-hitachi-ge-nuclear-energy-ltds-uk-advanced-boiling-water-reactor',
+      content_store_document_type: 'consultation',
+      organisations: [{ slug: 'environment-agency' }],
+    });
+    expect(Object.keys(parsed.results[0]?.organisations[0] ?? {})).toEqual(['slug']);
+  });
+
+  it('expands registered organisations from the registry', async () => {
+    const { fetch } = createFixtureFetch();
+    const answer = await (await fetch(consultationSearchUrl('alternative provision', 10))).json();
+    expect(
+      GovukSearchResults.parse(answer).results.find((result) =>
+        result.link.endsWith('/alternative-provision-funding-review'),
+      )?.organisations,
+    ).toEqual([
+      { slug: 'department-for-education', title: 'Department for Education' },
+      {
+        slug: 'ministry-of-housing-communities-local-government',
+        title: 'Ministry of Housing, Communities and Local Government',
+      },
+    ]);
   });
 });
 

@@ -2,10 +2,11 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PageContext } from '../../utils/pages/context';
 import { DB_VERSION, openDatabase } from '../../utils/storage/db';
-import { Settings } from '../../utils/storage/records';
+import { PageRecord, Settings } from '../../utils/storage/records';
 import { getSettings, updateSettings } from '../../utils/storage/settings-store';
 import { recordVisit, threadAround } from '../../utils/storage/thread-store';
 import v1 from '../fixtures/db/v1.json';
+import { extractFixture } from '../load-fixture';
 
 let name = '';
 let counter = 0;
@@ -205,6 +206,29 @@ describe('database upgrades', () => {
     const reopened = await openDatabase(name);
     expect(await reopened.count('pages')).toBe(1);
     expect(await reopened.count('links')).toBe(2);
+  });
+
+  it('still reads a consultation page stored before withdrawals were read', () => {
+    const result = extractFixture(
+      'https://www.gov.uk/government/consultations/sen-workforce-training-standards',
+    );
+    if (!result?.ok) throw new Error('fixture did not extract');
+    const { withdrawnOn: _, ...before } = result.context as Extract<
+      PageContext,
+      { kind: 'consultation' }
+    >;
+    const stored = {
+      key: before.key,
+      kind: 'consultation',
+      url: before.url,
+      title: before.title,
+      context: before,
+      firstVisitedAt: 1,
+      lastVisitedAt: 1,
+      visitCount: 1,
+      lastVisitId: 'a',
+    };
+    expect(PageRecord.parse(stored).context).toEqual({ ...before, withdrawnOn: null });
   });
 
   it('upgrades a version 1 database to the current one without losing its pages, links or settings', async () => {

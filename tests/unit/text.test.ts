@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, isoDatePart, parseCount, parseLongDate } from '../../utils/pages/text';
+import {
+  cleanText,
+  isoDatePart,
+  londonDate,
+  parseCount,
+  parseLongDate,
+} from '../../utils/pages/text';
 
 describe('text readers', () => {
   it.each([
@@ -35,5 +41,28 @@ describe('text readers', () => {
 
   it('collapses white space and non-breaking spaces', () => {
     expect(cleanText('  Require\u00a0 School\n\tSENCOs ')).toBe('Require School SENCOs');
+  });
+});
+
+describe('londonDate: the day GOV.UK prints for a timestamp', () => {
+  it('is the calendar day in London, whatever the offset written', () => {
+    expect(londonDate('2016-11-04T10:00:00+01:00')).toBe('2016-11-04');
+    // Withdrawn at 09:52 UTC; and a summer time written in UTC that is already the next day in London.
+    expect(londonDate('2016-11-12T09:52:00Z')).toBe('2016-11-12');
+    expect(londonDate('2026-06-30T23:30:00Z')).toBe('2026-07-01');
+  });
+
+  it('takes a closing time of midnight as the end of the day before, as frontend prints it', () => {
+    // "11:59pm on 30 June 2026" for 2026-07-01T00:00:00.000+01:00.
+    expect(londonDate('2026-07-01T00:00:00.000+01:00', { endOfDay: true })).toBe('2026-06-30');
+    expect(londonDate('2026-07-01T00:00:00.000+01:00')).toBe('2026-07-01');
+    expect(londonDate('2022-07-22T23:45:00.000+01:00', { endOfDay: true })).toBe('2022-07-22');
+  });
+
+  it('keeps a plain date, and gives null for what is not a date', () => {
+    expect(londonDate('2021-09-29')).toBe('2021-09-29');
+    expect(londonDate('soon')).toBeNull();
+    expect(londonDate('2026-13-40T00:00:00Z')).toBeNull();
+    expect(londonDate(null)).toBeNull();
   });
 });

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLiveFetcher } from '../../utils/live/live-fetcher';
+import { ConsultationContentItem, toLiveConsultation } from '../../utils/sources/govuk-content-api';
 import { openDatabase } from '../../utils/storage/db';
 import type { Follow } from '../../utils/storage/records';
 import { putFollow, recordCheck, unseenCount, watchlist } from '../../utils/storage/watch-store';
@@ -12,7 +15,12 @@ import {
   STAGGER_MS,
   staggerFor,
 } from '../../utils/watchlist/schedule';
-import type { ConsultationSnapshot, PetitionSnapshot } from '../../utils/watchlist/snapshot';
+import {
+  type ConsultationSnapshot,
+  consultationSnapshot,
+  type PetitionSnapshot,
+  Snapshot,
+} from '../../utils/watchlist/snapshot';
 import { answeredFrom, createFixtureFetch } from '../fixture-site/fixture-fetch';
 
 const petition: PetitionSnapshot = {
@@ -86,6 +94,7 @@ describe('change detection', () => {
     kind: 'consultation',
     state: 'open',
     closesOn: '2026-12-20',
+    withdrawnOn: null,
   };
   const at = (iso: string) => ({ milestones: [], now: Date.parse(iso) });
 
@@ -109,6 +118,60 @@ describe('change detection', () => {
         (c) => c.id,
       ),
     ).toEqual(['outcome']);
+  });
+});
+
+describe('a followed consultation, from the real example items', () => {
+  const snapshotOf = (name: string) =>
+    consultationSnapshot(
+      toLiveConsultation(
+        ConsultationContentItem.parse(
+          JSON.parse(
+            readFileSync(
+              resolve(process.cwd(), '../shared/real/govuk/content-items/current', `${name}.json`),
+              'utf8',
+            ),
+          ),
+        ),
+      ),
+    );
+  const at = (iso: string) => ({ milestones: [], now: Date.parse(iso) });
+
+  it('is told once it is withdrawn (the same consultation before and after)', () => {
+    expect(
+      detectChanges(
+        snapshotOf('open_consultation'),
+        snapshotOf('consultation_withdrawn'),
+        at('2016-11-13T09:00:00Z'),
+      ),
+    ).toEqual([
+      {
+        id: 'withdrawn',
+        text: 'The consultation was withdrawn on 12 November 2016',
+        link: null,
+      },
+    ]);
+  });
+
+  it('gives no closing reminders for a withdrawn consultation', () => {
+    const withdrawn = snapshotOf('consultation_withdrawn');
+    // A week before its (never reached) closing date of 16 December 2216.
+    expect(detectChanges(withdrawn, withdrawn, at('2216-12-12T09:00:00Z'))).toEqual([]);
+  });
+
+  it('still reads a snapshot stored before withdrawals were told', () => {
+    expect(Snapshot.parse({ kind: 'consultation', state: 'open', closesOn: '2026-12-20' })).toEqual(
+      { kind: 'consultation', state: 'open', closesOn: '2026-12-20', withdrawnOn: null },
+    );
+  });
+
+  it('is told once a consultation not yet open opens', () => {
+    const unopened = snapshotOf('unopened_consultation');
+    expect(
+      detectChanges(unopened, { ...unopened, state: 'open' }, at('2200-10-06T09:00:00Z')),
+    ).toEqual([
+      { id: 'opened', text: 'The consultation opened; it closes on 31 October 2210', link: null },
+    ]);
   });
 });
 

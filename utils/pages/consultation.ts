@@ -2,7 +2,7 @@ import type { ConsultationContext } from './context';
 import { HOSTS, isOn } from './hosts';
 import { httpsHref } from './links';
 import { type Extracted, type PageModule, unreadTracker } from './page-module';
-import { cleanText, isoDatePart, textOf } from './text';
+import { cleanText, londonDate, textOf } from './text';
 
 /** English pages and their Welsh `.cy` twins share the slug, so they share the key. */
 const PATH = /^\/government\/consultations\/([a-z0-9][a-z0-9-]*?)(\.cy)?\/?$/;
@@ -20,6 +20,8 @@ const STATE_BY_CAPTION: [RegExp, NonNullable<ConsultationContext['state']>][] = 
   [/outcome|canlyniad/i, 'outcome'],
   [/closed|caeedig/i, 'closed'],
   [/open|agored/i, 'open'],
+  // An unopened consultation's caption is the format's name alone.
+  [/^(consultation|ymgynghoriad)$/i, 'upcoming'],
 ];
 
 /** A GOV.UK consultation page, in any state, in English or Welsh. */
@@ -47,7 +49,11 @@ export const consultationPage: PageModule<'consultation'> = {
     const { unread, note } = unreadTracker();
     const meta = (name: string) =>
       doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content')?.trim() || null;
-    const dates = note(readDates(doc), 'dates');
+    const phase =
+      STATE_BY_FORMAT[meta('govuk:format') ?? ''] ??
+      readCaptionState(textOf(doc, '.gem-c-heading__context, .govuk-caption-xl'));
+    const withdrawal = readWithdrawal(doc, meta('govuk:withdrawn') !== null);
+    const dates = note(readDates(doc, phase), 'dates');
     return {
       title: note(
         textOf(doc, 'h1.gem-c-heading__text, main h1') ??
@@ -59,13 +65,10 @@ export const consultationPage: PageModule<'consultation'> = {
         PATH.exec(url.pathname)?.[2] || doc.documentElement.lang.toLowerCase() === 'cy'
           ? 'cy'
           : 'en',
-      state: note(
-        STATE_BY_FORMAT[meta('govuk:format') ?? ''] ??
-          readCaptionState(textOf(doc, '.gem-c-heading__context, .govuk-caption-xl')),
-        'state',
-      ),
+      state: note(withdrawal ? 'withdrawn' : phase, 'state'),
       opensOn: dates?.opensOn ?? null,
       closesOn: dates?.closesOn ?? null,
+      withdrawnOn: withdrawal?.on ?? null,
       organisations: readOrganisations(doc, url),
       unread,
     };
@@ -77,24 +80,48 @@ function readCaptionState(caption: string | null): ConsultationContext['state'] 
 }
 
 /**
- * GOV.UK states the dates in one summary sentence: "This consultation ran from
- * <time> to <time>", or "This consultation closes at <time>" (or opens at) while
- * open, when only the one date is shown. Welsh pages keep the same `<time datetime>`.
+ * frontend's consultation view puts a withdrawn item's notice first, its title "This
+ * consultation was withdrawn on <time>" (always in English); the layout's meta tags add
+ * `govuk:withdrawn`. The document type is unchanged, so the caption still says "Open".
  */
-function readDates(doc: Document): { opensOn: string | null; closesOn: string | null } | null {
-  const sentence = [...doc.querySelectorAll('p')].find(
-    (p) =>
-      p.querySelector('time[datetime]') && /consultation|ymgynghoriad/i.test(p.textContent ?? ''),
+function readWithdrawal(doc: Document, tagged: boolean): { on: string | null } | null {
+  const notice = [...doc.querySelectorAll('.gem-c-notice__title')].find((title) =>
+    /withdrawn/i.test(title.textContent ?? ''),
   );
-  if (!sentence) return null;
-  const times = [...sentence.querySelectorAll('time[datetime]')].map((time) =>
-    isoDatePart(time.getAttribute('datetime')),
+  if (!tagged && !notice) return null;
+  return { on: londonDate(notice?.querySelector('time[datetime]')?.getAttribute('datetime')) };
+}
+
+/**
+ * The summary banner's second paragraph (frontend `shared/phased/_summary_banner`) holds the
+ * dates, in an order set by the phase: "closes at <closing>" while open; "opens at <opening>
+ * … It closes at <closing>" before; "ran from <opening> to <closing>" after. The notice above
+ * it ("This consultation opens at <time>") is not the banner. A consultation without a
+ * description has no banner (the component renders nothing without text); then only an
+ * unopened one shows a date, its opening, in that notice. Closing times of midnight print as
+ * the day before, so they are read as the reader sees them.
+ */
+function readDates(
+  doc: Document,
+  phase: ConsultationContext['state'],
+): { opensOn: string | null; closesOn: string | null } | null {
+  const banner = [...doc.querySelectorAll('.gem-c-summary-banner__text')].find((p) =>
+    p.querySelector('time[datetime]'),
   );
-  if (times.length >= 2) return { opensOn: times[0] ?? null, closesOn: times[1] ?? null };
-  const only = times[0] ?? null;
-  return /opens|agor/i.test(sentence.textContent ?? '')
-    ? { opensOn: only, closesOn: null }
-    : { opensOn: null, closesOn: only };
+  const times = [...(banner?.querySelectorAll('time[datetime]') ?? [])].map((time) =>
+    time.getAttribute('datetime'),
+  );
+  const closing = (value: string | null | undefined) => londonDate(value, { endOfDay: true });
+  if (!banner) {
+    const notice = doc.querySelector('.gem-c-notice__description time[datetime]');
+    return phase === 'upcoming' && notice
+      ? { opensOn: londonDate(notice.getAttribute('datetime')), closesOn: null }
+      : null;
+  }
+  if (phase === 'open' || (phase === null && times.length === 1)) {
+    return { opensOn: null, closesOn: closing(times.at(-1)) };
+  }
+  return { opensOn: londonDate(times[0]), closesOn: closing(times[1]) };
 }
 
 function readOrganisations(doc: Document, base: URL): ConsultationContext['organisations'] {

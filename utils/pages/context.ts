@@ -56,7 +56,12 @@ export const PetitionContext = z.object({
   ),
 });
 
-export const ConsultationState = z.enum(['upcoming', 'open', 'closed', 'outcome']);
+/**
+ * `upcoming`, `open`, `closed` and `outcome` follow the document type; GOV.UK withdraws a
+ * consultation in any of them (its document type stays, a withdrawn notice is added), and
+ * a withdrawn one is neither open nor awaiting anything, so it is a state of its own.
+ */
+export const ConsultationState = z.enum(['upcoming', 'open', 'closed', 'outcome', 'withdrawn']);
 
 export const ConsultationContext = z.object({
   kind: z.literal('consultation'),
@@ -66,6 +71,8 @@ export const ConsultationContext = z.object({
   state: z.nullable(ConsultationState),
   opensOn: z.nullable(IsoDate),
   closesOn: z.nullable(IsoDate),
+  // Pages stored before withdrawals were read have no such field.
+  withdrawnOn: z._default(z.nullable(IsoDate), null),
   organisations: z.array(z.object({ name: z.string(), url: z.nullable(HttpsUrl) })),
 });
 
@@ -89,3 +96,4 @@ export type PageContext = z.infer<typeof PageContext>;
 export type PetitionContext = z.infer<typeof PetitionContext>;
 export type ConsultationContext = z.infer<typeof ConsultationContext>;
 export type DebateContext = z.infer<typeof DebateContext>;
+export type ConsultationState = z.infer<typeof ConsultationState>;

@@ -15,6 +15,25 @@ const MINISTER =
 /** Where a petition page shows the government's response (`events/_government_responded`). */
 export const PETITION_RESPONSE = '.petition-timeline li#response';
 
+/**
+ * The outcome's text on a consultation page. Since frontend 164188d0a (2025-10-09) it has no
+ * wrapper of its own: `shared/phased/_outcome_details` renders the "Detail of outcome" heading
+ * and then the govspeak block, first in the main column after the notices, and before the
+ * "Original consultation" heading (`#original-consultation-title`) that starts the
+ * consultation itself. A notice's own govspeak (a withdrawal's explanation) is not it.
+ */
+function consultationOutcome(doc: Document): Element | null {
+  const original = doc.getElementById('original-consultation-title');
+  if (!original) return null;
+  const outcome = [...doc.querySelectorAll('main .gem-c-govspeak')].find(
+    (block) =>
+      !block.closest('.gem-c-notice') &&
+      block.previousElementSibling?.matches('.gem-c-heading') &&
+      block.compareDocumentPosition(original) & Node.DOCUMENT_POSITION_FOLLOWING,
+  );
+  return outcome && cleanText(outcome.textContent) ? outcome : null;
+}
+
 /** The responses on a page that can be bookmarked in one click, in page order. */
 export function findResponses(context: PageContext, doc: Document): ResponseBlock[] {
   switch (context.kind) {
@@ -25,7 +44,7 @@ export function findResponses(context: PageContext, doc: Document): ResponseBloc
         : [];
     }
     case 'consultation': {
-      const element = doc.querySelector('.consultation-outcome-detail');
+      const element = consultationOutcome(doc);
       return element && context.state === 'outcome'
         ? [{ label: 'Consultation outcome', date: null, element }]
         : [];

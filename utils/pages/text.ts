@@ -51,6 +51,36 @@ export function isoDatePart(value: string | null | undefined): string | null {
   return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
+const LONDON = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * The day GOV.UK prints for a timestamp: the calendar day in London (frontend's `Time.zone`).
+ * With `endOfDay`, a time of midnight is the end of the day before, as frontend's
+ * `display_date_and_time(rollback_midnight: true)` prints a closing date: 2026-10-31T00:00
+ * is "11:59pm on 30 October 2026".
+ */
+export function londonDate(
+  value: string | null | undefined,
+  { endOfDay = false }: { endOfDay?: boolean } = {},
+): string | null {
+  if (!value || !/T\d{2}:\d{2}/.test(value)) return isoDatePart(value);
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) return null;
+  const part = (time: number) =>
+    Object.fromEntries(LONDON.formatToParts(time).map(({ type, value }) => [type, value]));
+  let parts = part(at);
+  if (endOfDay && parts.hour === '00' && parts.minute === '00') parts = part(at - 60_000);
+  return isoDate(Number(parts.year), Number(parts.month), Number(parts.day));
+}
+
 function isoDate(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
   // Rejects 31 February and the like rather than rolling over.

@@ -1,6 +1,6 @@
 import { HOSTS } from '../pages/hosts';
 import { detectHref, detectPage } from '../pages/registry';
-import { isoDatePart } from '../pages/text';
+import { isoDatePart, londonDate } from '../pages/text';
 import { consultationStateOf, type LiveConsultation } from '../sources/govuk-content-api';
 import type { LiveDebate } from '../sources/hansard-api';
 import type { LivePetition } from '../sources/petitions-api';
@@ -109,9 +109,9 @@ export function consultationCandidates(results: GovukSearchResults): Candidate[]
         url,
         title: result.title,
         text: result.description ?? '',
-        date: isoDatePart(result.end_date),
+        date: londonDate(result.end_date, { endOfDay: true }),
         state: consultationStateOf(result.content_store_document_type),
-        departments: result.organisations.map((organisation) => organisation.title),
+        departments: result.organisations.flatMap(({ title }) => (title ? [title] : [])),
         evidence: [],
       },
     ];

@@ -1,6 +1,7 @@
 import type { LiveRequest } from '../live/live-fetcher';
+import { ConsultationState } from '../pages/context';
 import { HOSTS } from '../pages/hosts';
-import { isoDatePart } from '../pages/text';
+import { londonDate } from '../pages/text';
 import { z } from '../zod';
 
 /**
@@ -22,13 +23,29 @@ export const ConsultationContentItem = z.object({
   title: z.string(),
   description: z.optional(z.nullable(z.string())),
   locale: z.string(),
+  first_published_at: z.optional(z.nullable(z.string())),
   public_updated_at: z.optional(z.nullable(z.string())),
+  /** `{}` or null when the item stands; `explanation` and `withdrawn_at` once withdrawn. */
+  withdrawn_notice: z.optional(
+    z.nullable(
+      z.object({
+        explanation: z.optional(z.string()),
+        withdrawn_at: z.optional(z.string()),
+      }),
+    ),
+  ),
   details: z.object({
     /** The consultation's text, as HTML; read for its key terms. */
     body: z.optional(z.string()),
     opening_date: z.optional(z.string()),
     closing_date: z.optional(z.string()),
-    final_outcome_publication_date: z.optional(z.string()),
+    first_public_at: z.optional(z.string()),
+    /**
+     * The outcome, as HTML. Whitehall's `ConsultationPresenter::FinalOutcome` sends it (with
+     * `final_outcome_attachments`) once the outcome is published, and never sends a date for
+     * it: `final_outcome_publication_date` is in the schema but nothing fills it.
+     */
+    final_outcome_detail: z.optional(z.string()),
   }),
   links: z._default(z.object({ organisations: z.optional(z.array(Link)) }), {}),
 });
@@ -44,13 +61,13 @@ export function consultationRecord(pagePath: string): LiveRequest<ConsultationCo
   return { url: contentApiUrl(pagePath), source: 'govuk', schema: ConsultationContentItem };
 }
 
-/** A consultation's state from its document type (Content API and Search API alike). */
+/** A consultation's phase from its document type (Content API and Search API alike). */
 const CONSULTATION_STATE = {
   consultation: 'upcoming',
   open_consultation: 'open',
   closed_consultation: 'closed',
   consultation_outcome: 'outcome',
-} as const satisfies Record<ConsultationContentItem['document_type'], string>;
+} as const satisfies Record<ConsultationContentItem['document_type'], ConsultationState>;
 
 /** The state for a document type from the Search API, which is only a string there. */
 export function consultationStateOf(documentType: string | undefined) {
@@ -59,25 +76,66 @@ export function consultationStateOf(documentType: string | undefined) {
     : null;
 }
 
+/** How much of the outcome the panel quotes. */
+const OUTCOME_WORDS = 60;
+
 export const LiveConsultation = z.object({
   title: z.string(),
   url: z.string(),
-  state: z.enum(['upcoming', 'open', 'closed', 'outcome']),
+  state: ConsultationState,
   opensOn: z.nullable(z.string()),
   closesOn: z.nullable(z.string()),
-  outcomePublishedOn: z.nullable(z.string()),
+  withdrawnOn: z.nullable(z.string()),
+  /**
+   * The page's "Last updated": `public_updated_at`, shown only when it differs from the first
+   * publication (frontend's `Updatable#updated`). For an outcome, when it was added or last changed.
+   */
+  updatedOn: z.nullable(z.string()),
+  /** The outcome's opening words, as text. */
+  outcome: z.nullable(z.string()),
   organisations: z.array(z.object({ name: z.string(), url: z.nullable(z.string()) })),
 });
 export type LiveConsultation = z.infer<typeof LiveConsultation>;
 
+/** Govspeak HTML as plain words (the service worker has no DOM to parse it with). */
+function wordsOf(html: string, limit: number): string | null {
+  const words = html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&#39;|&rsquo;/g, '’')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length === 0) return null;
+  // Tags between a word and its punctuation ("plan</a>,") left a space.
+  const text = words
+    .slice(0, limit)
+    .join(' ')
+    .replace(/ ([,.;:!?)])/g, '$1');
+  return text + (words.length > limit ? '…' : '');
+}
+
+function updatedOn(item: ConsultationContentItem): string | null {
+  const first = item.details.first_public_at ?? item.first_published_at;
+  const updated = item.public_updated_at;
+  return first && updated && Date.parse(first) !== Date.parse(updated) ? londonDate(updated) : null;
+}
+
 export function toLiveConsultation(item: ConsultationContentItem): LiveConsultation {
+  // frontend's `Withdrawable#withdrawn?` is `withdrawn_notice.present?`: an empty `{}` is not.
+  const withdrawn = item.withdrawn_notice && Object.keys(item.withdrawn_notice).length > 0;
   return {
     title: item.title,
     url: `https://${HOSTS.govuk}${item.base_path}`,
-    state: CONSULTATION_STATE[item.document_type],
-    opensOn: isoDatePart(item.details.opening_date),
-    closesOn: isoDatePart(item.details.closing_date),
-    outcomePublishedOn: isoDatePart(item.details.final_outcome_publication_date),
+    state: withdrawn ? 'withdrawn' : CONSULTATION_STATE[item.document_type],
+    opensOn: londonDate(item.details.opening_date),
+    closesOn: londonDate(item.details.closing_date, { endOfDay: true }),
+    withdrawnOn: withdrawn ? londonDate(item.withdrawn_notice?.withdrawn_at) : null,
+    updatedOn: updatedOn(item),
+    outcome:
+      item.document_type === 'consultation_outcome' && item.details.final_outcome_detail
+        ? wordsOf(item.details.final_outcome_detail, OUTCOME_WORDS)
+        : null,
     organisations: (item.links.organisations ?? []).map((org) => ({
       name: org.title,
       url: org.base_path ? `https://${HOSTS.govuk}${org.base_path}` : null,

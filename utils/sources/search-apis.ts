@@ -40,13 +40,23 @@ export const GovukSearchResults = z.object({
       content_store_document_type: z.optional(z.string()),
       start_date: z.optional(z.nullable(z.string())),
       end_date: z.optional(z.nullable(z.string())),
-      organisations: z._default(z.array(z.object({ title: z.string() })), []),
+      /**
+       * search-api's `EntityExpander` replaces each indexed slug with its entry in the
+       * organisations registry, merged with `{slug}`; a slug the registry lacks comes back
+       * as `{slug}` alone, without a title.
+       */
+      organisations: z._default(
+        z.array(z.object({ slug: z.optional(z.string()), title: z.optional(z.string()) })),
+        [],
+      ),
     }),
   ),
 });
 export type GovukSearchResults = z.infer<typeof GovukSearchResults>;
 
+/** Every phase, not-yet-open (`consultation`) included, as `document_type` names them. */
 const CONSULTATION_TYPES = [
+  'consultation',
   'open_consultation',
   'closed_consultation',
   'consultation_outcome',

@@ -84,8 +84,26 @@ function consultationChanges(
       });
     }
   }
+  if (before.state === 'upcoming' && after.state === 'open') {
+    changes.push({
+      id: 'opened',
+      text: after.closesOn
+        ? `The consultation opened; it closes on ${formatDate(after.closesOn)}`
+        : 'The consultation opened',
+      link: null,
+    });
+  }
   if (before.state === 'open' && after.state === 'closed') {
     changes.push({ id: 'closed', text: 'The consultation closed', link: null });
+  }
+  if (before.state !== 'withdrawn' && after.state === 'withdrawn') {
+    changes.push({
+      id: 'withdrawn',
+      text: after.withdrawnOn
+        ? `The consultation was withdrawn on ${formatDate(after.withdrawnOn)}`
+        : 'The consultation was withdrawn',
+      link: null,
+    });
   }
   if (before.state !== 'outcome' && after.state === 'outcome') {
     changes.push({ id: 'outcome', text: 'The government published its outcome', link: null });

@@ -1,3 +1,4 @@
+import { ConsultationState } from '../pages/context';
 import type { LiveConsultation } from '../sources/govuk-content-api';
 import type { LivePetition } from '../sources/petitions-api';
 import { z } from '../zod';
@@ -16,8 +17,10 @@ export const PetitionSnapshot = z.object({
 
 export const ConsultationSnapshot = z.object({
   kind: z.literal('consultation'),
-  state: z.enum(['upcoming', 'open', 'closed', 'outcome']),
+  state: ConsultationState,
   closesOn: z.nullable(z.string()),
+  // Snapshots stored before withdrawals were told have no such field.
+  withdrawnOn: z._default(z.nullable(z.string()), null),
 });
 
 export const Snapshot = z.discriminatedUnion('kind', [PetitionSnapshot, ConsultationSnapshot]);
@@ -39,5 +42,10 @@ export function petitionSnapshot(petition: LivePetition): PetitionSnapshot {
 }
 
 export function consultationSnapshot(consultation: LiveConsultation): ConsultationSnapshot {
-  return { kind: 'consultation', state: consultation.state, closesOn: consultation.closesOn };
+  return {
+    kind: 'consultation',
+    state: consultation.state,
+    closesOn: consultation.closesOn,
+    withdrawnOn: consultation.withdrawnOn,
+  };
 }
