@@ -58,6 +58,13 @@ const badge = () => harness.worker.evaluate(() => chrome.action.getBadgeText({})
 type StoredFollow = { failures: number; lastCheckedAt: number | null; nextCheckAt: number };
 const firstFollow = async () => ((await readStore(harness, 'follows')) as StoredFollow[])[0];
 
+/** Fires the alarm and waits until the check is recorded as failed, having learnt nothing. */
+async function firstCheckFails(): Promise<void> {
+  await fireAlarm();
+  await expect.poll(async () => (await firstFollow())?.failures, { timeout: 15_000 }).toBe(1);
+  expect(await readStore(harness, 'events')).toEqual([]);
+}
+
 /** Fires the alarm and waits until the check has been recorded (it sets the next check's time). */
 async function checkNow(): Promise<StoredFollow | undefined> {
   await fireAlarm();
@@ -165,13 +172,7 @@ describe('the watchlist', () => {
   }, async () => {
     const page = await follow(OPEN_CONSULTATION, 'consultation');
     harness.site.api.fault = 'server-error';
-    await fireAlarm();
-    await expect
-      .poll(async () => ((await readStore(harness, 'follows')) as StoredFollow[])[0]?.failures, {
-        timeout: 15_000,
-      })
-      .toBe(1);
-    expect(await readStore(harness, 'events')).toEqual([]);
+    await firstCheckFails();
     expect(await badge()).toBe('');
 
     harness.site.api.fault = null;
@@ -212,13 +213,7 @@ describe('the watchlist', () => {
     const page = await follow(OPEN_PETITION, 'petition');
     // The petitions API redirects to a host that answers 999,999 signatures and a response.
     harness.site.api.fault = 'redirect-elsewhere';
-    await fireAlarm();
-    await expect
-      .poll(async () => ((await readStore(harness, 'follows')) as StoredFollow[])[0]?.failures, {
-        timeout: 15_000,
-      })
-      .toBe(1);
-    expect(await readStore(harness, 'events')).toEqual([]);
+    await firstCheckFails();
     expect(harness.site.api.requests.filter((r) => r.startsWith(ELSEWHERE_HOST))).toEqual([]);
 
     // The site is itself again, and has since really responded.
