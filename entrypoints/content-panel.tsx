@@ -3,6 +3,7 @@ import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { askEarly } from '../components/panel/early-answers';
+import { PANEL_HOST_ATTRIBUTE, PANEL_NAME } from '../components/panel/host';
 import { MARKS } from '../components/panel/marks';
 import { Panel } from '../components/panel/Panel';
 import panelCss from '../components/panel/panel.css?inline';
@@ -28,23 +29,30 @@ export default defineUnlistedScript(async () => {
   const mount = async (first: ExtractResult) => {
     const visitId = crypto.randomUUID();
     const early = askEarly(first);
-    const ui = await createShadowRootUi(ctx, {
-      name: 'civic-thread-panel',
-      // The CSS is bundled in, not fetched: no round trip before the panel can draw.
-      css: panelCss,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      onMount(container) {
-        redraw = () =>
-          result && render(<Panel result={result} visitId={visitId} early={early} />, container);
-        redraw();
-        return container;
-      },
-      onRemove(container) {
-        if (container) render(null, container);
-      },
-    });
+    const createUi = (name: string) =>
+      createShadowRootUi(ctx, {
+        name,
+        // The CSS is bundled in, not fetched: no round trip before the panel can draw.
+        css: panelCss,
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        onMount(container, _shadow, host) {
+          host.setAttribute(PANEL_HOST_ATTRIBUTE, '');
+          redraw = () =>
+            result && render(<Panel result={result} visitId={visitId} early={early} />, container);
+          redraw();
+          return container;
+        },
+        onRemove(container) {
+          if (container) render(null, container);
+        },
+      });
+    // A page that defined the element's name first owns what it creates (its own shadow root, so
+    // ours cannot attach): the panel then mounts under a name the page cannot know.
+    const ui = await createUi(PANEL_NAME).catch(() =>
+      createUi(`${PANEL_NAME}-${crypto.randomUUID().slice(0, 8)}`),
+    );
     ui.mount();
   };
 

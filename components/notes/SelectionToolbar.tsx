@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { PANEL_TAG } from './useAnnotations';
+import { PANEL_HOST_ATTRIBUTE } from '../panel/host';
 
 /** The shortcut that highlights the current selection (also shown in the toolbar's labels). */
 export const SHORTCUT = { key: 'H', label: 'Alt+Shift+H' };
@@ -9,7 +9,7 @@ function selectedRange(doc: Document): Range | null {
   const selection = doc.getSelection();
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
-  const panel = doc.querySelector(PANEL_TAG.toLowerCase());
+  const panel = doc.querySelector(`[${PANEL_HOST_ATTRIBUTE}]`);
   if (panel && range.intersectsNode(panel)) return null;
   return range.toString().trim() ? range.cloneRange() : null;
 }

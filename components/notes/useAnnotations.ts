@@ -14,6 +14,7 @@ import type { PageContext } from '../../utils/pages/context';
 import type { ResponseBlock } from '../../utils/pages/responses';
 import { watchForLateContent } from '../../utils/pages/watch';
 import { type Annotation, type Colour, MAX_QUOTE_LENGTH } from '../../utils/storage/records';
+import { isPanelHost } from '../panel/host';
 
 /** An annotation with where it is on the page now; `range` is null for page notes and orphans. */
 export interface Placed {
@@ -21,11 +22,9 @@ export interface Placed {
   range: Range | null;
 }
 
-export const PANEL_TAG = 'CIVIC-THREAD-PANEL';
-
 /** The page's text, leaving out the extension's own panel. */
 function readPage(doc: Document): TextModel {
-  return buildTextModel(doc.body, (element) => element.tagName === PANEL_TAG);
+  return buildTextModel(doc.body, isPanelHost);
 }
 
 function place(annotations: Annotation[], model: TextModel): Placed[] {

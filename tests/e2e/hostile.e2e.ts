@@ -151,3 +151,28 @@ describe('hostile text', () => {
     await library.close();
   });
 });
+
+describe('a page that tries to take the panel over', () => {
+  it('defines the panel element’s name first: the panel still mounts, under another name', async () => {
+    // The page's own script claims the name before the extension's runs, with its own shadow root.
+    harness.site.rewritePages = (html, url) =>
+      url.pathname === '/petitions/701234'
+        ? html.replace(
+            '</head>',
+            `<script>customElements.define('civic-thread-panel', class extends HTMLElement {
+              constructor() { super(); this.attachShadow({ mode: 'open' }).textContent = 'taken'; }
+            });</script></head>`,
+          )
+        : html;
+    const { page, errors } = await openPage(harness, OPEN_PETITION);
+    const panel = page.locator('[data-civic-thread-panel]');
+    await expect
+      .poll(() => panel.locator('.page-title').textContent(), { timeout: 15_000 })
+      .toBe('Give schools ring-fenced funding to meet the needs of every pupil with SEND');
+    expect(await panel.evaluate((host) => host.tagName.toLowerCase())).toMatch(
+      /^civic-thread-panel-[0-9a-f]{8}$/,
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
