@@ -20,7 +20,7 @@ import {
 import { dataStats, deleteAllData, openDatabase } from '../utils/storage/db';
 import { getSettings, updateSettings } from '../utils/storage/settings-store';
 import { recordVisit, threadAround, visitedPage } from '../utils/storage/thread-store';
-import { removeUnreadable } from '../utils/storage/unreadable';
+import { countUnreadable, removeUnreadable } from '../utils/storage/unreadable';
 import {
   getEvent,
   getFollow,
@@ -115,7 +115,14 @@ export default defineBackground(() => {
       for (const key of new Set(added.map((a) => a.pageKey))) pages.notify(key);
       return { added: added.length, duplicates };
     },
-    'data/stats': async () => dataStats(await db),
+    'data/stats': async () => {
+      const database = await db;
+      const [stats, unreadable] = await Promise.all([
+        dataStats(database),
+        countUnreadable(database),
+      ]);
+      return { ...stats, unreadable };
+    },
     'data/delete-all': async () => {
       await deleteAllData(await db);
       pages.notifyAll();

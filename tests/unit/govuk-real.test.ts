@@ -10,7 +10,7 @@ import { findResponses } from '../../utils/pages/responses';
 import { consultationCandidates } from '../../utils/related/candidates';
 import { ConsultationContentItem, toLiveConsultation } from '../../utils/sources/govuk-content-api';
 import { consultationSearchUrl, GovukSearchResults } from '../../utils/sources/search-apis';
-import { consultationSnapshot } from '../../utils/watchlist/snapshot';
+import { consultationSnapshot } from '../../utils/watchlist/take-snapshot';
 import { API_ROOT } from '../fixture-site/api';
 import { pagePath } from '../fixture-site/server';
 import { extractFixture, loadFixtureDocument } from '../load-fixture';

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLiveFetcher } from '../../utils/live/live-fetcher';
 import { allAnnotations } from '../../utils/storage/annotation-store';
-import { type CivicThreadDB, dataStats, openDatabase } from '../../utils/storage/db';
+import { type CivicThreadDB, openDatabase } from '../../utils/storage/db';
 import type { Follow } from '../../utils/storage/records';
-import { removeUnreadable } from '../../utils/storage/unreadable';
+import { countUnreadable, removeUnreadable } from '../../utils/storage/unreadable';
 import { putFollow, watchlist } from '../../utils/storage/watch-store';
 import { runDueChecks } from '../../utils/watchlist/checker';
 import { createFixtureFetch } from '../fixture-site/fixture-fetch';
@@ -71,7 +71,7 @@ describe('unreadable records', () => {
     await storeBadFollows(db);
     await putFollow(db, good);
     await db.put('pages', { key: 'petition:1' } as never);
-    expect((await dataStats(db)).unreadable).toEqual({
+    expect(await countUnreadable(db)).toEqual({
       annotations: 0,
       pages: 1,
       links: 0,
@@ -79,7 +79,7 @@ describe('unreadable records', () => {
       events: 0,
     });
     expect(await removeUnreadable(db)).toBe(6);
-    expect((await dataStats(db)).unreadable).toEqual({
+    expect(await countUnreadable(db)).toEqual({
       annotations: 0,
       pages: 0,
       links: 0,

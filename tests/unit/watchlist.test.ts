@@ -17,10 +17,10 @@ import {
 } from '../../utils/watchlist/schedule';
 import {
   type ConsultationSnapshot,
-  consultationSnapshot,
   type PetitionSnapshot,
   Snapshot,
 } from '../../utils/watchlist/snapshot';
+import { consultationSnapshot } from '../../utils/watchlist/take-snapshot';
 import { answeredFrom, createFixtureFetch } from '../fixture-site/fixture-fetch';
 
 const petition: PetitionSnapshot = {

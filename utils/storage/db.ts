@@ -1,6 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { Annotation, CacheEntry, Follow, LinkRecord, PageRecord, WatchEvent } from './records';
-import { countUnreadable } from './unreadable';
 
 export const DB_NAME = 'civic-thread';
 
@@ -86,14 +85,13 @@ export async function deleteAllData(db: CivicThreadDB): Promise<void> {
   await tx.done;
 }
 
-/** How many records each kind of data has, and how many of the user's records cannot be read. */
+/** How many records each kind of data has. */
 export async function dataStats(db: CivicThreadDB) {
-  const [annotations, pages, follows, cache, unreadable] = await Promise.all([
+  const [annotations, pages, follows, cache] = await Promise.all([
     db.count('annotations'),
     db.count('pages'),
     db.count('follows'),
     db.count('cache'),
-    countUnreadable(db),
   ]);
-  return { annotations, pages, follows, cache, unreadable };
+  return { annotations, pages, follows, cache };
 }

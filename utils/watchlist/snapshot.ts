@@ -1,7 +1,7 @@
 import { ConsultationState } from '../pages/context';
-import type { LiveConsultation } from '../sources/govuk-content-api';
-import type { LivePetition } from '../sources/petitions-api';
 import { z } from '../zod';
+
+// Schemas only (stored in `follows`, so storage reads them); `take-snapshot.ts` makes them.
 
 /** What a check remembers of a followed petition: only what a change is detected from. */
 export const PetitionSnapshot = z.object({
@@ -27,25 +27,3 @@ export const Snapshot = z.discriminatedUnion('kind', [PetitionSnapshot, Consulta
 export type Snapshot = z.infer<typeof Snapshot>;
 export type PetitionSnapshot = z.infer<typeof PetitionSnapshot>;
 export type ConsultationSnapshot = z.infer<typeof ConsultationSnapshot>;
-
-export function petitionSnapshot(petition: LivePetition): PetitionSnapshot {
-  return {
-    kind: 'petition',
-    state: petition.state,
-    signatureCount: petition.signatureCount,
-    responded: petition.response !== null,
-    respondedOn: petition.response?.respondedOn ?? null,
-    scheduledDebateDate: petition.scheduledDebateDate,
-    debatedOn: petition.debate?.debatedOn ?? null,
-    transcriptUrl: petition.debate?.links.find((link) => link.label === 'Transcript')?.url ?? null,
-  };
-}
-
-export function consultationSnapshot(consultation: LiveConsultation): ConsultationSnapshot {
-  return {
-    kind: 'consultation',
-    state: consultation.state,
-    closesOn: consultation.closesOn,
-    withdrawnOn: consultation.withdrawnOn,
-  };
-}
