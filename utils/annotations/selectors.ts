@@ -1,29 +1,12 @@
 import search from 'approx-string-match';
-import { z } from '../zod';
 import { type PreparedText, prepareText } from './code-points';
+import type { Target } from './target';
 
 /** How much text either side of a quote is kept to tell repeated passages apart. */
 export const CONTEXT_LENGTH = 32;
 
 /** Within this many characters of its stored position, a candidate counts as "near". */
 const NEAR = 2_000;
-
-export const TextQuoteSelector = z.object({
-  type: z.literal('TextQuoteSelector'),
-  exact: z.string().check(z.minLength(1)),
-  prefix: z.string(),
-  suffix: z.string(),
-});
-
-/** Offsets in Unicode code points over the page's rendered text. */
-export const TextPositionSelector = z.object({
-  type: z.literal('TextPositionSelector'),
-  start: z.number().check(z.int(), z.nonnegative()),
-  end: z.number().check(z.int(), z.nonnegative()),
-});
-
-export const Target = z.object({ quote: TextQuoteSelector, position: TextPositionSelector });
-export type Target = z.infer<typeof Target>;
 
 /** Narrows [start, end) to leave out white space at either end (selections and blocks often carry it). */
 export function trimOffsets(

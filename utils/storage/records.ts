@@ -1,4 +1,4 @@
-import { Target } from '../annotations/selectors';
+import { Target } from '../annotations/target';
 import { Source } from '../live/freshness';
 import { HttpsUrl, LinkedPage, PageContext, PageKind, SupportedPageUrl } from '../pages/context';
 import { Snapshot } from '../watchlist/snapshot';
