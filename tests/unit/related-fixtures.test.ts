@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { factsOf } from '../../components/related/facts';
 import { createLiveFetcher } from '../../utils/live/live-fetcher';
 import type { PageContext } from '../../utils/pages/context';
 import { linkCardFor } from '../../utils/related/link-card';
 import type { RelatedView } from '../../utils/related/related-item';
-import { relatedFor } from '../../utils/related/related-view';
+import { REQUEST_BUDGET, relatedFor } from '../../utils/related/related-view';
 import { debatePageUrl } from '../../utils/sources/search-apis';
 import { openDatabase } from '../../utils/storage/db';
 import { answeredFrom, createFixtureFetch } from '../fixture-site/fixture-fetch';
@@ -105,13 +105,42 @@ describe('related pages from the fixture APIs', () => {
     expect(view.failed).toEqual([]);
   });
 
-  it('asks at most six requests for a page, and none when the same page is shown again', async () => {
+  it('asks at most REQUEST_BUDGET requests for a page, its own Parliament’s archive first, and none when shown again', async () => {
     const { get, requests } = setup();
     await relatedFor(contextOf(SENCO), get);
-    // The petition's own JSON, two Hansard searches, one GOV.UK search, two petition searches.
-    expect(requests).toHaveLength(6);
+    expect(requests).toHaveLength(REQUEST_BUDGET);
+    // 591092 is of the 2019–2024 Parliament (4); then 2017–2019 (3), then 2015–2017 (1).
+    const archives = requests
+      .filter((url) => url.includes('/archived/petitions.json'))
+      .map((url) => new URL(url).searchParams.get('parliament'));
+    expect(archives).toEqual(['4', '3', '1']);
     await relatedFor(contextOf(SENCO), get);
-    expect(requests).toHaveLength(6);
+    expect(requests).toHaveLength(REQUEST_BUDGET);
+  });
+
+  it('finds a petition of an earlier Parliament, which a search without parliament= never would', async () => {
+    const { get } = setup();
+    const view = await relatedFor(contextOf(SENCO), get);
+    const petitions = view.groups.find((group) => group.kind === 'petition')?.items ?? [];
+    expect(petitions.map((item) => item.url)).toContain(
+      'https://petition.parliament.uk/archived/petitions/248716',
+    );
+  });
+
+  it('shows a rejected petition as rejected, with the reason the site gives', async () => {
+    const { get } = setup();
+    const view = await relatedFor(
+      contextOf('https://petition.parliament.uk/petitions/701234'),
+      get,
+    );
+    const items = view.groups.flatMap((group) => group.items);
+    const rejected = items.filter((item) => item.state === 'rejected');
+    expect(rejected.length).toBeGreaterThan(0);
+    for (const item of rejected) {
+      expect(item.reasons).toContainEqual(
+        expect.stringMatching(/^rejected by the petitions site \(/),
+      );
+    }
   });
 
   it('says which site could not be searched and keeps what the others found', async () => {
@@ -125,6 +154,57 @@ describe('related pages from the fixture APIs', () => {
     expect(view.groups.find((g) => g.kind === 'debate')?.items[0]?.reasons).toContain(
       'in the petitions site’s notes on related business',
     );
+  });
+
+  it('drops one odd search result and keeps the rest of that answer', async () => {
+    const site = createFixtureFetch();
+    dbName = `related-${++n}`;
+    // One petition in the live search answer without its id: that one is dropped, not the answer.
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const response = await site.fetch(input, init);
+      if (!response.url.includes('/petitions.json') || response.url.includes('/archived/'))
+        return response;
+      const body = (await response.json()) as { data: { id?: number }[] };
+      const [first] = body.data;
+      if (first) delete first.id;
+      return answeredFrom(response.url, JSON.stringify(body), { status: 200 });
+    };
+    const get = createLiveFetcher(openDatabase(dbName), {
+      deps: { fetch, sleep: async () => {}, now: Date.now, random: () => 0 },
+    });
+    const view = await relatedFor(contextOf(SENCO), get);
+    expect(view.failed).toEqual([]);
+    expect(titlesOf(view, 'petition').length).toBeGreaterThan(0);
+  });
+
+  it('names the site whose search timed out and shows what the others found', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const site = createFixtureFetch();
+      dbName = `related-${++n}`;
+      const fetch: typeof globalThis.fetch = (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : input.toString());
+        if (url.hostname !== 'www.gov.uk') return site.fetch(input, init);
+        // GOV.UK never answers: only the fetcher's own timeout ends the wait.
+        return new Promise((_, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('', 'AbortError'))),
+        );
+      };
+      const get = createLiveFetcher(openDatabase(dbName), {
+        deps: { fetch, sleep: async () => {}, now: Date.now, random: () => 0 },
+      });
+      let view: Awaited<ReturnType<typeof relatedFor>> | null = null;
+      void relatedFor(contextOf(SENCO), get).then((done) => {
+        view = done;
+      });
+      while (view === null) await vi.advanceTimersByTimeAsync(1000);
+      const shown = view as Awaited<ReturnType<typeof relatedFor>>;
+      expect(shown.failed).toEqual(['GOV.UK']);
+      expect(titlesOf(shown, 'debate').length).toBeGreaterThan(0);
+      expect(titlesOf(shown, 'petition').length).toBeGreaterThan(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('marks the petitions a debate considered, apart from ones it only mentions', async () => {

@@ -29,6 +29,16 @@ export const NO_FACTS = {
   location: null,
 } as const;
 
+/**
+ * A search's `state=all` includes rejected petitions: each is shown as rejected, with the
+ * rejection code the site gives (its page says why in full under "Why was this petition rejected?").
+ */
+const rejectedEvidence = (code: string): Evidence => ({
+  reason: `rejected by the petitions site (${code.replace(/-/g, ' ')})`,
+  weight: 0,
+  explicit: false,
+});
+
 export function petitionCandidates(list: PetitionList, evidence: Evidence[] = []): Candidate[] {
   return list.data.map(({ type, id, attributes: a }) => ({
     key: `petition:${id}`,
@@ -43,7 +53,10 @@ export function petitionCandidates(list: PetitionList, evidence: Evidence[] = []
     debated: Boolean(a.debate?.debated_on),
     location: null,
     departments: a.departments.map((department) => department.name),
-    evidence,
+    evidence:
+      a.state === 'rejected'
+        ? [...evidence, rejectedEvidence(a.rejection?.code ?? 'no reason given')]
+        : evidence,
   }));
 }
 
