@@ -57,6 +57,8 @@ interface Subject {
   itself?: Set<string>;
   /** When the page's business happened (ISO), to search the petitions archive of its Parliament first. */
   date: string | null;
+  /** Requests beyond those asked for: a live petition path the site redirected to its archive. */
+  redirects?: number;
 }
 
 interface Query {
@@ -245,9 +247,12 @@ async function debateSubject(
       .map(Number),
   );
   // The same requests the live view makes, so these come from its cache.
+  let redirects = 0;
   const mentioned = await Promise.all(
     context.petitionNumbers.slice(0, MAX_PETITIONS_PER_DEBATE).map(async (number) => {
       const petition = await get(petitionRecord(number, false));
+      // Asked at its live path, an archived petition costs a second request (the site's 302).
+      if (petition.data?.data.type === 'archived-petition') redirects += 1;
       const evidence = linked(
         debated.has(number)
           ? `e-petition ${number} is debated here`
@@ -274,6 +279,7 @@ async function debateSubject(
       ...mentioned.flatMap((candidate) => candidate ?? []),
     ],
     date: answer.data?.Overview.Date ?? null,
+    redirects,
     searches: ({ phrase, terms }) => [
       consultationSearch(get, terms),
       debateSearch(get, phrase, [], phrase),
@@ -340,7 +346,7 @@ export async function relatedFor(
   // The archives of the page's own Parliament and the ones around it, as far as the budget goes.
   const archives = phrase
     ? parliamentsAround(subject.date)
-        .slice(0, Math.max(0, REQUEST_BUDGET - asked - fixed.length))
+        .slice(0, Math.max(0, REQUEST_BUDGET - asked - (subject.redirects ?? 0) - fixed.length))
         .map((parliament) => petitionSearch(get, phrase, parliament.id))
     : [];
   const searches = [...fixed, ...archives];
