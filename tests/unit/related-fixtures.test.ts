@@ -2,12 +2,19 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { factsOf } from '../../components/related/facts';
 import { createLiveFetcher } from '../../utils/live/live-fetcher';
 import type { PageContext } from '../../utils/pages/context';
+import { contributionCandidates, mentionsPetition } from '../../utils/related/candidates';
 import { linkCardFor } from '../../utils/related/link-card';
 import type { RelatedView } from '../../utils/related/related-item';
 import { REQUEST_BUDGET, relatedFor } from '../../utils/related/related-view';
-import { debatePageUrl } from '../../utils/sources/search-apis';
+import {
+  contributionSearchUrl,
+  debatePageUrl,
+  HansardContributionResults,
+} from '../../utils/sources/search-apis';
 import { openDatabase } from '../../utils/storage/db';
+import { API_ROOT } from '../fixture-site/api';
 import { answeredFrom, createFixtureFetch } from '../fixture-site/fixture-fetch';
+import { searchHansardContributions } from '../fixture-site/search';
 import { extractFixture } from '../load-fixture';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
@@ -226,6 +233,50 @@ describe('related pages from the fixture APIs', () => {
       .flatMap((g) => g.items)
       .find((item) => item.key === 'petition:591092');
     expect(petition?.reasons).toContain('you came here from Require School SENCOs');
+  });
+});
+
+describe('reasons a reader can check', () => {
+  it('says a debate mentions e-petition N only when a speech names it as a petition', () => {
+    expect(
+      mentionsPetition('More than 13,000 people signed e-petition 591092, which', 591092),
+    ).toBe(true);
+    expect(
+      mentionsPetition('That this House has considered e-petitions 654321 and 701234.', 701234),
+    ).toBe(true);
+    expect(mentionsPetition('as I said at column 591092 of the Official Report', 591092)).toBe(
+      false,
+    );
+    expect(mentionsPetition('the petition was signed by 591092 people', 591092)).toBe(false);
+  });
+
+  it('gives the mention only to the debate whose contribution says it, from the contribution search', () => {
+    const answer = searchHansardContributions(
+      API_ROOT,
+      new URL(contributionSearchUrl('591092', 10)),
+    );
+    const results = HansardContributionResults.parse(answer.body);
+    const [first, ...rest] = results.Results;
+    if (!first) throw new Error('the fixture contribution search found nothing');
+    // The same digits, said as a column number: found by the search, not a mention.
+    const column = {
+      ...first,
+      ContributionText: 'See column 591092.',
+      ContributionTextFull: '<p>See column 591092.</p>',
+    };
+    const evidenceOf = (text: string) =>
+      mentionsPetition(text, 591092)
+        ? [{ reason: 'mentions e-petition 591092', weight: 80, explicit: true }]
+        : [];
+    const candidates = contributionCandidates(
+      {
+        Results: [column, ...rest.filter((r) => r.DebateSectionExtId !== first.DebateSectionExtId)],
+      },
+      evidenceOf,
+    );
+    const byTitle = new Map(candidates.map((c) => [c.title, c.evidence.map((e) => e.reason)]));
+    expect(byTitle.get(first.DebateSection.trim())).toEqual([]);
+    expect([...byTitle.values()].filter((reasons) => reasons.length > 0).length).toBeGreaterThan(0);
   });
 });
 

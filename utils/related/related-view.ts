@@ -21,6 +21,7 @@ import {
   debateCandidates,
   linkCandidate,
   livePetitionCandidate,
+  mentionsPetition,
   petitionCandidates,
 } from './candidates';
 import { type Candidate, EVIDENCE, type Evidence, rank } from './rank';
@@ -110,7 +111,11 @@ function debateSearch(get: Get, term: string, evidence: Evidence[], matchedText 
 }
 
 /** Debates in which someone said `term`: Hansard's debate search reads titles only. */
-function speechSearch(get: Get, term: string, evidence: Evidence[]): Search {
+function speechSearch(
+  get: Get,
+  term: string,
+  evidenceOf: (text: string) => Evidence[] = () => [],
+): Search {
   return search(
     get,
     'Hansard',
@@ -119,7 +124,7 @@ function speechSearch(get: Get, term: string, evidence: Evidence[]): Search {
       source: 'hansard',
       schema: HansardContributionResults,
     },
-    (results) => contributionCandidates(results, evidence),
+    (results) => contributionCandidates(results, evidenceOf),
   );
 }
 
@@ -191,9 +196,12 @@ async function petitionSubject(
     explicit,
     date: a?.opened_at ?? null,
     searches: ({ phrase, terms }) => [
-      speechSearch(get, String(number), [
-        linked(`mentions e-petition ${number}`, EVIDENCE.mentionsPetition),
-      ]),
+      // Every debate in which someone named the petition, in either House, Chamber or Westminster Hall.
+      speechSearch(get, String(number), (text) =>
+        mentionsPetition(text, number)
+          ? [linked(`mentions e-petition ${number}`, EVIDENCE.mentionsPetition)]
+          : [],
+      ),
       debateSearch(get, phrase, [], phrase),
       consultationSearch(get, terms),
       petitionSearch(get, phrase, null),
@@ -220,7 +228,7 @@ async function consultationSubject(
       petitionSearch(get, phrase, null),
       debateSearch(get, phrase, [], phrase),
       // A consultation is rarely a debate's title; Parliament speaks of it in debates on wider subjects.
-      speechSearch(get, phrase, []),
+      speechSearch(get, phrase),
     ],
   };
 }

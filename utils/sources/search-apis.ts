@@ -167,6 +167,8 @@ export const HansardContributionResults = z.object({
   Results: eachValid(
     z.object({
       ContributionText: z.optional(z.nullable(z.string())),
+      /** The whole contribution (HTML); `ContributionText` is an excerpt that may stop short. */
+      ContributionTextFull: z.optional(z.nullable(z.string())),
       DebateSection: z.string(),
       DebateSectionExtId: z.string().check(z.minLength(1)),
       SittingDate: z.string(),
