@@ -14,7 +14,7 @@ import { report } from './results';
 
 globalThis.DOMParser = new Window().DOMParser as unknown as typeof DOMParser;
 
-type Subject = { related: string[]; unrelated: string[] };
+type Subject = { related: string[]; unrelated: string[]; pages?: string[] };
 const relevance = JSON.parse(readFileSync('tests/fixtures/relevance.json', 'utf8')) as Subject & {
   /** Subjects besides SEND, whose items are the top-level `related`/`unrelated`. */
   subjects?: Record<string, Subject>;
@@ -38,7 +38,14 @@ type Row = {
   expected: number;
 };
 const rows: Row[] = [];
-for (const { url, name } of FIXTURE_PAGES) {
+// The fixture pages, and the other subjects' pages (debates generated with their payloads).
+const pages = [
+  ...FIXTURE_PAGES.map(({ url, name }) => ({ url, name })),
+  ...Object.values(relevance.subjects ?? {}).flatMap(({ pages = [] }) =>
+    pages.map((url) => ({ url, name: url.split('/').pop() ?? url })),
+  ),
+];
+for (const { url, name } of pages) {
   const result = extractFixture(url);
   if (!result?.ok) throw new Error(`${name} did not extract`);
   const key = result.context.key;
@@ -78,11 +85,12 @@ const measure = (list: Row[]) => ({
 const figures: Record<string, number> = {};
 const notes: Record<string, string> = {};
 for (const name of Object.keys(subjects)) {
+  const id = name.replace(/\s+/g, '_');
   const { precision, recall } = measure(rows.filter((row) => row.subject === name));
-  figures[`related_precision_${name}`] = precision;
-  figures[`related_recall_${name}`] = recall;
-  notes[`related_precision_${name}`] = '≥ 0.9';
-  notes[`related_recall_${name}`] = '≥ 0.8';
+  figures[`related_precision_${id}`] = precision;
+  figures[`related_recall_${id}`] = recall;
+  notes[`related_precision_${id}`] = '≥ 0.9';
+  notes[`related_recall_${id}`] = '≥ 0.8';
 }
 const overall = measure(rows);
 report(
