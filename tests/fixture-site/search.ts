@@ -20,11 +20,25 @@ const STOP = new Set(
   ),
 );
 
+/**
+ * A word's stem, as an English stemmer (Postgres' `english`, Elasticsearch's) makes it, roughly:
+ * plurals and -ing/-ed endings off, so "homes" meets "home", "drills" "drilling", "parties" "party".
+ */
+function stem(word: string): string {
+  const singular = word.endsWith('ies')
+    ? `${word.slice(0, -3)}y`
+    : /(s|x|z|ch|sh)es$/.test(word)
+      ? word.slice(0, -2)
+      : /[^su]s$/.test(word)
+        ? word.slice(0, -1)
+        : word;
+  const bare = singular.replace(/(ing|ed)$/, '');
+  return bare.length >= 3 ? bare : singular;
+}
+
 /** Lower-cased word stems, as a stemming full-text index would hold them. */
 function stems(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? [])
-    .filter((word) => !STOP.has(word))
-    .map((word) => word.replace(/(ing|ed|es|s)$/, '') || word);
+  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((word) => !STOP.has(word)).map(stem);
 }
 
 const stripTags = (html: string) => html.replace(/<[^>]*>/g, ' ');

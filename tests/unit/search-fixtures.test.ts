@@ -58,6 +58,12 @@ describe('petition.parliament.uk search (alphagov/e-petitions @ c87c8b6)', () =>
     expect(ids(petitions('q=require+training', true).body)).not.toContain(591092);
   });
 
+  it('q matches word stems, as the english text search configuration does ("homes" meets "home")', () => {
+    // 760502's action says "every care home"; its background "care home residents".
+    expect(ids(petitions('q=care+homes+staffing').body)).toContain(760502);
+    expect(ids(petitions('q=drills').body)).toContain(760211);
+  });
+
   it('lists most signatures first', () => {
     const counts = petitions('state=all').body.data.map((item) => item.attributes.signature_count);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
