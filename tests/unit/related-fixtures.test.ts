@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { factsOf } from '../../components/related/facts';
 import { createLiveFetcher } from '../../utils/live/live-fetcher';
 import type { PageContext } from '../../utils/pages/context';
-import { contributionCandidates, mentionsPetition } from '../../utils/related/candidates';
+import {
+  contributionCandidates,
+  mentionsPetition,
+  quotesTitle,
+} from '../../utils/related/candidates';
 import { linkCardFor } from '../../utils/related/link-card';
 import type { RelatedView } from '../../utils/related/related-item';
 import { REQUEST_BUDGET, relatedFor } from '../../utils/related/related-view';
@@ -116,11 +120,11 @@ describe('related pages from the fixture APIs', () => {
     const { get, requests } = setup();
     await relatedFor(contextOf(SENCO), get);
     expect(requests).toHaveLength(REQUEST_BUDGET);
-    // 591092 is of the 2019–2024 Parliament (4); then 2017–2019 (3), then 2015–2017 (1).
+    // 591092 is of the 2019–2024 Parliament (4), then 2017–2019 (3): as far as the budget goes.
     const archives = requests
       .filter((url) => url.includes('/archived/petitions.json'))
       .map((url) => new URL(url).searchParams.get('parliament'));
-    expect(archives).toEqual(['4', '3', '1']);
+    expect(archives).toEqual(['4', '3']);
     await relatedFor(contextOf(SENCO), get);
     expect(requests).toHaveLength(REQUEST_BUDGET);
   });
@@ -132,6 +136,33 @@ describe('related pages from the fixture APIs', () => {
     expect(petitions.map((item) => item.url)).toContain(
       'https://petition.parliament.uk/archived/petitions/248716',
     );
+  });
+
+  it('finds the debate whose speech quotes the petition’s title, through the contributions search', async () => {
+    const { get, requests } = setup();
+    const view = await relatedFor(
+      contextOf('https://petition.parliament.uk/petitions/738842'),
+      get,
+    );
+    expect(
+      requests.some(
+        (url) =>
+          url.includes('/search/contributions/Spoken.json') && url.includes('protected+time'),
+      ),
+    ).toBe(true);
+    const debate = view.groups
+      .find((group) => group.kind === 'debate')
+      ?.items.find((item) => item.key === 'debate:3F6A2B1C-7D8E-4F90-A1B2-C3D4E5F60718');
+    expect(debate?.reasons[0]).toBe('quotes this petition’s title');
+    expect(
+      quotesTitle(
+        'as the petition “Give every SENCO protected time” asked',
+        'Give every SENCO protected time',
+      ),
+    ).toBe(true);
+    expect(
+      quotesTitle('SENCOs need protected time every week', 'Give every SENCO protected time'),
+    ).toBe(false);
   });
 
   it('shows a rejected petition as rejected, with the reason the site gives', async () => {

@@ -226,6 +226,18 @@ export function mentionsPetition(text: string, number: number): boolean {
   ).test(text);
 }
 
+const plain = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** Whether a speech quotes a petition's title (its `action`) whole, whatever the quotation marks. */
+export function quotesTitle(text: string, title: string): boolean {
+  const wanted = plain(title);
+  return wanted.length > 0 && ` ${plain(text)} `.includes(` ${wanted} `);
+}
+
 /** A page known only by a link to it: its label stands in for a title until a search finds it. */
 export function linkCandidate(href: string, label: string, evidence: Evidence): Candidate | null {
   const found = detectHref(href);

@@ -23,6 +23,7 @@ import {
   livePetitionCandidate,
   mentionsPetition,
   petitionCandidates,
+  quotesTitle,
 } from './candidates';
 import { type Candidate, EVIDENCE, type Evidence, rank } from './rank';
 import type { RelatedItem, RelatedView } from './related-item';
@@ -202,6 +203,16 @@ async function petitionSubject(
           ? [linked(`mentions e-petition ${number}`, EVIDENCE.mentionsPetition)]
           : [],
       ),
+      // Speakers also cite a petition by its title; the search wants every word, so a quote is found.
+      ...(a?.action
+        ? [
+            speechSearch(get, a.action, (text) =>
+              quotesTitle(text, a.action)
+                ? [linked('quotes this petition’s title', EVIDENCE.mentionsPetition)]
+                : [],
+            ),
+          ]
+        : []),
       debateSearch(get, phrase, [], phrase),
       consultationSearch(get, terms),
       petitionSearch(get, phrase, null),
