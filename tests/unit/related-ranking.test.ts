@@ -52,6 +52,20 @@ describe('terms', () => {
     ];
     expect(keyPhrase(parts)).toBe('special educational needs');
     expect(keyPhrase([{ text: 'Give schools ring-fenced funding', weight: 3 }])).toBeNull();
+    // A three-word run of other words ("community food providers") does not beat a commoner pair.
+    expect(
+      keyPhrase([
+        {
+          text: 'Tackling food insecurity: support for food banks and community food providers',
+          weight: 3,
+        },
+        { text: 'How to support food banks and community food providers facing demand', weight: 2 },
+        {
+          text: 'Food banks give emergency food. Can we reduce the need for food banks?',
+          weight: 0.5,
+        },
+      ]),
+    ).toBe('food banks');
   });
 });
 
