@@ -72,6 +72,28 @@ describe('related threads', () => {
     await page.close();
   });
 
+  it('on an open petition, finds the Westminster Hall debate that considered it through the contributions search, and a petition of an earlier Parliament', async () => {
+    const { page, errors } = await openPage(
+      harness,
+      'https://petition.parliament.uk/petitions/701234',
+    );
+    // The petition's page links no debate: Hansard's debate search reads titles only, so the
+    // debate is found by searching contributions for the petition's number.
+    const debates = await group(page, 'Related debates');
+    expect(debates.find((d) => d.href === WH_DEBATE)).toMatchObject({
+      title: 'Special Educational Needs and Disabilities Funding',
+      meta: expect.stringContaining('Westminster Hall'),
+      why: expect.stringContaining('mentions e-petition 701234'),
+    });
+    // Archived in the 2017–2019 Parliament: an archived search without parliament= never finds it.
+    const petitions = await group(page, 'Similar petitions');
+    expect(petitions.map((p) => p.href)).toContain(
+      'https://petition.parliament.uk/archived/petitions/248716',
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lists the petitions a Westminster Hall debate considered, with their signatures', async () => {
     const { page } = await openPage(harness, WH_DEBATE);
     const petitions = await group(page, 'Petitions debated, mentioned or similar');

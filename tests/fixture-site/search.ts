@@ -12,6 +12,7 @@
 // extension's ranking to meet the same false friends the real search returns.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ARCHIVED_PARLIAMENTS } from '../../utils/sources/search-apis';
 
 const STOP = new Set(
   'a an and are as at be by for from has have in into is it its of on or that the their this to was were will with'.split(
@@ -19,11 +20,25 @@ const STOP = new Set(
   ),
 );
 
+/**
+ * A word's stem, as an English stemmer (Postgres' `english`, Elasticsearch's) makes it, roughly:
+ * plurals and -ing/-ed endings off, so "homes" meets "home", "drills" "drilling", "parties" "party".
+ */
+function stem(word: string): string {
+  const singular = word.endsWith('ies')
+    ? `${word.slice(0, -3)}y`
+    : /(s|x|z|ch|sh)es$/.test(word)
+      ? word.slice(0, -2)
+      : /[^su]s$/.test(word)
+        ? word.slice(0, -1)
+        : word;
+  const bare = singular.replace(/(ing|ed)$/, '');
+  return bare.length >= 3 ? bare : singular;
+}
+
 /** Lower-cased word stems, as a stemming full-text index would hold them. */
 function stems(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? [])
-    .filter((word) => !STOP.has(word))
-    .map((word) => word.replace(/(ing|ed|es|s)$/, '') || word);
+  return (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).filter((word) => !STOP.has(word)).map(stem);
 }
 
 const stripTags = (html: string) => html.replace(/<[^>]*>/g, ' ');
@@ -45,11 +60,33 @@ export interface SearchAnswer {
 }
 
 // --- petition.parliament.uk ------------------------------------------------------
+// Rules from alphagov/e-petitions @ c87c8b6037429f8feb9180f7306e6a21399c1659:
+// - `PetitionsController#retrieve_petitions` searches `Petition.visible` (open, closed, rejected);
+//   `Archived::PetitionsController#fetch_petitions` searches `Archived::Petition.visible` (closed,
+//   rejected). `state=all` is the `:all` facet, no state filter: rejected petitions are in it
+//   (`app/models/petition.rb`, `app/models/archived/petition.rb`).
+// - Without `parliament=`, an archived search covers `Parliament.archived.first` alone, the most
+//   recently archived Parliament (`fetch_parliament`, `Parliament.archived` orders by
+//   `archived_at desc`); `parliament=N` filters to that Parliament (`filter :parliament`), a
+//   non-number is a 400 (`parliament_id`), an unknown one a 404 (`find`).
+// - `q` is textacular's `basic_search` over `Searchable(:action, :background, :additional_details)`:
+//   `to_tsvector('english', column) @@ plainto_tsquery('english', q)` for each column, joined
+//   with OR: every word must be in one field, not spread across them.
+// - Most signatures first (`by_most_popular`, `by_most_signatures`), search rank dropped
+//   (`Browseable::Search#execute_search` calls `except(:order)` before the facet's order).
+// - `count` must match /\A(?:[1-9]|[1-5][0-9])\z/ else the default 25 (`default_page_size`),
+//   then at most 50 (`max_page_size`); `page` must match /\A[1-9][0-9]{0,4}\z/ else 1.
+// - `links` (`index.json.jbuilder`): `self` is the request; `first`/`last`/`next`/`prev` carry
+//   `q`, `state` and `count` when asked and `page` when not 1 (`Browseable::Search#new_params`);
+//   the real archived answers asked with `state=all` name no `parliament=` in them
+//   (../shared/real/petitions/json/archived-list-p1-all-page1, -p2-all-page4), those asked with
+//   another state do (archived-list-p3-published).
 
 type PetitionFile = {
   data: {
     type: string;
     id: number;
+    parliament?: { period: string };
     attributes: Record<string, unknown> & {
       action: string;
       background?: string | null;
@@ -70,17 +107,33 @@ const SHOW_ONLY = [
   'other_parliamentary_business',
 ];
 
-const PETITION_STATES: Record<string, (a: PetitionFile['data']['attributes']) => boolean> = {
-  all: (a) => a.state !== 'rejected',
+type Attributes = PetitionFile['data']['attributes'];
+const LIVE_STATES: Record<string, (a: Attributes) => boolean> = {
+  all: () => true,
   open: (a) => a.state === 'open',
   closed: (a) => a.state === 'closed',
   rejected: (a) => a.state === 'rejected',
-  published: (a) => a.state !== 'rejected',
   with_response: (a) => a.government_response !== null,
   awaiting_response: (a) => a.government_response === null && a.state !== 'rejected',
   debated: (a) => Boolean(a.debate?.debated_on),
   not_debated: (a) => a.debate !== null && !a.debate.debated_on,
 };
+const ARCHIVED_STATES: Record<string, (a: Attributes) => boolean> = {
+  ...LIVE_STATES,
+  published: (a) => a.state === 'closed',
+};
+const VISIBLE = { live: ['open', 'closed', 'rejected'], archived: ['closed', 'rejected'] };
+
+const VALID_PAGE = /^[1-9][0-9]{0,4}$/;
+const VALID_PAGE_SIZE = /^(?:[1-9]|[1-5][0-9])$/;
+
+/** `words` all in one of the petition's searchable fields. */
+function petitionMatches(a: Attributes, words: string[]): boolean {
+  return [a.action, a.background, a.additional_details].some((field) => {
+    const have = new Set(stems(field ?? ''));
+    return words.every((word) => have.has(word));
+  });
+}
 
 export function searchPetitions(apiRoot: string, url: URL, archived: boolean): SearchAnswer {
   const base = `https://petition.parliament.uk/${archived ? 'archived/' : ''}petitions`;
@@ -90,35 +143,48 @@ export function searchPetitions(apiRoot: string, url: URL, archived: boolean): S
     ...(archived ? ['archived'] : []),
     'petitions',
   );
-  const state = url.searchParams.get('state') ?? 'all';
-  const inState = PETITION_STATES[state];
+  const params = url.searchParams;
+  const state = params.get('state') ?? 'all';
+  const inState = (archived ? ARCHIVED_STATES : LIVE_STATES)[state];
   if (!inState) return { status: 400, body: { error: `Unknown state: ${state}` } };
-  const wanted = stems(url.searchParams.get('q') ?? '');
-  const count = Math.min(50, Math.max(1, Number(url.searchParams.get('count') ?? 50) || 50));
-  const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
+  let parliament: string | null = null;
+  if (archived) {
+    const asked = params.get('parliament');
+    if (asked !== null && !/^\d+$/.test(asked)) {
+      return { status: 400, body: { error: `Invalid petition id: ${asked}` } };
+    }
+    const found = ARCHIVED_PARLIAMENTS.find(({ id }) => String(id) === (asked ?? ''));
+    if (asked !== null && !found) return { status: 404, body: { error: 'Not Found' } };
+    parliament = (found ?? ARCHIVED_PARLIAMENTS[ARCHIVED_PARLIAMENTS.length - 1])?.period ?? null;
+  }
+  const wanted = stems(params.get('q') ?? '');
+  const countParam = params.get('count');
+  const count = Math.min(50, VALID_PAGE_SIZE.test(countParam ?? '') ? Number(countParam) : 25);
+  const page = VALID_PAGE.test(params.get('page') ?? '') ? Number(params.get('page')) : 1;
+  const visible = archived ? VISIBLE.archived : VISIBLE.live;
   const matches = (readJsonDir(dir) as PetitionFile[])
-    .filter(({ data }) => inState(data.attributes))
-    .filter(({ data }) => {
-      const a = data.attributes;
-      const words = new Set(
-        stems(`${a.action} ${a.background ?? ''} ${a.additional_details ?? ''}`),
-      );
-      return wanted.every((word) => words.has(word));
-    })
+    .filter(({ data }) => !archived || data.parliament?.period === parliament)
+    .filter(({ data }) => visible.includes(data.attributes.state) && inState(data.attributes))
+    .filter(({ data }) => wanted.length === 0 || petitionMatches(data.attributes, wanted))
     .sort((a, b) => b.data.attributes.signature_count - a.data.attributes.signature_count);
   const last = Math.max(1, Math.ceil(matches.length / count));
   const pageUrl = (n: number) => {
     const next = new URL(`${base}.json`);
-    for (const [key, value] of url.searchParams)
-      if (key !== 'page') next.searchParams.set(key, value);
-    next.searchParams.set('page', String(n));
+    if (params.get('q')) next.searchParams.set('q', params.get('q') ?? '');
+    if (params.has('state')) next.searchParams.set('state', state);
+    if (countParam !== null) next.searchParams.set('count', String(count));
+    if (n > 1) next.searchParams.set('page', String(n));
+    if (parliament && params.has('parliament') && state !== 'all') {
+      next.searchParams.set('parliament', params.get('parliament') ?? '');
+    }
+    next.searchParams.sort();
     return next.toString();
   };
   return {
     status: 200,
     body: {
       links: {
-        self: pageUrl(page),
+        self: url.toString(),
         first: pageUrl(1),
         last: pageUrl(last),
         next: page < last ? pageUrl(page + 1) : null,
@@ -128,6 +194,8 @@ export function searchPetitions(apiRoot: string, url: URL, archived: boolean): S
         type: data.type,
         id: data.id,
         links: { self: `${base}/${data.id}.json` },
+        // An archived list item carries its Parliament beside its attributes (archived-list-*).
+        ...(data.parliament ? { parliament: data.parliament } : {}),
         attributes: Object.fromEntries(
           Object.entries(data.attributes).filter(([key]) => !SHOW_ONLY.includes(key)),
         ),
@@ -320,6 +388,11 @@ function hansardQuery(url: URL) {
   const endDate = parameter('endDate');
   return {
     term: parameter('searchTerm') ?? '',
+    /** The Swagger's `orderBy` enum: `SittingDateAsc`, `SittingDateDesc` (newest first unless asked). */
+    order: (a: { Date: string }, b: { Date: string }) =>
+      parameter('orderBy') === 'SittingDateAsc'
+        ? a.Date.localeCompare(b.Date)
+        : b.Date.localeCompare(a.Date),
     skip: Number(parameter('skip') ?? 0) || 0,
     take: Number(parameter('take') ?? 20) || 20,
     /** Every debate section (parents and their children) on the house and dates asked for. */
@@ -345,7 +418,7 @@ export function searchHansardDebates(apiRoot: string, url: URL): SearchAnswer {
   const matches = query
     .sections(apiRoot)
     .filter(({ Overview }) => wanted.every((word) => stems(Overview.Title).includes(word)))
-    .sort((a, b) => b.Overview.Date.localeCompare(a.Overview.Date));
+    .sort((a, b) => query.order(a.Overview, b.Overview));
   return {
     status: 200,
     body: {
@@ -374,7 +447,7 @@ export function searchHansardContributions(apiRoot: string, url: URL): SearchAns
       })
       .map((item) => ({ Overview, item })),
   );
-  matches.sort((a, b) => b.Overview.Date.localeCompare(a.Overview.Date));
+  matches.sort((a, b) => query.order(a.Overview, b.Overview));
   return {
     status: 200,
     body: {

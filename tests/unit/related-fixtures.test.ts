@@ -1,13 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { factsOf } from '../../components/related/facts';
 import { createLiveFetcher } from '../../utils/live/live-fetcher';
 import type { PageContext } from '../../utils/pages/context';
+import {
+  contributionCandidates,
+  mentionsPetition,
+  quotesTitle,
+} from '../../utils/related/candidates';
 import { linkCardFor } from '../../utils/related/link-card';
 import type { RelatedView } from '../../utils/related/related-item';
-import { relatedFor } from '../../utils/related/related-view';
-import { debatePageUrl } from '../../utils/sources/search-apis';
+import { REQUEST_BUDGET, relatedFor } from '../../utils/related/related-view';
+import {
+  contributionSearchUrl,
+  debatePageUrl,
+  HansardContributionResults,
+} from '../../utils/sources/search-apis';
 import { openDatabase } from '../../utils/storage/db';
+import { API_ROOT } from '../fixture-site/api';
 import { answeredFrom, createFixtureFetch } from '../fixture-site/fixture-fetch';
+import { searchHansardContributions } from '../fixture-site/search';
 import { extractFixture } from '../load-fixture';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
@@ -105,13 +116,69 @@ describe('related pages from the fixture APIs', () => {
     expect(view.failed).toEqual([]);
   });
 
-  it('asks at most six requests for a page, and none when the same page is shown again', async () => {
+  it('asks at most REQUEST_BUDGET requests for a page, its own Parliament’s archive first, and none when shown again', async () => {
     const { get, requests } = setup();
     await relatedFor(contextOf(SENCO), get);
-    // The petition's own JSON, two Hansard searches, one GOV.UK search, two petition searches.
-    expect(requests).toHaveLength(6);
+    expect(requests).toHaveLength(REQUEST_BUDGET);
+    // 591092 is of the 2019–2024 Parliament (4), then 2017–2019 (3): as far as the budget goes.
+    const archives = requests
+      .filter((url) => url.includes('/archived/petitions.json'))
+      .map((url) => new URL(url).searchParams.get('parliament'));
+    expect(archives).toEqual(['4', '3']);
     await relatedFor(contextOf(SENCO), get);
-    expect(requests).toHaveLength(6);
+    expect(requests).toHaveLength(REQUEST_BUDGET);
+  });
+
+  it('finds a petition of an earlier Parliament, which a search without parliament= never would', async () => {
+    const { get } = setup();
+    const view = await relatedFor(contextOf(SENCO), get);
+    const petitions = view.groups.find((group) => group.kind === 'petition')?.items ?? [];
+    expect(petitions.map((item) => item.url)).toContain(
+      'https://petition.parliament.uk/archived/petitions/248716',
+    );
+  });
+
+  it('finds the debate whose speech quotes the petition’s title, through the contributions search', async () => {
+    const { get, requests } = setup();
+    const view = await relatedFor(
+      contextOf('https://petition.parliament.uk/petitions/738842'),
+      get,
+    );
+    expect(
+      requests.some(
+        (url) =>
+          url.includes('/search/contributions/Spoken.json') && url.includes('protected+time'),
+      ),
+    ).toBe(true);
+    const debate = view.groups
+      .find((group) => group.kind === 'debate')
+      ?.items.find((item) => item.key === 'debate:3F6A2B1C-7D8E-4F90-A1B2-C3D4E5F60718');
+    expect(debate?.reasons[0]).toBe('quotes this petition’s title');
+    expect(
+      quotesTitle(
+        'as the petition “Give every SENCO protected time” asked',
+        'Give every SENCO protected time',
+      ),
+    ).toBe(true);
+    expect(
+      quotesTitle('SENCOs need protected time every week', 'Give every SENCO protected time'),
+    ).toBe(false);
+  });
+
+  it('shows a rejected petition as rejected, with the reason the site gives', async () => {
+    const { get } = setup();
+    const view = await relatedFor(
+      contextOf('https://petition.parliament.uk/petitions/701234'),
+      get,
+    );
+    const items = view.groups.flatMap((group) => group.items);
+    const rejected = items.filter((item) => item.state === 'rejected');
+    expect(rejected.length).toBeGreaterThan(0);
+    for (const item of rejected) {
+      expect(item.reasons).toContainEqual(
+        expect.stringMatching(/^rejected by the petitions site \(/),
+      );
+    }
   });
 
   it('says which site could not be searched and keeps what the others found', async () => {
@@ -125,6 +192,57 @@ describe('related pages from the fixture APIs', () => {
     expect(view.groups.find((g) => g.kind === 'debate')?.items[0]?.reasons).toContain(
       'in the petitions site’s notes on related business',
     );
+  });
+
+  it('drops one odd search result and keeps the rest of that answer', async () => {
+    const site = createFixtureFetch();
+    dbName = `related-${++n}`;
+    // One petition in the live search answer without its id: that one is dropped, not the answer.
+    const fetch: typeof globalThis.fetch = async (input, init) => {
+      const response = await site.fetch(input, init);
+      if (!response.url.includes('/petitions.json') || response.url.includes('/archived/'))
+        return response;
+      const body = (await response.json()) as { data: { id?: number }[] };
+      const [first] = body.data;
+      if (first) delete first.id;
+      return answeredFrom(response.url, JSON.stringify(body), { status: 200 });
+    };
+    const get = createLiveFetcher(openDatabase(dbName), {
+      deps: { fetch, sleep: async () => {}, now: Date.now, random: () => 0 },
+    });
+    const view = await relatedFor(contextOf(SENCO), get);
+    expect(view.failed).toEqual([]);
+    expect(titlesOf(view, 'petition').length).toBeGreaterThan(0);
+  });
+
+  it('names the site whose search timed out and shows what the others found', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const site = createFixtureFetch();
+      dbName = `related-${++n}`;
+      const fetch: typeof globalThis.fetch = (input, init) => {
+        const url = new URL(input instanceof Request ? input.url : input.toString());
+        if (url.hostname !== 'www.gov.uk') return site.fetch(input, init);
+        // GOV.UK never answers: only the fetcher's own timeout ends the wait.
+        return new Promise((_, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(new DOMException('', 'AbortError'))),
+        );
+      };
+      const get = createLiveFetcher(openDatabase(dbName), {
+        deps: { fetch, sleep: async () => {}, now: Date.now, random: () => 0 },
+      });
+      let view: Awaited<ReturnType<typeof relatedFor>> | null = null;
+      void relatedFor(contextOf(SENCO), get).then((done) => {
+        view = done;
+      });
+      while (view === null) await vi.advanceTimersByTimeAsync(1000);
+      const shown = view as Awaited<ReturnType<typeof relatedFor>>;
+      expect(shown.failed).toEqual(['GOV.UK']);
+      expect(titlesOf(shown, 'debate').length).toBeGreaterThan(0);
+      expect(titlesOf(shown, 'petition').length).toBeGreaterThan(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('marks the petitions a debate considered, apart from ones it only mentions', async () => {
@@ -146,6 +264,50 @@ describe('related pages from the fixture APIs', () => {
       .flatMap((g) => g.items)
       .find((item) => item.key === 'petition:591092');
     expect(petition?.reasons).toContain('you came here from Require School SENCOs');
+  });
+});
+
+describe('reasons a reader can check', () => {
+  it('says a debate mentions e-petition N only when a speech names it as a petition', () => {
+    expect(
+      mentionsPetition('More than 13,000 people signed e-petition 591092, which', 591092),
+    ).toBe(true);
+    expect(
+      mentionsPetition('That this House has considered e-petitions 654321 and 701234.', 701234),
+    ).toBe(true);
+    expect(mentionsPetition('as I said at column 591092 of the Official Report', 591092)).toBe(
+      false,
+    );
+    expect(mentionsPetition('the petition was signed by 591092 people', 591092)).toBe(false);
+  });
+
+  it('gives the mention only to the debate whose contribution says it, from the contribution search', () => {
+    const answer = searchHansardContributions(
+      API_ROOT,
+      new URL(contributionSearchUrl('591092', 10)),
+    );
+    const results = HansardContributionResults.parse(answer.body);
+    const [first, ...rest] = results.Results;
+    if (!first) throw new Error('the fixture contribution search found nothing');
+    // The same digits, said as a column number: found by the search, not a mention.
+    const column = {
+      ...first,
+      ContributionText: 'See column 591092.',
+      ContributionTextFull: '<p>See column 591092.</p>',
+    };
+    const evidenceOf = (text: string) =>
+      mentionsPetition(text, 591092)
+        ? [{ reason: 'mentions e-petition 591092', weight: 80, explicit: true }]
+        : [];
+    const candidates = contributionCandidates(
+      {
+        Results: [column, ...rest.filter((r) => r.DebateSectionExtId !== first.DebateSectionExtId)],
+      },
+      evidenceOf,
+    );
+    const byTitle = new Map(candidates.map((c) => [c.title, c.evidence.map((e) => e.reason)]));
+    expect(byTitle.get(first.DebateSection.trim())).toEqual([]);
+    expect([...byTitle.values()].filter((reasons) => reasons.length > 0).length).toBeGreaterThan(0);
   });
 });
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bm25 } from '../../utils/related/bm25';
 import { NO_FACTS } from '../../utils/related/candidates';
-import { type Candidate, EVIDENCE, mergeCandidates, rank } from '../../utils/related/rank';
+import {
+  type Candidate,
+  EVIDENCE,
+  mergeCandidates,
+  rank,
+  textScores,
+} from '../../utils/related/rank';
 import { keyPhrase, keyTerms, termsOf, tokenize } from '../../utils/related/terms';
 
 describe('terms', () => {
@@ -47,16 +52,30 @@ describe('terms', () => {
     ];
     expect(keyPhrase(parts)).toBe('special educational needs');
     expect(keyPhrase([{ text: 'Give schools ring-fenced funding', weight: 3 }])).toBeNull();
+    // A three-word run of other words ("community food providers") does not beat a commoner pair.
+    expect(
+      keyPhrase([
+        {
+          text: 'Tackling food insecurity: support for food banks and community food providers',
+          weight: 3,
+        },
+        { text: 'How to support food banks and community food providers facing demand', weight: 2 },
+        {
+          text: 'Food banks give emergency food. Can we reduce the need for food banks?',
+          weight: 0.5,
+        },
+      ]),
+    ).toBe('food banks');
   });
 });
 
-describe('bm25', () => {
+describe('textScores (MiniSearch BM25+)', () => {
   it('scores documents sharing more and rarer query terms higher', () => {
     const query = [
       { token: 'SENCO', weight: 2 },
       { token: 'training', weight: 1 },
     ];
-    const [both, one, none] = bm25(query, [
+    const [both, one, none] = textScores(query, [
       ['SENCO', 'training', 'school'],
       ['training', 'driver'],
       ['pothole', 'road'],
@@ -67,7 +86,7 @@ describe('bm25', () => {
   });
 
   it('answers nothing for no documents', () => {
-    expect(bm25([{ token: 'x', weight: 1 }], [])).toEqual([]);
+    expect(textScores([{ token: 'x', weight: 1 }], [])).toEqual([]);
   });
 });
 

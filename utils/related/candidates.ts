@@ -29,6 +29,16 @@ export const NO_FACTS = {
   location: null,
 } as const;
 
+/**
+ * A search's `state=all` includes rejected petitions: each is shown as rejected, with the
+ * rejection code the site gives (its page says why in full under "Why was this petition rejected?").
+ */
+const rejectedEvidence = (code: string): Evidence => ({
+  reason: `rejected by the petitions site (${code.replace(/-/g, ' ')})`,
+  weight: 0,
+  explicit: false,
+});
+
 export function petitionCandidates(list: PetitionList, evidence: Evidence[] = []): Candidate[] {
   return list.data.map(({ type, id, attributes: a }) => ({
     key: `petition:${id}`,
@@ -43,7 +53,10 @@ export function petitionCandidates(list: PetitionList, evidence: Evidence[] = []
     debated: Boolean(a.debate?.debated_on),
     location: null,
     departments: a.departments.map((department) => department.name),
-    evidence,
+    evidence:
+      a.state === 'rejected'
+        ? [...evidence, rejectedEvidence(a.rejection?.code ?? 'no reason given')]
+        : evidence,
   }));
 }
 
@@ -150,13 +163,27 @@ export function debateCandidates(
   });
 }
 
-/** The debates whose speeches a contribution search found, once each, with the words that matched. */
+/** A contribution's words: the whole text when the site gives it, else its excerpt. */
+export function contributionText(result: HansardContributionResults['Results'][number]): string {
+  return (result.ContributionTextFull ?? result.ContributionText ?? '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The debates whose speeches a contribution search found, once each, with the words that
+ * matched; `evidenceOf` gives each contribution's evidence from its own words, so a reason
+ * is only given where the speech says it.
+ */
 export function contributionCandidates(
   results: HansardContributionResults,
-  evidence: Evidence[],
+  evidenceOf: (text: string) => Evidence[] = () => [],
 ): Candidate[] {
   const byDebate = new Map<string, Candidate>();
   for (const result of results.Results) {
+    const spoken = contributionText(result);
+    const evidence = evidenceOf(spoken);
     const url = debatePageUrl(
       result.House,
       result.SittingDate,
@@ -167,7 +194,9 @@ export function contributionCandidates(
     if (page?.kind !== 'debate') continue;
     const known = byDebate.get(page.key);
     if (known) {
-      known.text += ` ${result.ContributionText ?? ''}`;
+      known.text += ` ${spoken}`;
+      for (const e of evidence)
+        if (!known.evidence.some((k) => k.reason === e.reason)) known.evidence.push(e);
       continue;
     }
     byDebate.set(page.key, {
@@ -176,7 +205,7 @@ export function contributionCandidates(
       kind: 'debate',
       url,
       title: result.DebateSection.trim(),
-      text: result.ContributionText ?? '',
+      text: spoken,
       date: isoDatePart(result.SittingDate),
       location: result.Section ?? null,
       departments: [],
@@ -184,6 +213,29 @@ export function contributionCandidates(
     });
   }
   return [...byDebate.values()];
+}
+
+/**
+ * Whether a speech names e-petition `number` as a petition ("e-petition 591092", "petitions
+ * 654321 and 591092"), not merely the digits (a column, a sum, another reference).
+ */
+export function mentionsPetition(text: string, number: number): boolean {
+  return new RegExp(
+    `\\bpetitions?\\s+(?:(?:no\\.?|number)\\s*)?(?:\\d+(?:,\\s*|\\s+and\\s+))*${number}\\b`,
+    'i',
+  ).test(text);
+}
+
+const plain = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** Whether a speech quotes a petition's title (its `action`) whole, whatever the quotation marks. */
+export function quotesTitle(text: string, title: string): boolean {
+  const wanted = plain(title);
+  return wanted.length > 0 && ` ${plain(text)} `.includes(` ${wanted} `);
 }
 
 /** A page known only by a link to it: its label stands in for a title until a search finds it. */

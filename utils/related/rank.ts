@@ -1,4 +1,4 @@
-import { bm25 } from './bm25';
+import MiniSearch from 'minisearch';
 import type { RelatedFacts, RelatedItem } from './related-item';
 import type { Term } from './terms';
 import { termsOf } from './terms';
@@ -29,6 +29,51 @@ export interface Candidate extends RelatedFacts {
 }
 
 export type Ranked = Candidate & RelatedItem;
+
+export interface Scored {
+  score: number;
+  /** The query terms the document contains, strongest first. */
+  matched: string[];
+}
+
+/**
+ * BM25+ text relevance (MiniSearch, the library the notes search uses too) of each document
+ * to the page's weighted terms. The documents are the candidates one page's searches returned:
+ * they are their own corpus, so a term every candidate shares counts for little. Tokens come
+ * in already made (`termsOf`: acronyms in capitals), so MiniSearch neither splits nor folds them.
+ */
+export function textScores(
+  query: { token: string; weight: number }[],
+  documents: string[][],
+): Scored[] {
+  const index = new MiniSearch<{ id: number; tokens: string[] }>({
+    fields: ['tokens'],
+    extractField: (document, field) =>
+      field === 'id' ? String(document.id) : document.tokens.join(' '),
+    tokenize: (text) => text.split(' ').filter(Boolean),
+    processTerm: (term) => term,
+  });
+  index.addAll(documents.map((tokens, id) => ({ id, tokens })));
+  const weights = new Map(query.map(({ token, weight }) => [token, weight]));
+  const found = new Map(
+    index
+      .search(query.map(({ token }) => token).join(' '), {
+        combineWith: 'OR',
+        boostTerm: (term) => weights.get(term) ?? 0,
+      })
+      .map((result) => [Number(result.id), result]),
+  );
+  return documents.map((_, id) => {
+    const result = found.get(id);
+    if (!result) return { score: 0, matched: [] };
+    const matched = [...result.queryTerms].sort(
+      (a, b) => (weights.get(b) ?? 0) - (weights.get(a) ?? 0),
+    );
+    // MiniSearch multiplies an OR query's BM25+ sum by the number of terms matched; the
+    // sum alone keeps text relevance on the scale of the explicit evidence weights.
+    return { score: result.score / Math.max(1, result.queryTerms.length), matched };
+  });
+}
 
 /** A candidate with no explicit evidence needs this much text relevance, and two shared terms. */
 const MIN_TEXT_SCORE = 2.5;
@@ -65,7 +110,7 @@ export function mergeCandidates(candidates: Candidate[]): Candidate[] {
 }
 
 /**
- * Scores candidates for a page: explicit evidence first, then BM25 text
+ * Scores candidates for a page: explicit evidence first, then BM25+ text
  * relevance against the page's key terms (the candidate set is the corpus),
  * plus a small nudge for a shared department. Drops the page itself and
  * anything with neither explicit evidence nor enough shared text.
@@ -76,7 +121,7 @@ export function rank(
 ): Ranked[] {
   const pool = mergeCandidates(candidates).filter((candidate) => candidate.key !== page.key);
   const labels = new Map(page.terms.map((term) => [term.token, term.label]));
-  const scores = bm25(
+  const scores = textScores(
     page.terms,
     pool.map((candidate) => termsOf(`${candidate.title} ${candidate.text}`)),
   );

@@ -12,6 +12,7 @@ import {
   HansardContributionResults,
   HansardDebateResults,
   PetitionList,
+  parliamentsAround,
   petitionSearchUrl,
 } from '../sources/search-apis';
 import {
@@ -20,7 +21,9 @@ import {
   debateCandidates,
   linkCandidate,
   livePetitionCandidate,
+  mentionsPetition,
   petitionCandidates,
+  quotesTitle,
 } from './candidates';
 import { type Candidate, EVIDENCE, type Evidence, rank } from './rank';
 import type { RelatedItem, RelatedView } from './related-item';
@@ -32,6 +35,12 @@ type Get = <T>(request: LiveRequest<T>) => Promise<LiveAnswer<T>>;
 const MAX_PER_GROUP = 5;
 /** Results asked of each search. */
 const SEARCH_SIZE = 10;
+/**
+ * Requests one page's related list may make when nothing is cached (the bench's
+ * `related_requests_per_page_max`); what is left after the page's own record and its
+ * searches goes to the petitions archives, one archived Parliament per request.
+ */
+export const REQUEST_BUDGET = 8;
 
 /** One search a page's related list is built from; null when the site did not answer. */
 interface Search {
@@ -48,6 +57,10 @@ interface Subject {
   searches: (query: Query) => Search[];
   /** Pages that are this page in another form (a debate's parent and child sections): never related. */
   itself?: Set<string>;
+  /** When the page's business happened (ISO), to search the petitions archive of its Parliament first. */
+  date: string | null;
+  /** Requests beyond those asked for: a live petition path the site redirected to its archive. */
+  redirects?: number;
 }
 
 interface Query {
@@ -75,18 +88,17 @@ function search<T>(
   };
 }
 
-function petitionSearches(get: Get, phrase: string): Search[] {
-  return [false, true].map((archived) =>
-    search(
-      get,
-      'Petitions',
-      {
-        url: petitionSearchUrl(phrase, archived, SEARCH_SIZE),
-        source: 'petitions',
-        schema: PetitionList,
-      },
-      (list) => petitionCandidates(list),
-    ),
+/** Petitions of the current Parliament (`parliament` null) or of one archived Parliament. */
+function petitionSearch(get: Get, phrase: string, parliament: number | null): Search {
+  return search(
+    get,
+    'Petitions',
+    {
+      url: petitionSearchUrl(phrase, parliament, SEARCH_SIZE),
+      source: 'petitions',
+      schema: PetitionList,
+    },
+    (list) => petitionCandidates(list),
   );
 }
 
@@ -100,7 +112,11 @@ function debateSearch(get: Get, term: string, evidence: Evidence[], matchedText 
 }
 
 /** Debates in which someone said `term`: Hansard's debate search reads titles only. */
-function speechSearch(get: Get, term: string, evidence: Evidence[]): Search {
+function speechSearch(
+  get: Get,
+  term: string,
+  evidenceOf: (text: string) => Evidence[] = () => [],
+): Search {
   return search(
     get,
     'Hansard',
@@ -109,7 +125,7 @@ function speechSearch(get: Get, term: string, evidence: Evidence[]): Search {
       source: 'hansard',
       schema: HansardContributionResults,
     },
-    (results) => contributionCandidates(results, evidence),
+    (results) => contributionCandidates(results, evidenceOf),
   );
 }
 
@@ -179,13 +195,27 @@ async function petitionSubject(
     ],
     departments: (a?.departments ?? []).map((department) => department.name),
     explicit,
+    date: a?.opened_at ?? null,
     searches: ({ phrase, terms }) => [
-      speechSearch(get, String(number), [
-        linked(`mentions e-petition ${number}`, EVIDENCE.mentionsPetition),
-      ]),
+      // Every debate in which someone named the petition, in either House, Chamber or Westminster Hall.
+      speechSearch(get, String(number), (text) =>
+        mentionsPetition(text, number)
+          ? [linked(`mentions e-petition ${number}`, EVIDENCE.mentionsPetition)]
+          : [],
+      ),
+      // Speakers also cite a petition by its title; the search wants every word, so a quote is found.
+      ...(a?.action
+        ? [
+            speechSearch(get, a.action, (text) =>
+              quotesTitle(text, a.action)
+                ? [linked('quotes this petition’s title', EVIDENCE.mentionsPetition)]
+                : [],
+            ),
+          ]
+        : []),
       debateSearch(get, phrase, [], phrase),
       consultationSearch(get, terms),
-      ...petitionSearches(get, phrase),
+      petitionSearch(get, phrase, null),
     ],
   };
 }
@@ -204,11 +234,12 @@ async function consultationSubject(
     ],
     departments: (item?.links.organisations ?? []).map((organisation) => organisation.title),
     explicit: pageLinks(context),
+    date: item?.details.opening_date ?? item?.first_published_at ?? null,
     searches: ({ phrase }) => [
-      ...petitionSearches(get, phrase),
+      petitionSearch(get, phrase, null),
       debateSearch(get, phrase, [], phrase),
       // A consultation is rarely a debate's title; Parliament speaks of it in debates on wider subjects.
-      speechSearch(get, phrase, []),
+      speechSearch(get, phrase),
     ],
   };
 }
@@ -235,9 +266,12 @@ async function debateSubject(
       .map(Number),
   );
   // The same requests the live view makes, so these come from its cache.
+  let redirects = 0;
   const mentioned = await Promise.all(
     context.petitionNumbers.slice(0, MAX_PETITIONS_PER_DEBATE).map(async (number) => {
       const petition = await get(petitionRecord(number, false));
+      // Asked at its live path, an archived petition costs a second request (the site's 302).
+      if (petition.data?.data.type === 'archived-petition') redirects += 1;
       const evidence = linked(
         debated.has(number)
           ? `e-petition ${number} is debated here`
@@ -263,10 +297,12 @@ async function debateSubject(
       ...pageLinks(context, neighbours),
       ...mentioned.flatMap((candidate) => candidate ?? []),
     ],
+    date: answer.data?.Overview.Date ?? null,
+    redirects,
     searches: ({ phrase, terms }) => [
       consultationSearch(get, terms),
       debateSearch(get, phrase, [], phrase),
-      petitionSearches(get, phrase)[0] as Search,
+      petitionSearch(get, phrase, null),
     ],
     itself: answer.data ? ownSectionKeys(answer.data) : new Set(),
   };
@@ -290,14 +326,19 @@ function byOpenFirst(a: RelatedItem, b: RelatedItem): number {
 
 /**
  * The pages related to this one, grouped by kind and ranked: candidates from
- * the page's explicit links and from a handful of searches (at most five
- * requests, each cached), scored by `rank`.
+ * the page's explicit links and from a handful of searches (at most
+ * `REQUEST_BUDGET` requests, each cached), scored by `rank`.
  */
 export async function relatedFor(
   context: PageContext,
-  get: Get,
+  ask: Get,
   { cameFrom }: { cameFrom: { key: string; title: string | null } | null } = { cameFrom: null },
 ): Promise<Omit<RelatedView, 'thread' | 'threadSkipped'>> {
+  let asked = 0;
+  const get: Get = (request) => {
+    asked += 1;
+    return ask(request);
+  };
   const subject =
     context.kind === 'petition'
       ? await petitionSubject(context, get)
@@ -312,7 +353,7 @@ export async function relatedFor(
     keyPhrase(subject.parts) ??
     top?.label ??
     '';
-  const searches = phrase
+  const fixed = phrase
     ? subject.searches({
         phrase,
         terms: terms
@@ -321,6 +362,13 @@ export async function relatedFor(
           .join(' '),
       })
     : [];
+  // The archives of the page's own Parliament and the ones around it, as far as the budget goes.
+  const archives = phrase
+    ? parliamentsAround(subject.date)
+        .slice(0, Math.max(0, REQUEST_BUDGET - asked - (subject.redirects ?? 0) - fixed.length))
+        .map((parliament) => petitionSearch(get, phrase, parliament.id))
+    : [];
+  const searches = [...fixed, ...archives];
   const found = await Promise.all(searches.map((s) => s.run()));
   const failed = [...new Set(searches.filter((_, i) => found[i] === null).map((s) => s.site))];
   const candidates = [...found.flatMap((list) => list ?? []), ...subject.explicit].filter(

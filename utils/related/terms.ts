@@ -106,9 +106,11 @@ export function keyTerms(parts: WeightedText[], limit = 12): Term[] {
 }
 
 /**
- * The phrase a page keeps coming back to ("special educational needs"): the
- * most frequent run of two or three key words seen at least twice, as written.
- * Sites whose search wants every word get this rather than a bag of terms.
+ * The phrase a page keeps coming back to ("special educational needs"): the most frequent
+ * run of two key words seen at least twice, as written, made the run of three that holds it
+ * when that longer run comes nearly as often. Sites whose search wants every word get this
+ * rather than a bag of terms. Runs of different words compete on frequency alone, so a
+ * three-word run ("community food providers") never beats a commoner pair ("food banks").
  */
 export function keyPhrase(parts: WeightedText[]): string | null {
   const counts = new Map<string, { count: number; seen: number; label: string }>();
@@ -128,15 +130,26 @@ export function keyPhrase(parts: WeightedText[]): string | null {
             .map((word) => acronymOf(word) ?? word.toLowerCase())
             .join(' '),
         };
-        entry.count += weight * (length === 3 ? 1.5 : 1);
+        entry.count += weight;
         entry.seen += 1;
         counts.set(key, entry);
       }
     }
   }
-  let best: { count: number; label: string } | null = null;
-  for (const entry of counts.values()) {
-    if (entry.seen >= 2 && (!best || entry.count > best.count)) best = entry;
+  const seenTwice = [...counts].filter(([, entry]) => entry.seen >= 2);
+  let best: [string, { count: number; label: string }] | null = null;
+  for (const pair of seenTwice) {
+    if (pair[0].split(' ').length === 2 && (!best || pair[1].count > best[1].count)) best = pair;
   }
-  return best?.label ?? null;
+  if (!best) return null;
+  const [bestKey, bestEntry] = best;
+  let longer: { count: number; label: string } | null = null;
+  for (const [key, entry] of seenTwice) {
+    const words = key.split(' ');
+    const holds = words.slice(0, 2).join(' ') === bestKey || words.slice(1).join(' ') === bestKey;
+    if (words.length === 3 && holds && entry.count >= (bestEntry.count * 2) / 3) {
+      if (!longer || entry.count > longer.count) longer = entry;
+    }
+  }
+  return (longer ?? bestEntry).label;
 }

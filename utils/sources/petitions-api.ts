@@ -46,6 +46,10 @@ export const PetitionAttributes = z.object({
     [],
   ),
   topics: z._default(z.array(z.string()), []),
+  /** Why the site rejected it (`_petition.json.jbuilder`: `{code, details}`), null otherwise. */
+  rejection: z.optional(
+    z.nullable(z.object({ code: z.string(), details: z.optional(z.nullable(z.string())) })),
+  ),
   /** The site's notes to signers about related business (a single petition's JSON only). */
   other_parliamentary_business: z.optional(
     z.array(z.object({ subject: z.string(), body: z.string() })),

@@ -9,9 +9,25 @@ import { PetitionAttributes } from './petitions-api';
  * for where each shape comes from).
  */
 
+/**
+ * A search answer's list, read item by item: one result in an odd shape is dropped, the
+ * rest are kept (a whole answer refused for one bad item would hide everything else).
+ */
+function eachValid<T>(item: z.ZodMiniType<T>) {
+  return z.pipe(
+    z.array(z.unknown()),
+    z.transform((items: unknown[]) =>
+      items.flatMap((value) => {
+        const parsed = item.safeParse(value);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    ),
+  );
+}
+
 /** `/petitions.json?q=` and `/archived/petitions.json?q=` (e-petitions `index.json.jbuilder`). */
 export const PetitionList = z.object({
-  data: z.array(
+  data: eachValid(
     z.object({
       type: z.enum(['petition', 'archived-petition']),
       id: z.number().check(z.int(), z.positive()),
@@ -21,18 +37,54 @@ export const PetitionList = z.object({
 });
 export type PetitionList = z.infer<typeof PetitionList>;
 
-/** Petitions whose text has every word of `q`; most signatures first. */
-export function petitionSearchUrl(q: string, archived: boolean, count: number): string {
-  const url = new URL(`https://${HOSTS.petitions}/${archived ? 'archived/' : ''}petitions.json`);
+/**
+ * The Parliaments petition.parliament.uk keeps archives of, oldest first, with the ids its
+ * `/archived/petitions.json?parliament=` takes: 1, 2 and 3 as the real archived list answers
+ * name them (../shared/real/petitions/json/archived-list-p*; SOURCES.md), 4 (2019–2024) the one
+ * archived since. `dissolvedOn` is the day each ended (the answers' `dissolution_at`).
+ */
+export const ARCHIVED_PARLIAMENTS = [
+  { id: 2, period: '2010-2015', dissolvedOn: '2015-03-30' },
+  { id: 1, period: '2015-2017', dissolvedOn: '2017-05-03' },
+  { id: 3, period: '2017-2019', dissolvedOn: '2019-11-06' },
+  { id: 4, period: '2019-2024', dissolvedOn: '2024-05-30' },
+] as const;
+export type ArchivedParliament = (typeof ARCHIVED_PARLIAMENTS)[number];
+
+/**
+ * The archived Parliaments to search for a page of `date` (ISO; null: today), its own first,
+ * then the ones nearest it in time. An archived search without `parliament=` covers only the
+ * latest archived Parliament, so each has to be asked for by id.
+ */
+export function parliamentsAround(date: string | null): ArchivedParliament[] {
+  const day = date?.slice(0, 10) ?? null;
+  const found = day ? ARCHIVED_PARLIAMENTS.findIndex((p) => day < p.dissolvedOn) : -1;
+  // A page after the last dissolution belongs to the current Parliament, one past the archives.
+  const own = found === -1 ? ARCHIVED_PARLIAMENTS.length : found;
+  return ARCHIVED_PARLIAMENTS.map((parliament, i) => ({ parliament, distance: Math.abs(i - own) }))
+    .sort((a, b) => a.distance - b.distance || b.parliament.id - a.parliament.id)
+    .map(({ parliament }) => parliament);
+}
+
+/**
+ * Petitions with every word of `q` in one of their title, background or details; most
+ * signatures first; rejected ones included (`state=all`). `parliament`: that archived
+ * Parliament's petitions, null for the current Parliament's.
+ */
+export function petitionSearchUrl(q: string, parliament: number | null, count: number): string {
+  const url = new URL(
+    `https://${HOSTS.petitions}/${parliament === null ? '' : 'archived/'}petitions.json`,
+  );
   url.searchParams.set('q', q);
   url.searchParams.set('state', 'all');
   url.searchParams.set('count', String(count));
+  if (parliament !== null) url.searchParams.set('parliament', String(parliament));
   return url.toString();
 }
 
 /** GOV.UK Search API (alphagov/search-api), with the fields asked for below. */
 export const GovukSearchResults = z.object({
-  results: z.array(
+  results: eachValid(
     z.object({
       title: z.string(),
       link: z.string(),
@@ -86,7 +138,7 @@ export function consultationSearchUrl(q: string, count: number): string {
 
 /** Hansard `/search/debates.json`: debates whose title holds every word of the term (not their speeches). */
 export const HansardDebateResults = z.object({
-  Results: z.array(
+  Results: eachValid(
     z.object({
       DebateSection: z.optional(z.nullable(z.string())),
       SittingDate: z.string(),
@@ -112,9 +164,11 @@ export function debateSearchUrl(term: string, take: number): string {
  * title, `Section` where it was held).
  */
 export const HansardContributionResults = z.object({
-  Results: z.array(
+  Results: eachValid(
     z.object({
       ContributionText: z.optional(z.nullable(z.string())),
+      /** The whole contribution (HTML); `ContributionText` is an excerpt that may stop short. */
+      ContributionTextFull: z.optional(z.nullable(z.string())),
       DebateSection: z.string(),
       DebateSectionExtId: z.string().check(z.minLength(1)),
       SittingDate: z.string(),
