@@ -103,7 +103,9 @@ export async function deleteAnnotations(db: CivicThreadDB, ids: string[]): Promi
 /**
  * Writes imported (or restored) annotations in one transaction: all or none.
  * Ones already stored, by id or by content, are skipped, so importing the
- * same file twice adds nothing.
+ * same file twice adds nothing. A large import comes as several of these, one
+ * per message (see `inBatches`): each batch is all or nothing, and the library
+ * keeps the ids each one added so the user can undo the whole import.
  */
 export async function addAnnotations(
   db: CivicThreadDB,
@@ -121,9 +123,11 @@ export async function addAnnotations(
       .flatMap((row) => Annotation.safeParse(row).data ?? [])
       .map(contentKey),
   );
-  // Every stored id, read as keys alone: one that is stored already is never overwritten, even
-  // by a record that no longer validates.
-  const ids = new Set(await tx.store.getAllKeys());
+  // Each id looked up as a key alone (not every stored key: a batch of an import into a large
+  // library reads only its own): one that is stored already is never overwritten, even by a
+  // record that no longer validates.
+  const stored = await Promise.all(valid.map((a) => tx.store.getKey(a.id)));
+  const ids = new Set(stored.filter((id) => id !== undefined));
   const added: Annotation[] = [];
   let duplicates = 0;
   for (const annotation of valid) {
