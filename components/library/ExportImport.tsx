@@ -4,6 +4,7 @@ import {
   inBatches,
   noteSize,
   type Progress,
+  pageByPage,
   readImportFile,
 } from '../../utils/library/chunked';
 import { EXPORT_FORMATS, type ExportFormat } from '../../utils/library/export';
@@ -142,7 +143,7 @@ export function ExportImport({
     onImporting(true);
     void run('write', async (signal, onProgress) => {
       const outcome = await inBatches(
-        offered,
+        pageByPage(offered),
         noteSize,
         (batch) => sendRequest({ type: 'annotations/add-many', annotations: batch }),
         { signal, onProgress },

@@ -97,8 +97,9 @@ export function NotesLibrary() {
   // Build the search index while the user reads, not on their first keystroke.
   useEffect(() => {
     if (!complete) return;
-    const timer = setTimeout(() => index.prepare(), 0);
-    return () => clearTimeout(timer);
+    const building = new AbortController();
+    void index.prepare(building.signal);
+    return () => building.abort();
   }, [index, complete]);
   const results = useMemo(() => index.search(filters), [index, filters]);
   const groups = useMemo(() => groupByPage(results.slice(0, shown)), [results, shown]);

@@ -10,7 +10,7 @@ import { createImportReader, type ImportPreview } from './import';
  */
 
 /** Well under the 100 ms a reader notices, with room for the work the page does between slices. */
-const SLICE_MS = 30;
+const SLICE_MS = 20;
 
 export interface Progress {
   done: number;
@@ -31,7 +31,7 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-function timeSlices(signal: AbortSignal | undefined) {
+export function timeSlices(signal: AbortSignal | undefined) {
   let started = performance.now();
   return {
     /** Whether this slice's time has run out. */
@@ -87,7 +87,7 @@ export async function exportFile(
 }
 
 /** Bytes read from the file per step: a few milliseconds of scanning and validating. */
-const READ_BYTES = 256 * 1024;
+const READ_BYTES = 128 * 1024;
 /** Stored notes made known to the reader per step. */
 const KNOW_STEP = 2_000;
 
@@ -137,6 +137,21 @@ export const noteSize = (a: Annotation) =>
   (a.target ? a.target.quote.exact.length + 64 : 0) +
   (a.bookmark?.label.length ?? 0) +
   a.tags.join('').length;
+
+/**
+ * The notes with each page's together (in the order pages first appear): the background reads
+ * the stored notes of a batch's pages to find duplicates, so a batch that spans few pages reads
+ * few, and a whole import reads the library about once, not once per batch.
+ */
+export function pageByPage(annotations: Annotation[]): Annotation[] {
+  const pages = new Map<string, Annotation[]>();
+  for (const a of annotations) {
+    const page = pages.get(a.pageKey);
+    if (page) page.push(a);
+    else pages.set(a.pageKey, [a]);
+  }
+  return [...pages.values()].flat();
+}
 
 export function batchesOf<T>(items: T[], sizeOf: (item: T) => number): T[][] {
   const batches: T[][] = [];

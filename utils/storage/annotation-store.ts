@@ -138,9 +138,9 @@ export async function addAnnotations(
     }
     ids.add(annotation.id);
     keys.add(key);
-    await tx.store.put(annotation);
     added.push(annotation);
   }
-  await tx.done;
+  // Queued together rather than one after another: the transaction still commits all or none.
+  await Promise.all([...added.map((a) => tx.store.put(a)), tx.done]);
   return { added, duplicates };
 }
