@@ -87,7 +87,7 @@ export function ExportImport({
   /** Whether `all` is every stored note yet (the library loads the newest first). */
   complete: boolean;
   total: number;
-  /** While an import writes, the library ignores the change notices it causes. */
+  /** While an import (or its undo) writes, the library ignores the change notices it causes. */
   onImporting: (busy: boolean) => void;
   onImported: (added: Annotation[]) => void;
   onUndone: (removed: Annotation[]) => void;
@@ -161,7 +161,8 @@ export function ExportImport({
     });
   };
 
-  const undo = (imported: Written) =>
+  const undo = (imported: Written) => {
+    onImporting(true);
     void run('undo', async (signal, onProgress) => {
       const outcome = await inBatches(
         imported.added.map((a) => a.id),
@@ -172,6 +173,7 @@ export function ExportImport({
       const removed = outcome.answers.flatMap((answer) => answer.deleted);
       const gone = new Set(removed.map((a) => a.id));
       const left = imported.added.filter((a) => !gone.has(a.id));
+      onImporting(false);
       onUndone(removed);
       setWritten(left.length > 0 ? { ...imported, added: left } : null);
       setProblem(
@@ -180,6 +182,7 @@ export function ExportImport({
           : null,
       );
     });
+  };
 
   const busy = job !== null;
   return (

@@ -90,14 +90,10 @@ export async function allAnnotations(
 /** Deletes several annotations in one transaction; returns them, for undo. */
 export async function deleteAnnotations(db: CivicThreadDB, ids: string[]): Promise<Annotation[]> {
   const tx = db.transaction('annotations', 'readwrite');
-  const deleted: Annotation[] = [];
-  for (const id of ids) {
-    const existing = Annotation.safeParse(await tx.store.get(id));
-    if (existing.success) deleted.push(existing.data);
-    await tx.store.delete(id);
-  }
-  await tx.done;
-  return deleted;
+  // Queued together, not one after another: a batch of an import's undo is a thousand.
+  const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
+  await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+  return rows.flatMap((row) => Annotation.safeParse(row).data ?? []);
 }
 
 /**
