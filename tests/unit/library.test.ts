@@ -422,6 +422,19 @@ describe('library search', () => {
     expect(ids(index.search({ ...NO_FILTERS, query: 'train' }))[0]).toBe('note-1');
   });
 
+  it('builds its index in short tasks while the user reads, with the same answers', async () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => note(i));
+    const sliced = createLibraryIndex(many);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    await sliced.prepare(new AbortController().signal);
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(0);
+    const query = { ...NO_FILTERS, query: 'passage 1234' };
+    expect(ids(sliced.search(query))).toEqual(ids(createLibraryIndex(many).search(query)));
+    expect(ids(sliced.search(query))[0]).toBe('note-1234');
+  });
+
   it('filters by page kind, item type, tag and date, newest first without a query', () => {
     expect(ids(index.search(NO_FILTERS))).toEqual(['note-1', 'note-2', 'note-3']);
     expect(ids(index.search({ ...NO_FILTERS, pageKind: 'debate' }))).toEqual(['note-2']);
