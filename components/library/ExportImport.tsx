@@ -142,14 +142,21 @@ export function ExportImport({
     setPreview(null);
     onImporting(true);
     void run('write', async (signal, onProgress) => {
+      // Gathered batch by batch, so the end of a large import is no one long task.
+      const added: Annotation[] = [];
       const outcome = await inBatches(
         pageByPage(offered),
         noteSize,
-        (batch) => sendRequest({ type: 'annotations/add-many', annotations: batch }),
+        async (batch) => {
+          const answer = await sendRequest({ type: 'annotations/add-many', annotations: batch });
+          if (answer.ok) {
+            const ids = new Set(answer.data.added);
+            added.push(...batch.filter((a) => ids.has(a.id)));
+          }
+          return answer;
+        },
         { signal, onProgress },
       );
-      const ids = new Set(outcome.answers.flatMap((answer) => answer.added));
-      const added = offered.filter((a) => ids.has(a.id));
       setWritten({
         added,
         duplicates: outcome.answers.reduce((sum, answer) => sum + answer.duplicates, 0),

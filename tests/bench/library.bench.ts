@@ -56,6 +56,8 @@ try {
     await page.waitForFunction(() => typeof (globalThis as Timed).civicThreadSearchMs === 'number');
     searches.push(await page.evaluate(() => (globalThis as Timed).civicThreadSearchMs ?? 0));
   }
+  // Closed first: another library window would read every page the import writes again.
+  await page.close();
   const backup = await backupRoundTrip();
   const round = (value: number) => Math.round(value * 10) / 10;
   report(

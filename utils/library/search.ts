@@ -31,7 +31,7 @@ export const NO_FILTERS: LibraryFilters = {
  * listing without a query never waits for it.
  */
 export function createLibraryIndex(annotations: Annotation[]) {
-  const byId = new Map(annotations.map((a) => [a.id, a]));
+  let byId: Map<string, Annotation> | null = null;
   let built: MiniSearch<Annotation> | null = null;
   const buildNow = () => {
     built ??= newIndex(annotations);
@@ -64,11 +64,21 @@ export function createLibraryIndex(annotations: Annotation[]) {
       if (!query) return newestFirst.filter(keep);
       return buildNow()
         .search(query)
-        .flatMap((hit) => byId.get(hit.id as string) ?? [])
+        .flatMap((hit) => {
+          byId ??= new Map(annotations.map((a) => [a.id, a]));
+          return byId.get(hit.id as string) ?? [];
+        })
         .filter(keep);
     },
-    tags: [...new Set(annotations.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b)),
+    tags: tagsOf(annotations),
   };
+}
+
+/** Every tag once, in order: a loop, not one array per note (a library may hold 100,000). */
+function tagsOf(annotations: Annotation[]): string[] {
+  const tags = new Set<string>();
+  for (const a of annotations) for (const tag of a.tags) tags.add(tag);
+  return [...tags].sort((a, b) => a.localeCompare(b));
 }
 
 /** Notes indexed per step: a few milliseconds. */
