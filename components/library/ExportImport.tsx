@@ -243,7 +243,11 @@ export function ExportImport({
           <div class="progress" role="status">
             <p>{describeJob(job, total)}</p>
             {job.kind !== 'waiting' && job.progress && (
-              <progress max={job.progress.total} value={job.progress.done} />
+              <progress
+                aria-label={describeJob(job, total)}
+                max={job.progress.total}
+                value={job.progress.done}
+              />
             )}{' '}
             {job.kind !== 'undo' && (
               <button

@@ -129,14 +129,14 @@ export async function readImportFile(
 const BATCH_COUNT = 1_000;
 const BATCH_CHARS = 4_000_000;
 
-/** A note's size in a message, roughly: its free text plus its fixed fields. */
+/** A note's size in a message, roughly: its free text plus its fixed fields (a tag is at most 60). */
 export const noteSize = (a: Annotation) =>
   512 +
   a.note.length +
   (a.pageTitle?.length ?? 0) +
   (a.target ? a.target.quote.exact.length + 64 : 0) +
   (a.bookmark?.label.length ?? 0) +
-  a.tags.join('').length;
+  a.tags.length * 64;
 
 /**
  * The notes with each page's together (in the order pages first appear): the background reads
@@ -153,22 +153,21 @@ export function pageByPage(annotations: Annotation[]): Annotation[] {
   return [...pages.values()].flat();
 }
 
-export function batchesOf<T>(items: T[], sizeOf: (item: T) => number): T[][] {
-  const batches: T[][] = [];
+/** One batch at a time, as it is sent: sizing 100,000 notes up front would be one long task. */
+export function* batchesOf<T>(items: T[], sizeOf: (item: T) => number): Generator<T[]> {
   let batch: T[] = [];
   let chars = 0;
   for (const item of items) {
     const size = sizeOf(item);
     if (batch.length > 0 && (batch.length >= BATCH_COUNT || chars + size > BATCH_CHARS)) {
-      batches.push(batch);
+      yield batch;
       batch = [];
       chars = 0;
     }
     batch.push(item);
     chars += size;
   }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
+  if (batch.length > 0) yield batch;
 }
 
 export interface BatchOutcome<R> {
