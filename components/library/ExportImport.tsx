@@ -143,20 +143,19 @@ export function ExportImport({
     onImporting(true);
     void run('write', async (signal, onProgress) => {
       // Gathered batch by batch, so the end of a large import is no one long task.
-      const added: Annotation[] = [];
+      const ids = new Set<string>();
       const outcome = await inBatches(
         pageByPage(offered),
         noteSize,
         async (batch) => {
           const answer = await sendRequest({ type: 'annotations/add-many', annotations: batch });
-          if (answer.ok) {
-            const ids = new Set(answer.data.added);
-            added.push(...batch.filter((a) => ids.has(a.id)));
-          }
+          if (answer.ok) for (const id of answer.data.added) ids.add(id);
           return answer;
         },
         { signal, onProgress },
       );
+      // In the file's order (an export's is newest first), which the library sorts cheaply.
+      const added = offered.filter((a) => ids.has(a.id));
       setWritten({
         added,
         duplicates: outcome.answers.reduce((sum, answer) => sum + answer.duplicates, 0),

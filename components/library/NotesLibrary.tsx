@@ -256,10 +256,8 @@ export function NotesLibrary() {
         onImporting={(busy) => {
           importing.current = busy;
         }}
-        onImported={(added) => {
-          const ids = new Set(added.map((a) => a.id));
-          change((annotations) => [...annotations.filter((a) => !ids.has(a.id)), ...added]);
-        }}
+        // An import writes only ids not stored before, so none of them is in hand yet.
+        onImported={(added) => change((annotations) => [...added, ...annotations])}
         onUndone={(removed) => {
           const gone = new Set(removed.map((a) => a.id));
           change((annotations) => annotations.filter((a) => !gone.has(a.id)));

@@ -7,7 +7,7 @@ import { CIVIC_THREAD_TERM } from './export';
 /**
  * Reads a W3C Web Annotation file (this extension's own export, or another
  * tool's) into annotations, without writing anything: the library shows the
- * preview, then writes the valid ones in batches (`write-import.ts`).
+ * preview, then writes the valid ones in batches (`inBatches` in `chunked.ts`).
  */
 
 export interface ImportPreview {
