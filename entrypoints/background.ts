@@ -113,7 +113,7 @@ export default defineBackground(() => {
     'annotations/add-many': async ({ annotations }) => {
       const { added, duplicates } = await addAnnotations(await db, annotations);
       for (const key of new Set(added.map((a) => a.pageKey))) pages.notify(key);
-      return { added: added.length, duplicates };
+      return { added: added.map((a) => a.id), duplicates };
     },
     'data/stats': async () => {
       const database = await db;

@@ -1,63 +1,196 @@
-import { useState } from 'preact/hooks';
-import { EXPORT_FORMATS, type ExportFormat, exportAs } from '../../utils/library/export';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
-  describePreview,
-  type ImportPreview,
-  MAX_IMPORT_BYTES,
-  parseImport,
-} from '../../utils/library/import';
+  exportFile,
+  inBatches,
+  noteSize,
+  type Progress,
+  pageByPage,
+  readImportFile,
+} from '../../utils/library/chunked';
+import { EXPORT_FORMATS, type ExportFormat } from '../../utils/library/export';
+import { describePreview, type ImportPreview } from '../../utils/library/import';
 import { sendRequest } from '../../utils/messaging/client';
+import { plural } from '../../utils/plural';
 import type { Annotation } from '../../utils/storage/records';
 
-/** Saves text as a file the user downloads. */
-function download(text: string, format: ExportFormat) {
-  const { extension, type } = EXPORT_FORMATS[format];
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves a file the user downloads. */
+function download(blob: Blob, format: ExportFormat) {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `civic-thread-notes-${new Date().toISOString().slice(0, 10)}.${extension}`;
+  link.download = `civic-thread-notes-${new Date().toISOString().slice(0, 10)}.${EXPORT_FORMATS[format].extension}`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Export everything or what the filters show; import a Web Annotation file after a preview. */
+const count = (n: number) => n.toLocaleString('en-GB');
+const items = (n: number) => `${count(n)} item${n === 1 ? '' : 's'}`;
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+type Job =
+  | { kind: 'waiting' }
+  | { kind: 'export' | 'read' | 'write' | 'undo'; progress: Progress | null };
+
+/** What an import wrote: every id, so Undo removes exactly those and nothing already there. */
+interface Written {
+  added: Annotation[];
+  duplicates: number;
+  /** How many the preview offered. */
+  offered: number;
+  stopped: 'cancelled' | { error: string } | null;
+}
+
+function describeJob(job: Job, total: number): string {
+  if (job.kind === 'waiting') return `Waiting for all ${items(total)} to load before exporting…`;
+  const p = job.progress;
+  switch (job.kind) {
+    case 'export':
+      return p ? `Exporting: ${count(p.done)} of ${items(p.total)}…` : 'Exporting…';
+    case 'read':
+      return p
+        ? `Reading the file: ${megabytes(p.done)} of ${megabytes(p.total)}, ${plural(p.records ?? 0, 'record', 'records')} so far…`
+        : 'Reading the file…';
+    case 'write':
+      return p ? `Importing: ${count(p.done)} of ${items(p.total)} written…` : 'Importing…';
+    case 'undo':
+      return p ? `Undoing the import: ${count(p.done)} of ${items(p.total)} removed…` : 'Undoing…';
+  }
+}
+
+function describeWritten({ added, duplicates, offered, stopped }: Written): string {
+  const already = duplicates ? `; ${duplicates} were already here.` : '.';
+  if (stopped === null) return `Imported ${items(added.length)}${already}`;
+  const why = stopped === 'cancelled' ? 'you stopped it' : stopped.error;
+  if (added.length === 0 && stopped !== 'cancelled') return `Nothing was imported: ${why}`;
+  return (
+    `The import stopped (${why}) after ${items(added.length)} of ${count(offered)} were written${already} ` +
+    'Importing the same file again adds only the rest.'
+  );
+}
+
+/**
+ * Export everything or what the filters show; import a Web Annotation file after a preview.
+ * Each step runs in short tasks with its progress shown and a Cancel; a large import is
+ * written in batches (see ARCHITECTURE.md, "Backups"), and can be undone as a whole.
+ */
 export function ExportImport({
   all,
   shown,
+  complete,
+  total,
+  onImporting,
   onImported,
+  onUndone,
 }: {
   all: Annotation[];
   shown: Annotation[];
-  onImported: (message: string) => void;
+  /** Whether `all` is every stored note yet (the library loads the newest first). */
+  complete: boolean;
+  total: number;
+  /** While an import (or its undo) writes, the library ignores the change notices it causes. */
+  onImporting: (busy: boolean) => void;
+  onImported: (added: Annotation[]) => void;
+  onUndone: (removed: Annotation[]) => void;
 }) {
   const [format, setFormat] = useState<ExportFormat>('w3c');
+  const [job, setJob] = useState<Job | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [written, setWritten] = useState<Written | null>(null);
+  const cancel = useRef<AbortController | null>(null);
 
-  const readFile = async (file: File | undefined) => {
+  /** Runs one job at a time, with its own Cancel. */
+  const run = async (
+    kind: Exclude<Job['kind'], 'waiting'>,
+    work: (signal: AbortSignal, onProgress: (p: Progress) => void) => Promise<void>,
+  ) => {
+    const controller = new AbortController();
+    cancel.current = controller;
+    setJob({ kind, progress: null });
+    try {
+      await work(controller.signal, (progress) => setJob({ kind, progress }));
+    } finally {
+      cancel.current = null;
+      setJob(null);
+    }
+  };
+
+  const exportNotes = (notes: Annotation[]) =>
+    run('export', async (signal, onProgress) => {
+      const blob = await exportFile(format, notes, Date.now(), { signal, onProgress });
+      if (blob) download(blob, format);
+    });
+  // "Export all" means every note: while the rest are still loading, it waits for them.
+  useEffect(() => {
+    if (job?.kind === 'waiting' && complete) void exportNotes(all);
+  }, [job, complete, all]);
+
+  const readFile = (file: File | undefined) => {
     setPreview(null);
     setProblem(null);
+    setWritten(null);
     if (!file) return;
-    if (file.size > MAX_IMPORT_BYTES) return setProblem('The file is larger than 20 MB.');
-    const read = parseImport(await file.text(), all, Date.now());
-    if ('error' in read) return setProblem(read.error);
-    setPreview(read);
-  };
-
-  const write = async () => {
-    if (!preview) return;
-    const answer = await sendRequest({
-      type: 'annotations/add-many',
-      annotations: preview.annotations,
+    void run('read', async (signal, onProgress) => {
+      const read = await readImportFile(file, all, Date.now(), { signal, onProgress });
+      if (!read) return;
+      if ('error' in read) return setProblem(read.error);
+      setPreview(read);
     });
-    setPreview(null);
-    if (!answer.ok) return setProblem(`Nothing was imported: ${answer.error.message}`);
-    onImported(
-      `Imported ${answer.data.added} item${answer.data.added === 1 ? '' : 's'}` +
-        (answer.data.duplicates ? `; ${answer.data.duplicates} were already here.` : '.'),
-    );
   };
 
+  const write = (offered: Annotation[]) => {
+    setPreview(null);
+    onImporting(true);
+    void run('write', async (signal, onProgress) => {
+      // Gathered batch by batch, so the end of a large import is no one long task.
+      const ids = new Set<string>();
+      const outcome = await inBatches(
+        pageByPage(offered),
+        noteSize,
+        async (batch) => {
+          const answer = await sendRequest({ type: 'annotations/add-many', annotations: batch });
+          if (answer.ok) for (const id of answer.data.added) ids.add(id);
+          return answer;
+        },
+        { signal, onProgress },
+      );
+      // In the file's order (an export's is newest first), which the library sorts cheaply.
+      const added = offered.filter((a) => ids.has(a.id));
+      setWritten({
+        added,
+        duplicates: outcome.answers.reduce((sum, answer) => sum + answer.duplicates, 0),
+        offered: offered.length,
+        stopped: outcome.cancelled ? 'cancelled' : outcome.error ? { error: outcome.error } : null,
+      });
+      onImporting(false);
+      onImported(added);
+    });
+  };
+
+  const undo = (imported: Written) => {
+    onImporting(true);
+    void run('undo', async (signal, onProgress) => {
+      const outcome = await inBatches(
+        imported.added.map((a) => a.id),
+        (id) => id.length + 64,
+        (ids) => sendRequest({ type: 'annotations/delete-many', ids }),
+        { signal, onProgress },
+      );
+      const removed = outcome.answers.flatMap((answer) => answer.deleted);
+      const gone = new Set(removed.map((a) => a.id));
+      const left = imported.added.filter((a) => !gone.has(a.id));
+      onImporting(false);
+      onUndone(removed);
+      setWritten(left.length > 0 ? { ...imported, added: left } : null);
+      setProblem(
+        left.length > 0
+          ? `Undo stopped (${outcome.error ?? 'you stopped it'}): ${items(removed.length)} removed, ${items(left.length)} of the import are still here.`
+          : null,
+      );
+    });
+  };
+
+  const busy = job !== null;
   return (
     <details class="export-import">
       <summary>Export or import</summary>
@@ -72,14 +205,19 @@ export function ExportImport({
             ))}
           </select>
         </label>{' '}
-        <button type="button" onClick={() => download(exportAs(format, all, Date.now()), format)}>
-          Export all ({all.length})
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => (complete ? void exportNotes(all) : setJob({ kind: 'waiting' }))}
+        >
+          Export all ({complete ? all.length : total})
         </button>{' '}
         {shown.length !== all.length && (
           <button
             type="button"
             class="secondary"
-            onClick={() => download(exportAs(format, shown, Date.now()), format)}
+            disabled={busy}
+            onClick={() => void exportNotes(shown)}
           >
             Export the {shown.length} shown
           </button>
@@ -91,14 +229,47 @@ export function ExportImport({
           <input
             type="file"
             accept=".json,.jsonld,application/json,application/ld+json"
+            disabled={busy || !complete}
             onChange={(e) => {
-              void readFile(e.currentTarget.files?.[0]);
+              readFile(e.currentTarget.files?.[0]);
               // Cleared, so choosing the same file again (a second import) reads it again.
               e.currentTarget.value = '';
             }}
           />
         </label>
+        {!complete && <p class="hint">You can import once all your notes have loaded.</p>}
+        {job && (
+          <div class="progress" role="status">
+            <p>{describeJob(job, total)}</p>
+            {job.kind !== 'waiting' && job.progress && (
+              <progress
+                aria-label={describeJob(job, total)}
+                max={job.progress.total}
+                value={job.progress.done}
+              />
+            )}{' '}
+            {job.kind !== 'undo' && (
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => (job.kind === 'waiting' ? setJob(null) : cancel.current?.abort())}
+              >
+                {job.kind === 'write' ? 'Stop importing' : 'Cancel'}
+              </button>
+            )}
+          </div>
+        )}
         {problem && <p role="alert">{problem}</p>}
+        {written && !busy && (
+          <div class="imported" role="status">
+            <p>{describeWritten(written)}</p>
+            {written.added.length > 0 && (
+              <button type="button" class="secondary" onClick={() => undo(written)}>
+                Undo this import ({items(written.added.length)})
+              </button>
+            )}
+          </div>
+        )}
         {preview && (
           <div class="preview" role="status">
             <p>{describePreview(preview)}.</p>
@@ -112,7 +283,11 @@ export function ExportImport({
                 {preview.invalid.length > 20 && <li>…and {preview.invalid.length - 20} more.</li>}
               </ul>
             )}
-            <button type="button" disabled={preview.annotations.length === 0} onClick={write}>
+            <button
+              type="button"
+              disabled={preview.annotations.length === 0}
+              onClick={() => write(preview.annotations)}
+            >
               Import {preview.annotations.length} item{preview.annotations.length === 1 ? '' : 's'}
             </button>{' '}
             <button type="button" class="secondary" onClick={() => setPreview(null)}>

@@ -97,8 +97,9 @@ export function NotesLibrary() {
   // Build the search index while the user reads, not on their first keystroke.
   useEffect(() => {
     if (!complete) return;
-    const timer = setTimeout(() => index.prepare(), 0);
-    return () => clearTimeout(timer);
+    const building = new AbortController();
+    void index.prepare(building.signal);
+    return () => building.abort();
   }, [index, complete]);
   const results = useMemo(() => index.search(filters), [index, filters]);
   const groups = useMemo(() => groupByPage(results.slice(0, shown)), [results, shown]);
@@ -123,18 +124,23 @@ export function NotesLibrary() {
     if (!answer.ok) return setMessage(`Could not undo: ${answer.error.message}`);
     setDeleted(null);
     // All back as they were: put them back in hand; otherwise ask for the list as it is now.
-    if (answer.data.added === deleted.length) {
+    if (answer.data.added.length === deleted.length) {
       const restored = new Set(deleted.map((a) => a.id));
       change((annotations) => [...annotations.filter((a) => !restored.has(a.id)), ...deleted]);
     } else await reload();
   };
   const replace = (saved: Annotation) =>
     change((annotations) => annotations.map((a) => (a.id === saved.id ? saved : a)));
+  // While an import here writes its batches, the notices they cause are ours: the notes it
+  // wrote are put in hand when it ends, rather than each page read again (400 pages of a
+  // 100,000-note import, each redrawing the whole library).
+  const importing = useRef(false);
   // A tab or another library window changed notes: read that page's notes again, so an open
   // card shows the new version (and its edit form says so) instead of saving the old one over it.
   useEffect(
     () =>
       watchPageChanges(ALL_PAGES, async (pageKey) => {
+        if (importing.current) return;
         if (pageKey === ALL_PAGES) return void reload();
         const answer = await sendRequest({ type: 'annotations/list', pageKey });
         if (!answer.ok) return;
@@ -245,9 +251,16 @@ export function NotesLibrary() {
       <ExportImport
         all={annotations}
         shown={results}
-        onImported={async (text) => {
-          setMessage(text);
-          await reload();
+        complete={complete}
+        total={load.total}
+        onImporting={(busy) => {
+          importing.current = busy;
+        }}
+        // An import writes only ids not stored before, so none of them is in hand yet.
+        onImported={(added) => change((annotations) => [...added, ...annotations])}
+        onUndone={(removed) => {
+          const gone = new Set(removed.map((a) => a.id));
+          change((annotations) => annotations.filter((a) => !gone.has(a.id)));
         }}
       />
       {(deleted || message) && (

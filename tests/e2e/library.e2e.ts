@@ -50,6 +50,35 @@ async function openLibrary(prepare?: (page: Page) => Promise<unknown>): Promise<
   return page;
 }
 
+/**
+ * Makes the background's answer to "every note" reach the page 1.5 s late, as on a slow machine
+ * (the newest 60 come at once).
+ */
+function delayFullList(page: Page) {
+  return page.addInitScript(() => {
+    const { runtime } = (
+      globalThis as unknown as {
+        chrome: { runtime: { sendMessage: (...args: unknown[]) => unknown } };
+      }
+    ).chrome;
+    const send = runtime.sendMessage;
+    runtime.sendMessage = function (this: unknown, ...args: unknown[]) {
+      const message = args[0] as { type?: string; limit?: number };
+      if (message?.type !== 'library/list' || message.limit !== undefined) {
+        return send.apply(this, args);
+      }
+      const later = <T>(value: T) => new Promise<T>((done) => setTimeout(() => done(value), 1500));
+      const reply = args.at(-1);
+      if (typeof reply === 'function') {
+        args[args.length - 1] = (...answer: unknown[]) =>
+          void later(answer).then((a) => reply(...a));
+      }
+      const sent = send.apply(this, args);
+      return sent instanceof Promise ? sent.then(later) : sent;
+    };
+  });
+}
+
 const quotes = (library: Page) => library.locator('.note-card .note-quote').allTextContents();
 
 async function axeViolations(page: Page, include?: string) {
@@ -198,31 +227,7 @@ describe('the library', () => {
     await storeManyNotes(harness, 10_000, ['funding', 'SENCO', 'training']);
     // The background's answer to "every note" reaches the page 1.5 s late, as on a slow
     // machine: read before the delete below, delivered after it.
-    const library = await openLibrary((page) =>
-      page.addInitScript(() => {
-        const { runtime } = (
-          globalThis as unknown as {
-            chrome: { runtime: { sendMessage: (...args: unknown[]) => unknown } };
-          }
-        ).chrome;
-        const send = runtime.sendMessage;
-        runtime.sendMessage = function (this: unknown, ...args: unknown[]) {
-          const message = args[0] as { type?: string; limit?: number };
-          if (message?.type !== 'library/list' || message.limit !== undefined) {
-            return send.apply(this, args);
-          }
-          const later = <T>(value: T) =>
-            new Promise<T>((done) => setTimeout(() => done(value), 1500));
-          const reply = args.at(-1);
-          if (typeof reply === 'function') {
-            args[args.length - 1] = (...answer: unknown[]) =>
-              void later(answer).then((a) => reply(...a));
-          }
-          const sent = send.apply(this, args);
-          return sent instanceof Promise ? sent.then(later) : sent;
-        };
-      }),
-    );
+    const library = await openLibrary(delayFullList);
     const count = library.locator('.result-count');
     // The newest 60 are drawn while the other 9,940 are still on their way.
     await expect.poll(() => count.textContent()).toMatch(/loading the rest/);
@@ -239,4 +244,39 @@ describe('the library', () => {
     expect(await noteText()).not.toContain(note);
     await library.close();
   }, 60_000);
+
+  it('exports every note when "Export all" is pressed while the rest are loading, and undoes an import', async () => {
+    await storeManyNotes(harness, 10_000, ['funding', 'SENCO', 'training']);
+    const library = await openLibrary(delayFullList);
+    await expect
+      .poll(() => library.locator('.result-count').textContent())
+      .toMatch(/loading the rest/);
+    await library.getByText('Export or import').click();
+    const [download] = await Promise.all([
+      library.waitForEvent('download', { timeout: 30_000 }),
+      library.getByRole('button', { name: 'Export all (10000)' }).click(),
+    ]);
+    const file = await download.path();
+    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    expect(exported.total).toBe(10_000);
+    expect(exported.first.items).toHaveLength(10_000);
+
+    await clearStore(harness, 'annotations');
+    await library.reload();
+    await library.getByText('No notes yet.', { exact: false }).waitFor();
+    await library.getByText('Export or import').click();
+    await library.getByLabel(/^Import a W3C Web Annotation file/).setInputFiles(file);
+    await expect
+      .poll(() => library.locator('.preview p').first().textContent(), { timeout: 30_000 })
+      .toBe('10000 notes, 0 duplicates skipped, 0 invalid.');
+    await library.getByRole('button', { name: 'Import 10000 items' }).click();
+    await library.getByText('Imported 10,000 items.').waitFor({ timeout: 60_000 });
+    expect(await readStore(harness, 'annotations')).toHaveLength(10_000);
+    await expect.poll(() => library.locator('.result-count').textContent()).toBe('10000 items');
+
+    await library.getByRole('button', { name: 'Undo this import (10,000 items)' }).click();
+    await library.getByText('No notes yet.', { exact: false }).waitFor({ timeout: 60_000 });
+    expect(await readStore(harness, 'annotations')).toEqual([]);
+    await library.close();
+  }, 120_000);
 });

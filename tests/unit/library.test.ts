@@ -1,16 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  CIVIC_THREAD_TERM,
-  csvCell,
-  toCsv,
-  toHypothesis,
-  toMarkdown,
-  toW3C,
-} from '../../utils/library/export';
+  batchesOf,
+  exportFile,
+  inBatches,
+  noteSize,
+  readImportFile,
+} from '../../utils/library/chunked';
+import { CIVIC_THREAD_TERM, csvCell, exportAs } from '../../utils/library/export';
 import {
   contentKey,
+  createImportReader,
   describePreview,
-  MAX_IMPORT_BYTES,
+  MAX_FRAME_CHARS,
   parseImport,
 } from '../../utils/library/import';
 import { openLink } from '../../utils/library/open-link';
@@ -49,7 +50,7 @@ function note(i: number, over: Partial<Annotation> = {}): Annotation {
 
 describe('exporters', () => {
   it('writes a W3C AnnotationCollection whose items carry selectors, bodies and our own record', () => {
-    const collection = JSON.parse(toW3C([note(1)], NOW));
+    const collection = JSON.parse(exportAs('w3c', [note(1)], NOW));
     expect(collection).toMatchObject({
       '@context': 'http://www.w3.org/ns/anno.jsonld',
       type: 'AnnotationCollection',
@@ -76,7 +77,7 @@ describe('exporters', () => {
   });
 
   it('writes the fields Hypothesis imports', () => {
-    const [item] = JSON.parse(toHypothesis([note(1)])).annotations;
+    const [item] = JSON.parse(exportAs('hypothesis', [note(1)], NOW)).annotations;
     expect(Object.keys(item).sort()).toEqual([
       'created',
       'document',
@@ -90,10 +91,11 @@ describe('exporters', () => {
   });
 
   it('writes Markdown grouped by page, quotes as blockquotes, page text escaped', () => {
-    const markdown = toMarkdown([
-      note(1, { note: 'See <img src=x onerror=alert(1)> *now*' }),
-      note(41),
-    ]);
+    const markdown = exportAs(
+      'markdown',
+      [note(1, { note: 'See <img src=x onerror=alert(1)> *now*' }), note(41)],
+      NOW,
+    );
     expect(markdown.match(/^## /gm)).toHaveLength(1);
     expect(markdown).toContain(
       '## [Petition about topic 1](<https://petition.parliament.uk/petitions/700001>)',
@@ -109,7 +111,7 @@ describe('exporters', () => {
     expect(csvCell('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
     expect(csvCell('a, b')).toBe('"a, b"');
     expect(csvCell('plain')).toBe('plain');
-    const csv = toCsv([note(1, { note: '=cmd|"/c calc"!A1' })]);
+    const csv = exportAs('csv', [note(1, { note: '=cmd|"/c calc"!A1' })], NOW);
     const [header, row] = csv.trim().split('\r\n');
     expect(header).toBe(
       'id,type,page_kind,page_title,page_url,quote,note,tags,colour,created,updated',
@@ -121,9 +123,9 @@ describe('exporters', () => {
 describe('importers', () => {
   it('reads its own export back exactly, and skips what is already there', () => {
     const items = [note(1), note(2, { kind: 'page-note', target: null })];
-    const preview = parseImport(toW3C(items, NOW), [], NOW);
+    const preview = parseImport(exportAs('w3c', items, NOW), [], NOW);
     expect(preview).toEqual({ annotations: items, duplicates: 0, invalid: [] });
-    const again = parseImport(toW3C(items, NOW), items, NOW);
+    const again = parseImport(exportAs('w3c', items, NOW), items, NOW);
     expect(again).toMatchObject({ annotations: [], duplicates: 2 });
     if ('error' in again) throw new Error(again.error);
     expect(describePreview(again)).toBe('0 notes, 2 duplicates skipped, 0 invalid');
@@ -177,9 +179,16 @@ describe('importers', () => {
     expect(parseImport('{"hello": 1}', [], NOW)).toMatchObject({
       error: expect.stringMatching(/no Web Annotations/),
     });
-    expect(parseImport(' '.repeat(MAX_IMPORT_BYTES + 1), [], NOW)).toEqual({
-      error: 'The file is larger than 20 MB.',
+    // Only the text around the list is kept whole, so only it has a cap.
+    const padding = 'x'.repeat(MAX_FRAME_CHARS);
+    expect(parseImport(`{"type": "AnnotationPage", "junk": "${padding}"}`, [], NOW)).toEqual({
+      error: 'This file is too large to read: its annotations are not in a list.',
     });
+    for (const broken of ['[{"a": 1}}', '[{}, ]', '[, {}]', '[{} {}]', '{"items": [1]', '"open']) {
+      expect(parseImport(broken, [], NOW)).toEqual({
+        error: 'This file is not JSON, so it cannot hold Web Annotations.',
+      });
+    }
 
     const hostile = JSON.stringify([
       { ...JSON.parse(JSON.stringify({ [CIVIC_THREAD_TERM]: { ...note(1), tags: [42] } })) },
@@ -209,7 +218,11 @@ describe('importers', () => {
 
   it('treats the same note with a new id as a duplicate', () => {
     expect(contentKey(note(1))).toBe(contentKey({ ...note(1), id: 'other' }));
-    const preview = parseImport(toW3C([{ ...note(1), id: 'other' }], NOW), [note(1)], NOW);
+    const preview = parseImport(
+      exportAs('w3c', [{ ...note(1), id: 'other' }], NOW),
+      [note(1)],
+      NOW,
+    );
     expect(preview).toMatchObject({ annotations: [], duplicates: 1 });
   });
 });
@@ -218,10 +231,120 @@ let dbName = '';
 let n = 0;
 afterEach(() => indexedDB.deleteDatabase(dbName));
 
+describe('backups of any size', () => {
+  const hundredThousand = Array.from({ length: 100_000 }, (_, i) => note(i));
+
+  it('keeps the JSON formats as JSON.stringify writes them, built in parts', () => {
+    const items = [note(1), note(2, { kind: 'page-note', target: null })];
+    for (const list of [items, []]) {
+      for (const format of ['w3c', 'hypothesis'] as const) {
+        const text = exportAs(format, list, NOW);
+        expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2));
+      }
+    }
+    expect(JSON.parse(exportAs('w3c', [], NOW)).first.items).toEqual([]);
+  });
+
+  it('exports 100,000 notes (past the old 20 MB cap) and reads them all back, giving the page back between slices', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const progress: number[] = [];
+    const blob = await exportFile('w3c', hundredThousand, NOW, {
+      onProgress: ({ done }) => progress.push(done),
+    });
+    if (!blob) throw new Error('not exported');
+    expect(blob.size).toBeGreaterThan(20 * 1024 * 1024);
+    expect(blob.type).toBe('application/ld+json');
+    const ticksAfterExport = ticks;
+    const preview = await readImportFile(blob, [], NOW, {
+      onProgress: ({ records }) => progress.push(records ?? 0),
+    });
+    clearInterval(timer);
+    if (!preview || 'error' in preview) throw new Error('not read');
+    expect(preview.annotations).toEqual(hundredThousand);
+    expect(preview).toMatchObject({ duplicates: 0, invalid: [] });
+    // Other tasks (the timer here; input and painting in the library) ran during both jobs.
+    expect(ticksAfterExport).toBeGreaterThan(0);
+    expect(ticks).toBeGreaterThan(ticksAfterExport);
+    expect(progress.length).toBeGreaterThan(2);
+  }, 120_000);
+
+  it('reads a file cut at any point the same as whole, its own export and another tool’s', () => {
+    const own = exportAs('w3c', [note(1), note(2, { note: 'a "quoted" \\ [note] {x}' })], NOW);
+    const foreign = JSON.stringify({
+      type: 'AnnotationPage',
+      items: [
+        { id: 'a', target: 'https://petition.parliament.uk/petitions/701234', body: 'x, [y]' },
+        7,
+      ],
+      after: { items: [1] },
+    });
+    for (const text of [own, foreign, JSON.stringify(JSON.parse(foreign).items)]) {
+      const whole = parseImport(text, [note(1)], NOW);
+      for (let size = 1; size < 9; size++) {
+        const reader = createImportReader(NOW);
+        reader.know([note(1)]);
+        for (let at = 0; at < text.length; at += size) reader.push(text.slice(at, at + size));
+        expect(reader.finish()).toEqual(whole);
+      }
+    }
+    expect(parseImport(own, [note(1)], NOW)).toMatchObject({ duplicates: 1, invalid: [] });
+  });
+
+  it('stops reading when cancelled', async () => {
+    const blob = await exportFile('w3c', hundredThousand.slice(0, 20_000), NOW);
+    if (!blob) throw new Error('not exported');
+    const controller = new AbortController();
+    const read = readImportFile(blob, [], NOW, {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    expect(await read).toBeNull();
+  });
+
+  it('writes in batches under the message cap and says exactly which were written when one fails', async () => {
+    const big = note(0, { note: 'x'.repeat(20_000) });
+    const sizes = (items: Annotation[]) => [...batchesOf(items, noteSize)].map((b) => b.length);
+    expect(sizes([...hundredThousand.slice(0, 2_500), big])).toEqual([1_000, 1_000, 501]);
+    // Long notes: fewer per message, about 4 million characters each.
+    expect(sizes(Array.from({ length: 300 }, () => big))).toEqual([192, 108]);
+    dbName = `library-${++n}`;
+    const db = await openDatabase(dbName);
+    let sent = 0;
+    const outcome = await inBatches(hundredThousand.slice(0, 3_500), noteSize, async (batch) => {
+      if (++sent === 3) return { ok: false, error: { code: 'storage', message: 'disk full' } };
+      const { added, duplicates } = await addAnnotations(db, batch);
+      return { ok: true, data: { added: added.map((a) => a.id), duplicates } };
+    });
+    expect(outcome).toMatchObject({ sent: 2_000, error: 'disk full', cancelled: false });
+    const written = outcome.answers.flatMap((answer) => answer.added);
+    expect(written).toEqual(hundredThousand.slice(0, 2_000).map((a) => a.id));
+    expect(await db.count('annotations')).toBe(2_000);
+
+    const controller = new AbortController();
+    const stopped = await inBatches(
+      hundredThousand.slice(0, 3_000),
+      noteSize,
+      async (batch) => {
+        controller.abort();
+        const { added, duplicates } = await addAnnotations(db, batch);
+        return { ok: true, data: { added: added.map((a) => a.id), duplicates } };
+      },
+      { signal: controller.signal },
+    );
+    // The first batch was already stored: all duplicates; then Cancel stops before the next.
+    expect(stopped).toMatchObject({
+      sent: 1_000,
+      cancelled: true,
+      answers: [{ added: [], duplicates: 1_000 }],
+    });
+  });
+});
+
 describe('storage round trip', () => {
   it('exports 10,000 items and imports them into an empty store with no field lost', async () => {
     const items = Array.from({ length: 10_000 }, (_, i) => note(i));
-    const preview = parseImport(toW3C(items, NOW), [], NOW);
+    const preview = parseImport(exportAs('w3c', items, NOW), [], NOW);
     if ('error' in preview) throw new Error(preview.error);
     dbName = `library-${++n}`;
     const db = await openDatabase(dbName);
@@ -292,6 +415,19 @@ describe('library search', () => {
     expect(ids(index.search({ ...NO_FILTERS, query: 'Westminster' }))).toEqual(['note-2']);
     expect(ids(index.search({ ...NO_FILTERS, query: 'passage 3' }))).toEqual(['note-3']);
     expect(ids(index.search({ ...NO_FILTERS, query: 'train' }))[0]).toBe('note-1');
+  });
+
+  it('builds its index in short tasks while the user reads, with the same answers', async () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => note(i));
+    const sliced = createLibraryIndex(many);
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    await sliced.prepare(new AbortController().signal);
+    clearInterval(timer);
+    expect(ticks).toBeGreaterThan(0);
+    const query = { ...NO_FILTERS, query: 'passage 1234' };
+    expect(ids(sliced.search(query))).toEqual(ids(createLibraryIndex(many).search(query)));
+    expect(ids(sliced.search(query))[0]).toBe('note-1234');
   });
 
   it('filters by page kind, item type, tag and date, newest first without a query', () => {

@@ -39,7 +39,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'annotations/delete': async () => ({ deleted: null }),
     'library/list': async () => ({ annotations: [], skipped: 0, total: 0 }),
     'annotations/delete-many': async () => ({ deleted: [] }),
-    'annotations/add-many': async () => ({ added: 0, duplicates: 0 }),
+    'annotations/add-many': async () => ({ added: [], duplicates: 0 }),
     'data/stats': async () => ({
       annotations: 0,
       pages: 0,

@@ -46,42 +46,67 @@ function w3cAnnotation(a: Annotation) {
   };
 }
 
-export function toW3C(annotations: Annotation[], now: number): string {
-  return JSON.stringify(
-    {
+/**
+ * `JSON.stringify(build(items), null, 2)`, written one item at a time: the same text, but a
+ * hundred thousand notes never become one giant string or one long task (the caller joins the
+ * parts into a Blob, yielding between them).
+ */
+function* jsonWithList<T>(
+  build: (list: unknown[]) => unknown,
+  items: T[],
+  write: (item: T) => unknown,
+): Generator<string> {
+  if (items.length === 0) {
+    yield JSON.stringify(build([]), null, 2);
+    return;
+  }
+  // A string no item can contain marks where the list goes; the text around it is the frame.
+  const slot = JSON.stringify('\u0000list');
+  const [head = '', tail = ''] = JSON.stringify(build([JSON.parse(slot)]), null, 2).split(slot);
+  const indent = head.slice(head.lastIndexOf('\n'));
+  yield head;
+  let separator = '';
+  for (const item of items) {
+    yield separator + JSON.stringify(write(item), null, 2).replaceAll('\n', indent);
+    separator = `,${indent}`;
+  }
+  yield tail;
+}
+
+export function* w3cParts(annotations: Annotation[], now: number): Generator<string> {
+  yield* jsonWithList(
+    (items) => ({
       '@context': 'http://www.w3.org/ns/anno.jsonld',
       id: `urn:civic-thread:export:${now}`,
       type: 'AnnotationCollection',
       label: 'Civic Thread notes',
       generated: iso(now),
       total: annotations.length,
-      first: { type: 'AnnotationPage', startIndex: 0, items: annotations.map(w3cAnnotation) },
-    },
-    null,
-    2,
+      first: { type: 'AnnotationPage', startIndex: 0, items },
+    }),
+    annotations,
+    w3cAnnotation,
   );
 }
 
 /** Hypothesis's import format: the fields its importer keeps (uri, text, tags, target, document, dates). */
-export function toHypothesis(annotations: Annotation[]): string {
-  return JSON.stringify(
-    {
-      annotations: annotations.map((a) => ({
-        uri: a.pageUrl,
-        text: a.note,
-        tags: a.tags,
-        target: [
-          a.target
-            ? { source: a.pageUrl, selector: [a.target.quote, a.target.position] }
-            : { source: a.pageUrl },
-        ],
-        document: { title: a.pageTitle ? [a.pageTitle] : [] },
-        created: iso(a.createdAt),
-        updated: iso(a.updatedAt),
-      })),
-    },
-    null,
-    2,
+export function* hypothesisParts(annotations: Annotation[]): Generator<string> {
+  yield* jsonWithList(
+    (list) => ({ annotations: list }),
+    annotations,
+    (a) => ({
+      uri: a.pageUrl,
+      text: a.note,
+      tags: a.tags,
+      target: [
+        a.target
+          ? { source: a.pageUrl, selector: [a.target.quote, a.target.position] }
+          : { source: a.pageUrl },
+      ],
+      document: { title: a.pageTitle ? [a.pageTitle] : [] },
+      created: iso(a.createdAt),
+      updated: iso(a.updatedAt),
+    }),
   );
 }
 
@@ -96,15 +121,23 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|]/g, (char) => `\\${char}`);
 }
 
-export function toMarkdown(annotations: Annotation[]): string {
+export function* markdownParts(annotations: Annotation[]): Generator<string> {
   const pages = new Map<string, Annotation[]>();
-  for (const a of annotations) pages.set(a.pageKey, [...(pages.get(a.pageKey) ?? []), a]);
-  const sections = [...pages.values()].map((items) => {
+  for (const a of annotations) {
+    const items = pages.get(a.pageKey);
+    if (items) items.push(a);
+    else pages.set(a.pageKey, [a]);
+  }
+  yield '# Civic Thread notes\n\n';
+  let separator = '';
+  for (const items of pages.values()) {
     const [first] = items;
-    if (!first) return '';
+    if (!first) continue;
     const title = escapeMarkdown(first.pageTitle ?? first.pageUrl);
-    const lines = [`## [${title}](<${first.pageUrl}>)`, '', `*${KIND_NAME[first.pageKind]}*`, ''];
+    yield `${separator}## [${title}](<${first.pageUrl}>)\n\n*${KIND_NAME[first.pageKind]}*\n`;
+    separator = '\n';
     for (const a of items) {
+      const lines: string[] = [];
       if (a.bookmark) lines.push(`**Bookmark: ${escapeMarkdown(a.bookmark.label)}**`, '');
       if (a.target) {
         lines.push(
@@ -115,10 +148,9 @@ export function toMarkdown(annotations: Annotation[]): string {
       if (a.note) lines.push(escapeMarkdown(a.note), '');
       if (a.tags.length) lines.push(`Tags: ${a.tags.map(escapeMarkdown).join(', ')}`, '');
       lines.push(`_Saved ${iso(a.updatedAt).slice(0, 10)}_`, '');
+      yield `\n${lines.join('\n')}`;
     }
-    return lines.join('\n');
-  });
-  return `# Civic Thread notes\n\n${sections.join('\n')}`;
+  }
 }
 
 /** A cell a spreadsheet will not run: formulas are defused with a leading apostrophe (OWASP). */
@@ -143,9 +175,10 @@ const CSV_COLUMNS = [
   'updated',
 ] as const;
 
-export function toCsv(annotations: Annotation[]): string {
-  const rows = annotations.map((a) =>
-    [
+function* csvParts(annotations: Annotation[]): Generator<string> {
+  yield `${CSV_COLUMNS.join(',')}\r\n`;
+  for (const a of annotations) {
+    const row = [
       a.id,
       a.kind,
       a.pageKind,
@@ -157,22 +190,31 @@ export function toCsv(annotations: Annotation[]): string {
       a.colour,
       iso(a.createdAt),
       iso(a.updatedAt),
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`;
-}
-
-export function exportAs(format: ExportFormat, annotations: Annotation[], now: number): string {
-  switch (format) {
-    case 'w3c':
-      return toW3C(annotations, now);
-    case 'hypothesis':
-      return toHypothesis(annotations);
-    case 'markdown':
-      return toMarkdown(annotations);
-    case 'csv':
-      return toCsv(annotations);
+    ];
+    yield `${row.map(csvCell).join(',')}\r\n`;
   }
 }
+
+/**
+ * The export's text in parts, about one per note, so the library can build a Blob from them
+ * in short tasks; joined, they are the file.
+ */
+export function exportParts(
+  format: ExportFormat,
+  annotations: Annotation[],
+  now: number,
+): Generator<string> {
+  switch (format) {
+    case 'w3c':
+      return w3cParts(annotations, now);
+    case 'hypothesis':
+      return hypothesisParts(annotations);
+    case 'markdown':
+      return markdownParts(annotations);
+    case 'csv':
+      return csvParts(annotations);
+  }
+}
+
+export const exportAs = (format: ExportFormat, annotations: Annotation[], now: number): string =>
+  [...exportParts(format, annotations, now)].join('');

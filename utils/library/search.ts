@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { PageKind } from '../pages/context';
 import type { Annotation } from '../storage/records';
+import { timeSlices } from './chunked';
 
 /** What the library can narrow the list by. Empty fields do not narrow. */
 export interface LibraryFilters {
@@ -25,15 +26,26 @@ export const NO_FILTERS: LibraryFilters = {
 /**
  * A full-text index over notes, quotes, tags and page titles (MiniSearch:
  * BM25, prefix matches as the user types, small typos forgiven), plus the
- * filters. The index is built on `prepare()` or the first query, so listing
- * without a query never waits for it.
+ * filters. The index is built in short tasks by `prepare()` while the user reads (100,000
+ * notes at once would hold the page for seconds), or at once by a query that comes first, so
+ * listing without a query never waits for it.
  */
 export function createLibraryIndex(annotations: Annotation[]) {
-  const byId = new Map(annotations.map((a) => [a.id, a]));
+  let byId: Map<string, Annotation> | null = null;
   let built: MiniSearch<Annotation> | null = null;
-  const prepare = () => {
-    built ??= buildIndex(annotations);
+  const buildNow = () => {
+    built ??= newIndex(annotations);
     return built;
+  };
+  const prepare = async (signal: AbortSignal) => {
+    const index = newIndex([]);
+    const slices = timeSlices(signal);
+    for (let start = 0; start < annotations.length; start += INDEX_STEP) {
+      index.addAll(annotations.slice(start, start + INDEX_STEP));
+      // Cancelled (the notes changed), or a query built it meanwhile.
+      if (slices.due && (!(await slices.next()) || built)) return;
+    }
+    built ??= index;
   };
   const newestFirst = [...annotations].sort((a, b) => b.updatedAt - a.updatedAt);
 
@@ -50,16 +62,29 @@ export function createLibraryIndex(annotations: Annotation[]) {
         a.updatedAt <= to;
       const query = filters.query.trim();
       if (!query) return newestFirst.filter(keep);
-      return prepare()
+      return buildNow()
         .search(query)
-        .flatMap((hit) => byId.get(hit.id as string) ?? [])
+        .flatMap((hit) => {
+          byId ??= new Map(annotations.map((a) => [a.id, a]));
+          return byId.get(hit.id as string) ?? [];
+        })
         .filter(keep);
     },
-    tags: [...new Set(annotations.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b)),
+    tags: tagsOf(annotations),
   };
 }
 
-function buildIndex(annotations: Annotation[]): MiniSearch<Annotation> {
+/** Every tag once, in order: a loop, not one array per note (a library may hold 100,000). */
+function tagsOf(annotations: Annotation[]): string[] {
+  const tags = new Set<string>();
+  for (const a of annotations) for (const tag of a.tags) tags.add(tag);
+  return [...tags].sort((a, b) => a.localeCompare(b));
+}
+
+/** Notes indexed per step: a few milliseconds. */
+const INDEX_STEP = 200;
+
+function newIndex(annotations: Annotation[]): MiniSearch<Annotation> {
   const index = new MiniSearch<Annotation>({
     fields: ['note', 'quote', 'tags', 'pageTitle'],
     extractField: (a, field) => {

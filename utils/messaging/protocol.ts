@@ -91,7 +91,8 @@ export const RESPONSE_DATA = {
   }),
   'annotations/delete-many': z.object({ deleted: z.array(Annotation) }),
   'annotations/add-many': z.object({
-    added: z.number().check(z.int()),
+    /** The ids written, so an import can be undone exactly. */
+    added: z.array(z.string()),
     duplicates: z.number().check(z.int()),
   }),
   'data/stats': z.object({

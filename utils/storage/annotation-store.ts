@@ -90,20 +90,18 @@ export async function allAnnotations(
 /** Deletes several annotations in one transaction; returns them, for undo. */
 export async function deleteAnnotations(db: CivicThreadDB, ids: string[]): Promise<Annotation[]> {
   const tx = db.transaction('annotations', 'readwrite');
-  const deleted: Annotation[] = [];
-  for (const id of ids) {
-    const existing = Annotation.safeParse(await tx.store.get(id));
-    if (existing.success) deleted.push(existing.data);
-    await tx.store.delete(id);
-  }
-  await tx.done;
-  return deleted;
+  // Queued together, not one after another: a batch of an import's undo is a thousand.
+  const rows = await Promise.all(ids.map((id) => tx.store.get(id)));
+  await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+  return rows.flatMap((row) => Annotation.safeParse(row).data ?? []);
 }
 
 /**
  * Writes imported (or restored) annotations in one transaction: all or none.
  * Ones already stored, by id or by content, are skipped, so importing the
- * same file twice adds nothing.
+ * same file twice adds nothing. A large import comes as several of these, one
+ * per message (see `inBatches`): each batch is all or nothing, and the library
+ * keeps the ids each one added so the user can undo the whole import.
  */
 export async function addAnnotations(
   db: CivicThreadDB,
@@ -121,9 +119,11 @@ export async function addAnnotations(
       .flatMap((row) => Annotation.safeParse(row).data ?? [])
       .map(contentKey),
   );
-  // Every stored id, read as keys alone: one that is stored already is never overwritten, even
-  // by a record that no longer validates.
-  const ids = new Set(await tx.store.getAllKeys());
+  // Each id looked up as a key alone (not every stored key: a batch of an import into a large
+  // library reads only its own): one that is stored already is never overwritten, even by a
+  // record that no longer validates.
+  const stored = await Promise.all(valid.map((a) => tx.store.getKey(a.id)));
+  const ids = new Set(stored.filter((id) => id !== undefined));
   const added: Annotation[] = [];
   let duplicates = 0;
   for (const annotation of valid) {
@@ -134,9 +134,9 @@ export async function addAnnotations(
     }
     ids.add(annotation.id);
     keys.add(key);
-    await tx.store.put(annotation);
     added.push(annotation);
   }
-  await tx.done;
+  // Queued together rather than one after another: the transaction still commits all or none.
+  await Promise.all([...added.map((a) => tx.store.put(a)), tx.done]);
   return { added, duplicates };
 }
