@@ -131,6 +131,16 @@ export function consultationCandidates(results: GovukSearchResults): Candidate[]
   });
 }
 
+/** The debate page a Hansard search result names, and its key; null where it names none. */
+function debateOf(
+  result: { House: string; SittingDate: string; DebateSectionExtId: string },
+  title: string,
+): { url: string; key: string } | null {
+  const url = debatePageUrl(result.House, result.SittingDate, result.DebateSectionExtId, title);
+  const page = detectPage(new URL(url));
+  return page?.kind === 'debate' ? { url, key: page.key } : null;
+}
+
 /** Every debate a Hansard search returned contains the searched term, so the term is its text. */
 export function debateCandidates(
   results: HansardDebateResults,
@@ -138,14 +148,9 @@ export function debateCandidates(
   matchedText = '',
 ): Candidate[] {
   return results.Results.flatMap((result) => {
-    const url = debatePageUrl(
-      result.House,
-      result.SittingDate,
-      result.DebateSectionExtId,
-      result.Title,
-    );
-    const page = detectPage(new URL(url));
-    if (page?.kind !== 'debate') return [];
+    const page = debateOf(result, result.Title);
+    if (!page) return [];
+    const { url } = page;
     return [
       {
         ...NO_FACTS,
@@ -184,14 +189,9 @@ export function contributionCandidates(
   for (const result of results.Results) {
     const spoken = contributionText(result);
     const evidence = evidenceOf(spoken);
-    const url = debatePageUrl(
-      result.House,
-      result.SittingDate,
-      result.DebateSectionExtId,
-      result.DebateSection,
-    );
-    const page = detectPage(new URL(url));
-    if (page?.kind !== 'debate') continue;
+    const page = debateOf(result, result.DebateSection);
+    if (!page) continue;
+    const { url } = page;
     const known = byDebate.get(page.key);
     if (known) {
       known.text += ` ${spoken}`;
