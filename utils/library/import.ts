@@ -172,9 +172,9 @@ const WHITESPACE = new Set([' ', '\n', '\r', '\t']);
 
 /**
  * Reads an import file piece by piece (`push` each piece of text as it arrives, then `finish`),
- * so a file of any size is read without one long task or one giant string. No streaming JSON
- * parser is among the project's dependencies, and none may be added, so this is a small scanner
- * of our own: it tracks strings and brackets only, cuts the annotations list into its items and
+ * so a file of any size is read without one long task or one giant string. A small scanner of
+ * our own for now (a well-kept streaming JSON parser should replace it): it tracks strings and
+ * brackets only, cuts the annotations list into its items and
  * `JSON.parse`s each one on its own, and keeps the text around the list (the envelope) to parse
  * at the end. The file format is unchanged: plain JSON, as any tool writes it.
  */
