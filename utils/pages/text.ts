@@ -5,6 +5,11 @@ export function cleanText(text: string | null | undefined): string {
   return (text ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
+/** HTML as the API sends it (no DOM in the service worker to parse it), its tags turned to spaces. */
+export function stripTags(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ');
+}
+
 /** Text of the first element matching `selector`, or null when absent or blank. */
 export function textOf(root: ParentNode, selector: string): string | null {
   const text = cleanText(root.querySelector(selector)?.textContent);

@@ -1,6 +1,6 @@
 import { HOSTS } from '../pages/hosts';
 import { detectHref, detectPage } from '../pages/registry';
-import { isoDatePart, londonDate } from '../pages/text';
+import { cleanText, isoDatePart, londonDate, stripTags } from '../pages/text';
 import { consultationStateOf, type LiveConsultation } from '../sources/govuk-content-api';
 import type { LiveDebate } from '../sources/hansard-api';
 import type { LivePetition } from '../sources/petitions-api';
@@ -170,10 +170,7 @@ export function debateCandidates(
 
 /** A contribution's words: the whole text when the site gives it, else its excerpt. */
 export function contributionText(result: HansardContributionResults['Results'][number]): string {
-  return (result.ContributionTextFull ?? result.ContributionText ?? '')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return cleanText(stripTags(result.ContributionTextFull ?? result.ContributionText ?? ''));
 }
 
 /**

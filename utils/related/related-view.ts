@@ -1,6 +1,7 @@
 import type { LiveAnswer, LiveRequest } from '../live/live-fetcher';
 import { MAX_PETITIONS_PER_DEBATE } from '../live/live-view';
 import type { PageContext, PageKind } from '../pages/context';
+import { stripTags } from '../pages/text';
 import { consultationRecord } from '../sources/govuk-content-api';
 import { debateRecord, debateText, ownSectionKeys } from '../sources/hansard-api';
 import { petitionRecord, toLivePetition } from '../sources/petitions-api';
@@ -71,7 +72,6 @@ interface Query {
 }
 
 const linked = (reason: string, weight: number): Evidence => ({ reason, weight, explicit: true });
-const stripTags = (html: string) => html.replace(/<[^>]*>/g, ' ');
 
 function search<T>(
   get: Get,

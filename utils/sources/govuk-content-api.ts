@@ -1,7 +1,7 @@
 import type { LiveRequest } from '../live/live-fetcher';
 import { ConsultationState } from '../pages/context';
 import { HOSTS } from '../pages/hosts';
-import { londonDate } from '../pages/text';
+import { londonDate, stripTags } from '../pages/text';
 import { z } from '../zod';
 
 /**
@@ -99,8 +99,7 @@ export type LiveConsultation = z.infer<typeof LiveConsultation>;
 
 /** Govspeak HTML as plain words (the service worker has no DOM to parse it with). */
 function wordsOf(html: string, limit: number): string | null {
-  const words = html
-    .replace(/<[^>]*>/g, ' ')
+  const words = stripTags(html)
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/&#39;|&rsquo;/g, '’')

@@ -1,4 +1,5 @@
 import type { LiveRequest } from '../live/live-fetcher';
+import { stripTags } from '../pages/text';
 import { z } from '../zod';
 
 export const HANSARD_API_HOST = 'hansard-api.parliament.uk';
@@ -77,7 +78,7 @@ export function ownSectionKeys(debate: HansardDebateDocument): Set<string> {
 /** The text of every contribution in a debate and its child sections, in order, tags dropped. */
 export function debateText(section: z.infer<typeof HansardDebateChild>): string {
   return [
-    ...section.Items.map((item) => (item.Value ?? '').replace(/<[^>]*>/g, ' ')),
+    ...section.Items.map((item) => stripTags(item.Value ?? '')),
     ...section.ChildDebates.map(debateText),
   ].join(' ');
 }
