@@ -1,10 +1,11 @@
-import type { LiveAnswer, LiveRequest } from '../live/live-fetcher';
+import type { LiveAnswer } from '../live/live-fetcher';
 import { MAX_PETITIONS_PER_DEBATE } from '../live/live-view';
 import type { PageContext, PageKind } from '../pages/context';
 import { stripTags } from '../pages/text';
 import { consultationRecord } from '../sources/govuk-content-api';
 import { debateRecord, debateText, ownSectionKeys } from '../sources/hansard-api';
 import { petitionRecord, toLivePetition } from '../sources/petitions-api';
+import type { LiveRequest } from '../sources/request';
 import {
   consultationSearchUrl,
   contributionSearchUrl,
