@@ -56,6 +56,15 @@ export function createLiveFetcher(
     const cachedData = cachedEntry ? request.schema.safeParse(cachedEntry.body) : null;
     const cached =
       cachedEntry && cachedData?.success ? { ...cachedEntry, body: cachedData.data } : null;
+    if (request.cachedOnly) {
+      const stale = cached !== null && !isFresh(cached, now());
+      return {
+        data: cached?.body ?? null,
+        fetchedAt: cached?.fetchedAt ?? null,
+        stale,
+        error: null,
+      };
+    }
     if (cached && isFresh(cached, now()) && !request.force) {
       return { data: cached.body, fetchedAt: cached.fetchedAt, stale: false, error: null };
     }

@@ -13,4 +13,6 @@ export interface LiveRequest<T> {
   waitForFresh?: boolean;
   /** Ask the site even when the cache is fresh (a scheduled check wants the site's answer now). */
   force?: boolean;
+  /** Answer from the cache alone, fresh or not, and never ask the site (a search past a page's budget). */
+  cachedOnly?: boolean;
 }
