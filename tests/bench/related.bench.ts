@@ -38,12 +38,13 @@ type Row = {
   expected: number;
 };
 const rows: Row[] = [];
-// The fixture pages, and the other subjects' pages (debates generated with their payloads).
+// The fixture pages, and any page of the other subjects that is not one of them, once each.
 const pages = [
   ...FIXTURE_PAGES.map(({ url, name }) => ({ url, name })),
-  ...Object.values(relevance.subjects ?? {}).flatMap(({ pages = [] }) =>
-    pages.map((url) => ({ url, name: url.split('/').pop() ?? url })),
-  ),
+  ...Object.values(relevance.subjects ?? {})
+    .flatMap(({ pages = [] }) => pages)
+    .filter((url) => !FIXTURE_PAGES.some((page) => page.url === url))
+    .map((url) => ({ url, name: url.split('/').pop() ?? url })),
 ];
 for (const { url, name } of pages) {
   const result = extractFixture(url);

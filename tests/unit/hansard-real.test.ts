@@ -4,13 +4,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LiveAnswer, LiveRequest } from '../../utils/live/live-fetcher';
+import type { LiveAnswer } from '../../utils/live/live-fetcher';
 import type { DebateContext } from '../../utils/pages/context';
 import { extractPage } from '../../utils/pages/registry';
 import { findResponses } from '../../utils/pages/responses';
 import { debateCandidates } from '../../utils/related/candidates';
 import { relatedFor } from '../../utils/related/related-view';
 import { debateText, HansardDebateDocument, toLiveDebate } from '../../utils/sources/hansard-api';
+import type { LiveRequest } from '../../utils/sources/request';
 import {
   contributionSearchUrl,
   debateSearchUrl,

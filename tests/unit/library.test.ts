@@ -8,7 +8,6 @@ import {
 } from '../../utils/library/chunked';
 import { CIVIC_THREAD_TERM, csvCell, exportAs } from '../../utils/library/export';
 import {
-  contentKey,
   createImportReader,
   describePreview,
   MAX_FRAME_CHARS,
@@ -16,7 +15,7 @@ import {
 } from '../../utils/library/import';
 import { openLink } from '../../utils/library/open-link';
 import { createLibraryIndex, groupByPage, NO_FILTERS } from '../../utils/library/search';
-import { addAnnotations, allAnnotations } from '../../utils/storage/annotation-store';
+import { addAnnotations, allAnnotations, contentKey } from '../../utils/storage/annotation-store';
 import { DB_VERSION, deleteAllData, openDatabase, USER_STORES } from '../../utils/storage/db';
 import type { Annotation } from '../../utils/storage/records';
 

@@ -49,6 +49,23 @@ function setup() {
 }
 
 describe('live fetcher', () => {
+  it('answers a cachedOnly request from the cache, stale or not, and never asks the site', async () => {
+    const { clock, net, get, request } = setup();
+    expect(await get({ ...request, cachedOnly: true })).toEqual({
+      data: null,
+      fetchedAt: null,
+      stale: false,
+      error: null,
+    });
+    expect(net.state.calls).toBe(0);
+    await get(request);
+    clock.now += FRESH_FOR_MS.petitions + 1;
+    net.state.body = { signature_count: 99 };
+    const answer = await get({ ...request, cachedOnly: true });
+    expect(answer).toMatchObject({ data: { signature_count: 10 }, stale: true, error: null });
+    expect(net.state.calls).toBe(1);
+  });
+
   it('fetches once, then answers from the cache while fresh', async () => {
     const { net, get, request, clock } = setup();
     expect(await get(request)).toEqual({

@@ -129,6 +129,24 @@ describe('related pages from the fixture APIs', () => {
     expect(requests).toHaveLength(REQUEST_BUDGET);
   });
 
+  it('finds a petition on the subject that never uses the page’s phrase, by its strongest term', async () => {
+    // The North Sea consultation's phrase is "north sea oil"; the petitions search wants every
+    // word, so the onshore drilling petition is found only by a search for "oil".
+    const { get, requests } = setup();
+    const view = await relatedFor(
+      contextOf(
+        'https://www.gov.uk/government/consultations/north-sea-oil-and-gas-drilling-consents',
+      ),
+      get,
+    );
+    const petitions = view.groups.find((group) => group.kind === 'petition')?.items ?? [];
+    expect(petitions.map((item) => item.key)).toEqual(
+      expect.arrayContaining(['petition:760201', 'petition:760202']),
+    );
+    expect(petitions.map((item) => item.key)).not.toContain('petition:760211');
+    expect(requests.length).toBeLessThanOrEqual(REQUEST_BUDGET);
+  });
+
   it('finds a petition of an earlier Parliament, which a search without parliament= never would', async () => {
     const { get } = setup();
     const view = await relatedFor(contextOf(SENCO), get);
@@ -136,6 +154,26 @@ describe('related pages from the fixture APIs', () => {
     expect(petitions.map((item) => item.url)).toContain(
       'https://petition.parliament.uk/archived/petitions/248716',
     );
+  });
+
+  it('reads the archives past its budget from the cache an earlier page left, asking nothing more', async () => {
+    const { get, requests } = setup();
+    const petition = contextOf('https://petition.parliament.uk/petitions/701234');
+    const keys = async () =>
+      (await relatedFor(petition, get)).groups.flatMap((group) => group.items.map((i) => i.key));
+    // A 2024 petition's budget reaches the 2019–2024 and 2017–2019 archives, not 2015–2017's.
+    expect(await keys()).not.toContain('petition:171234');
+    const asked = requests.length;
+    expect(requests.some((url) => url.includes('parliament=1'))).toBe(false);
+    // A consultation page has budget for every archive, 2015–2017's (parliament=1) included.
+    await relatedFor(contextOf(OUTCOME), get);
+    expect(requests.some((url) => url.includes('q=SEND&state=all&count=10&parliament=1'))).toBe(
+      true,
+    );
+    const afterOutcome = requests.length;
+    expect(await keys()).toContain('petition:171234');
+    expect(requests.length).toBe(afterOutcome);
+    expect(asked).toBeLessThanOrEqual(REQUEST_BUDGET);
   });
 
   it('finds the debate whose speech quotes the petition’s title, through the contributions search', async () => {

@@ -140,6 +140,37 @@ describe('rank', () => {
     ]);
   });
 
+  it('drops a false friend whose second shared term is one of the page’s weakest', () => {
+    // The plant health consultation and the car plant petition of tests/fixtures/api.
+    const plantHealth = {
+      key: 'consultation:plant-health-import-controls-for-trees-and-plants',
+      terms: keyTerms([
+        { text: 'Plant health: import controls for trees and plants', weight: 3 },
+        {
+          text: 'We want views on plant health controls for imported trees and plants to keep pests and diseases such as Xylella out.',
+          weight: 2,
+        },
+        {
+          text: 'Imported plants and trees can carry pests and diseases. This consultation proposes new plant health checks on high-risk plants, including host plants of Xylella, and a tree disease research plan.',
+          weight: 0.5,
+        },
+      ]),
+      departments: [],
+    };
+    const carPlant = candidate({
+      key: 'petition:760311',
+      title: 'Save the Longbridge car plant from closure',
+      text: 'The car plant employs three thousand workers. Closure of the plant would devastate the town. Government support to keep the car plant open and protect jobs.',
+    });
+    const oliveTrees = candidate({
+      key: 'petition:760301',
+      title: 'Ban imports of olive trees to keep Xylella plant disease out of the UK',
+    });
+    expect(rank([carPlant, oliveTrees], plantHealth).map((r) => r.key)).toEqual([
+      'petition:760301',
+    ]);
+  });
+
   it('puts explicit evidence above any text match, and keeps explicit items with no shared text', () => {
     const linked = candidate({
       key: 'debate:BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40',

@@ -1,5 +1,6 @@
 import { detectPage } from '../pages/registry';
 import { plural } from '../plural';
+import { contentKey } from '../storage/annotation-store';
 import { Annotation } from '../storage/records';
 import { z } from '../zod';
 import { CIVIC_THREAD_TERM } from './export';
@@ -16,11 +17,6 @@ export interface ImportPreview {
   duplicates: number;
   /** Each record that could not be read: its position in the file (from 1) and why. */
   invalid: { record: number; reason: string }[];
-}
-
-/** Two annotations are the same note when they say the same thing about the same passage. */
-export function contentKey(a: Annotation): string {
-  return JSON.stringify([a.pageKey, a.kind, a.target?.quote.exact ?? '', a.note]);
 }
 
 /** Kept whole (loose), so the specific selector schemas below can read it. */

@@ -1,7 +1,4 @@
-import { z } from '../zod';
-
-export const Source = z.enum(['petitions', 'govuk', 'hansard']);
-export type Source = z.infer<typeof Source>;
+import type { Source } from '../sources/request';
 
 /**
  * How long an answer counts as fresh. Signature counts move by the minute;

@@ -1,10 +1,10 @@
 import type { FetchDeps } from '../net/fetch-json';
 import { fetchJson } from '../net/fetch-json';
 import type { Fetched, SourceError } from '../net/source-error';
+import type { LiveRequest } from '../sources/request';
 import { getCached, putCached } from '../storage/cache-store';
 import type { CivicThreadDB } from '../storage/db';
-import type { z } from '../zod';
-import { isFresh, type Source } from './freshness';
+import { isFresh } from './freshness';
 
 export interface LiveAnswer<T> {
   /** The newest good answer we have, fresh or cached; null when there is none. */
@@ -18,16 +18,6 @@ export interface LiveAnswer<T> {
 }
 
 type Fresh = { body: unknown; fetchedAt: number };
-
-export interface LiveRequest<T> {
-  url: string;
-  source: Source;
-  schema: z.ZodMiniType<T>;
-  /** Wait for a refresh of stale data instead of answering from the cache at once. */
-  waitForFresh?: boolean;
-  /** Ask the site even when the cache is fresh (a scheduled check wants the site's answer now). */
-  force?: boolean;
-}
 
 /**
  * Stale-while-revalidate over the IndexedDB cache. Identical requests share
@@ -66,6 +56,15 @@ export function createLiveFetcher(
     const cachedData = cachedEntry ? request.schema.safeParse(cachedEntry.body) : null;
     const cached =
       cachedEntry && cachedData?.success ? { ...cachedEntry, body: cachedData.data } : null;
+    if (request.cachedOnly) {
+      const stale = cached !== null && !isFresh(cached, now());
+      return {
+        data: cached?.body ?? null,
+        fetchedAt: cached?.fetchedAt ?? null,
+        stale,
+        error: null,
+      };
+    }
     if (cached && isFresh(cached, now()) && !request.force) {
       return { data: cached.body, fetchedAt: cached.fetchedAt, stale: false, error: null };
     }

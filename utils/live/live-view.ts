@@ -7,8 +7,9 @@ import {
 } from '../sources/govuk-content-api';
 import { debateRecord, LiveDebate, toLiveDebate } from '../sources/hansard-api';
 import { LivePetition, petitionRecord, toLivePetition } from '../sources/petitions-api';
+import type { LiveRequest } from '../sources/request';
 import { z } from '../zod';
-import type { LiveAnswer, LiveRequest } from './live-fetcher';
+import type { LiveAnswer } from './live-fetcher';
 
 /** At most this many mentioned petitions are looked up for one debate page. */
 export const MAX_PETITIONS_PER_DEBATE = 4;

@@ -1,9 +1,10 @@
-import type { LiveAnswer, LiveRequest } from '../live/live-fetcher';
+import type { LiveAnswer } from '../live/live-fetcher';
 import { detectHref } from '../pages/registry';
 import { toLiveConsultation } from '../sources/govuk-content-api';
 import { toLiveDebate } from '../sources/hansard-api';
 import { pageRecord } from '../sources/page-record';
 import { toLivePetition } from '../sources/petitions-api';
+import type { LiveRequest } from '../sources/request';
 import { consultationFacts, debateFacts, NO_FACTS, petitionFacts } from './candidates';
 import type { LinkCard, RelatedFacts } from './related-item';
 

@@ -78,6 +78,8 @@ export function textScores(
 /** A candidate with no explicit evidence needs this much text relevance, and two shared terms. */
 const MIN_TEXT_SCORE = 2.5;
 const MIN_SHARED_TERMS = 2;
+/** The shared terms must be among the page's strongest: "plant" and "keep" is not plant health. */
+const STRONGEST = 8;
 /** Shared department is a hint, never enough alone. */
 const SAME_DEPARTMENT = 1;
 
@@ -121,6 +123,7 @@ export function rank(
 ): Ranked[] {
   const pool = mergeCandidates(candidates).filter((candidate) => candidate.key !== page.key);
   const labels = new Map(page.terms.map((term) => [term.token, term.label]));
+  const strongest = new Set(page.terms.slice(0, STRONGEST).map((term) => term.token));
   const scores = textScores(
     page.terms,
     pool.map((candidate) => termsOf(`${candidate.title} ${candidate.text}`)),
@@ -129,7 +132,8 @@ export function rank(
     .map((candidate, i): Ranked | null => {
       const text = scores[i] ?? { score: 0, matched: [] };
       const explicit = candidate.evidence.filter((e) => e.explicit);
-      const relevant = text.score >= MIN_TEXT_SCORE && text.matched.length >= MIN_SHARED_TERMS;
+      const strong = text.matched.filter((token) => strongest.has(token));
+      const relevant = text.score >= MIN_TEXT_SCORE && strong.length >= MIN_SHARED_TERMS;
       if (explicit.length === 0 && !relevant) return null;
       const department = candidate.departments.find((name) => page.departments.includes(name));
       const reasons = [

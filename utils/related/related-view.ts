@@ -1,10 +1,11 @@
-import type { LiveAnswer, LiveRequest } from '../live/live-fetcher';
+import type { LiveAnswer } from '../live/live-fetcher';
 import { MAX_PETITIONS_PER_DEBATE } from '../live/live-view';
 import type { PageContext, PageKind } from '../pages/context';
 import { stripTags } from '../pages/text';
 import { consultationRecord } from '../sources/govuk-content-api';
 import { debateRecord, debateText, ownSectionKeys } from '../sources/hansard-api';
 import { petitionRecord, toLivePetition } from '../sources/petitions-api';
+import type { LiveRequest } from '../sources/request';
 import {
   consultationSearchUrl,
   contributionSearchUrl,
@@ -83,13 +84,23 @@ function search<T>(
     site,
     run: async () => {
       const answer = await get(request);
-      return answer.data === null ? null : toCandidates(answer.data);
+      if (answer.data !== null) return toCandidates(answer.data);
+      // Not in the cache is no failure of the site's: it was never asked.
+      return request.cachedOnly ? [] : null;
     },
   };
 }
 
-/** Petitions of the current Parliament (`parliament` null) or of one archived Parliament. */
-function petitionSearch(get: Get, phrase: string, parliament: number | null): Search {
+/**
+ * Petitions of the current Parliament (`parliament` null) or of one archived Parliament;
+ * `cachedOnly`: as far as an earlier page's search of that archive is cached, asking nothing.
+ */
+function petitionSearch(
+  get: Get,
+  phrase: string,
+  parliament: number | null,
+  cachedOnly = false,
+): Search {
   return search(
     get,
     'Petitions',
@@ -97,6 +108,7 @@ function petitionSearch(get: Get, phrase: string, parliament: number | null): Se
       url: petitionSearchUrl(phrase, parliament, SEARCH_SIZE),
       source: 'petitions',
       schema: PetitionList,
+      cachedOnly,
     },
     (list) => petitionCandidates(list),
   );
@@ -362,13 +374,27 @@ export async function relatedFor(
           .join(' '),
       })
     : [];
-  // The archives of the page's own Parliament and the ones around it, as far as the budget goes.
-  const archives = phrase
-    ? parliamentsAround(subject.date)
-        .slice(0, Math.max(0, REQUEST_BUDGET - asked - (subject.redirects ?? 0) - fixed.length))
-        .map((parliament) => petitionSearch(get, phrase, parliament.id))
-    : [];
-  const searches = [...fixed, ...archives];
+  // The petitions search wants every word, so a phrase ("north sea") misses petitions on the
+  // subject that never use it ("oil drilling in national parks"): the page's strongest term
+  // alone finds those too, and ranking keeps the ones that share the subject. A leading
+  // acronym is the subject already.
+  const broader =
+    phrase && top && !isAcronym(phrase) && phrase !== top.label
+      ? [{ q: top.label, parliament: null }]
+      : [];
+  // Then the archives of the page's own Parliament and the ones around it, nearest first. They
+  // are asked of the site as far as the budget goes; the rest are read from the cache, where a
+  // page nearer them in time left its answer (an archived Parliament takes no new petitions,
+  // so that answer still holds its petitions).
+  const archives = (phrase ? parliamentsAround(subject.date) : []).map(({ id }) => ({
+    q: phrase,
+    parliament: id,
+  }));
+  const left = REQUEST_BUDGET - asked - (subject.redirects ?? 0) - fixed.length;
+  const extra = [...broader, ...archives].map(({ q, parliament }, i) =>
+    petitionSearch(get, q, parliament, i >= left),
+  );
+  const searches = [...fixed, ...extra];
   const found = await Promise.all(searches.map((s) => s.run()));
   const failed = [...new Set(searches.filter((_, i) => found[i] === null).map((s) => s.site))];
   const candidates = [...found.flatMap((list) => list ?? []), ...subject.explicit].filter(

@@ -1,8 +1,8 @@
-import type { LiveRequest } from '../live/live-fetcher';
 import { ConsultationState } from '../pages/context';
 import { HOSTS } from '../pages/hosts';
 import { londonDate, stripTags } from '../pages/text';
 import { z } from '../zod';
+import type { LiveRequest } from './request';
 
 /**
  * GOV.UK Content API item for a consultation (alphagov/publishing-api

@@ -1,6 +1,6 @@
-import type { LiveRequest } from '../live/live-fetcher';
 import { stripTags } from '../pages/text';
 import { z } from '../zod';
+import type { LiveRequest } from './request';
 
 export const HANSARD_API_HOST = 'hansard-api.parliament.uk';
 

@@ -1,8 +1,8 @@
-import type { LiveRequest } from '../live/live-fetcher';
 import { HOSTS } from '../pages/hosts';
 import { upgradedToHttps } from '../pages/links';
 import { isoDatePart } from '../pages/text';
 import { z } from '../zod';
+import type { LiveRequest } from './request';
 
 /**
  * petition.parliament.uk's JSON, from alphagov/e-petitions

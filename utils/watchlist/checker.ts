@@ -1,11 +1,13 @@
-import type { LiveAnswer, LiveRequest } from '../live/live-fetcher';
+import type { LiveAnswer } from '../live/live-fetcher';
 import type { PageContext } from '../pages/context';
 import { detectHref } from '../pages/registry';
 import { type ConsultationContentItem, toLiveConsultation } from '../sources/govuk-content-api';
 import { pageRecord } from '../sources/page-record';
 import { type PetitionDocument, toLivePetition } from '../sources/petitions-api';
+import type { LiveRequest } from '../sources/request';
 import type { CivicThreadDB } from '../storage/db';
 import type { Follow, WatchEvent } from '../storage/records';
+import type { Snapshot } from '../storage/snapshot';
 import {
   dueFollows,
   getFollow,
@@ -14,7 +16,6 @@ import {
   recordFailedCheck,
 } from '../storage/watch-store';
 import { CHECKS_PER_ALARM, nextCheckAt } from './schedule';
-import type { Snapshot } from './snapshot';
 import { consultationSnapshot, petitionSnapshot } from './take-snapshot';
 
 type Get = <T>(request: LiveRequest<T>) => Promise<LiveAnswer<T>>;
