@@ -12,7 +12,7 @@ import {
 } from '../../utils/storage/snapshot';
 import { putFollow, recordCheck, unseenCount, watchlist } from '../../utils/storage/watch-store';
 import { detectChanges } from '../../utils/watchlist/changes';
-import { runDueChecks } from '../../utils/watchlist/checker';
+import { CHECK_RULES, runDueChecks } from '../../utils/watchlist/checker';
 import {
   CHECK_EVERY_MS,
   MAX_BACKOFF_MS,
@@ -220,10 +220,10 @@ describe('recording checks', () => {
     const db = await openDatabase(dbName);
     await putFollow(db, follow());
     const after = { ...petition, responded: true, respondedOn: '2026-11-20' };
-    expect(await recordCheck(db, 'petition:701234', after, NOW)).toHaveLength(1);
+    expect(await recordCheck(db, CHECK_RULES, 'petition:701234', after, NOW)).toHaveLength(1);
     // A repeat after a restart: the snapshot moved on, and the event is already there.
     await putFollow(db, { ...follow(), snapshot: petition });
-    expect(await recordCheck(db, 'petition:701234', after, NOW + 1)).toEqual([]);
+    expect(await recordCheck(db, CHECK_RULES, 'petition:701234', after, NOW + 1)).toEqual([]);
     const [item] = (await watchlist(db)).items;
     expect(item?.events.map((e) => e.text)).toEqual([
       'The government responded on 20 November 2026',
@@ -235,9 +235,9 @@ describe('recording checks', () => {
     dbName = `watch-${++n}`;
     const db = await openDatabase(dbName);
     await putFollow(db, follow({ snapshot: null }));
-    expect(await recordCheck(db, 'petition:701234', { ...petition, responded: true }, NOW)).toEqual(
-      [],
-    );
+    expect(
+      await recordCheck(db, CHECK_RULES, 'petition:701234', { ...petition, responded: true }, NOW),
+    ).toEqual([]);
     expect((await watchlist(db)).items[0]?.follow.snapshot).toMatchObject({ responded: true });
   });
 });

@@ -1,6 +1,6 @@
 import search from 'approx-string-match';
+import type { Target } from '../storage/target';
 import { type PreparedText, prepareText } from './code-points';
-import type { Target } from './target';
 
 /** How much text either side of a quote is kept to tell repeated passages apart. */
 export const CONTEXT_LENGTH = 32;

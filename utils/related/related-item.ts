@@ -1,4 +1,5 @@
 import { PageKind, SupportedPageUrl } from '../pages/context';
+import { ThreadItem } from '../storage/thread-store';
 import { z } from '../zod';
 
 /** What the panel shows of a related page, whichever source found it. */
@@ -27,16 +28,6 @@ export const RelatedItem = z.extend(RelatedFacts, {
   score: z.number(),
 });
 export type RelatedItem = z.infer<typeof RelatedItem>;
-
-/** A page from the user's own history that links here, or that this page links to. */
-export const ThreadItem = z.object({
-  key: z.string(),
-  kind: PageKind,
-  url: SupportedPageUrl,
-  title: z.nullable(z.string()),
-  reason: z.string(),
-});
-export type ThreadItem = z.infer<typeof ThreadItem>;
 
 export const RelatedView = z.object({
   groups: z.array(z.object({ kind: PageKind, items: z.array(RelatedItem) })),

@@ -1,8 +1,8 @@
-import { Target } from '../annotations/target';
 import { HttpsUrl, LinkedPage, PageContext, PageKind, SupportedPageUrl } from '../pages/context';
 import { Source } from '../sources/request';
 import { z } from '../zod';
 import { Snapshot } from './snapshot';
+import { Target } from './target';
 
 /** A supported page the user has visited: the node of their "thread". */
 export const PageRecord = z.object({

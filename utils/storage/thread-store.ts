@@ -1,7 +1,17 @@
-import type { PageContext } from '../pages/context';
-import type { ThreadItem } from '../related/related-item';
+import { type PageContext, PageKind, SupportedPageUrl } from '../pages/context';
+import { z } from '../zod';
 import type { CivicThreadDB } from './db';
 import { LinkRecord, PageRecord } from './records';
+
+/** A page from the user's own history that links here, or that this page links to. */
+export const ThreadItem = z.object({
+  key: z.string(),
+  kind: PageKind,
+  url: SupportedPageUrl,
+  title: z.nullable(z.string()),
+  reason: z.string(),
+});
+export type ThreadItem = z.infer<typeof ThreadItem>;
 
 /**
  * Records a visit: the page's latest context and its outbound links, in one

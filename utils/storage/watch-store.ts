@@ -1,8 +1,23 @@
-import { detectChanges } from '../watchlist/changes';
-import { nextCheckAt } from '../watchlist/schedule';
 import type { CivicThreadDB } from './db';
 import { Follow, WatchEvent } from './records';
 import type { Snapshot } from './snapshot';
+
+/** One change worth telling the user about. `id` is stable, so the same change is never told twice. */
+export interface Change {
+  id: string;
+  text: string;
+  /** Where to read about it, when that is not the page itself (a debate transcript). */
+  link: string | null;
+}
+
+/**
+ * The watchlist's rules, handed in so the store writes what they decide without depending on the
+ * feature: when to check next, and what changed between two snapshots.
+ */
+export interface CheckRules {
+  nextCheckAt(pageKey: string, now: number, failures: number): number;
+  changes(follow: Follow, snapshot: Snapshot, now: number): Change[];
+}
 
 export async function getFollow(db: CivicThreadDB, pageKey: string): Promise<Follow | null> {
   const parsed = Follow.safeParse(await db.get('follows', pageKey));
@@ -43,7 +58,12 @@ export async function dueFollows(db: CivicThreadDB, now: number, limit: number):
 }
 
 /** A check that got no answer: nothing is learnt, the next try waits longer. */
-export async function recordFailedCheck(db: CivicThreadDB, pageKey: string, now: number) {
+export async function recordFailedCheck(
+  db: CivicThreadDB,
+  rules: CheckRules,
+  pageKey: string,
+  now: number,
+) {
   const tx = db.transaction('follows', 'readwrite');
   const parsed = Follow.safeParse(await tx.store.get(pageKey));
   if (parsed.success) {
@@ -51,7 +71,7 @@ export async function recordFailedCheck(db: CivicThreadDB, pageKey: string, now:
     await tx.store.put({
       ...parsed.data,
       failures,
-      nextCheckAt: nextCheckAt(pageKey, now, failures),
+      nextCheckAt: rules.nextCheckAt(pageKey, now, failures),
     });
   }
   await tx.done;
@@ -66,6 +86,7 @@ export async function recordFailedCheck(db: CivicThreadDB, pageKey: string, now:
  */
 export async function recordCheck(
   db: CivicThreadDB,
+  rules: CheckRules,
   pageKey: string,
   snapshot: Snapshot,
   now: number,
@@ -79,9 +100,7 @@ export async function recordCheck(
     return [];
   }
   const follow = parsed.data;
-  const changes = follow.snapshot
-    ? detectChanges(follow.snapshot, snapshot, { milestones: follow.milestones, now })
-    : [];
+  const changes = rules.changes(follow, snapshot, now);
   const added: WatchEvent[] = [];
   for (const change of changes) {
     const id = `${pageKey}|${change.id}`;
@@ -106,7 +125,7 @@ export async function recordCheck(
       snapshot,
       lastCheckedAt: now,
       failures: 0,
-      nextCheckAt: nextCheckAt(pageKey, now, 0),
+      nextCheckAt: rules.nextCheckAt(pageKey, now, 0),
     }),
   );
   await tx.done;

@@ -1,14 +1,7 @@
 import { daysUntil, formatDate } from '../dates';
 import type { ConsultationSnapshot, PetitionSnapshot, Snapshot } from '../storage/snapshot';
+import type { Change } from '../storage/watch-store';
 import { MILESTONES } from './milestones';
-
-/** One change worth telling the user about. `id` is stable, so the same change is never told twice. */
-export interface Change {
-  id: string;
-  text: string;
-  /** Where to read about it, when that is not the page itself (a debate transcript). */
-  link: string | null;
-}
 
 function petitionChanges(
   before: PetitionSnapshot,

@@ -9,12 +9,14 @@ import type { CivicThreadDB } from '../storage/db';
 import type { Follow, WatchEvent } from '../storage/records';
 import type { Snapshot } from '../storage/snapshot';
 import {
+  type CheckRules,
   dueFollows,
   getFollow,
   putFollow,
   recordCheck,
   recordFailedCheck,
 } from '../storage/watch-store';
+import { detectChanges } from './changes';
 import { CHECKS_PER_ALARM, nextCheckAt } from './schedule';
 import { consultationSnapshot, petitionSnapshot } from './take-snapshot';
 
@@ -67,6 +69,15 @@ export async function followPage(
   });
 }
 
+export const CHECK_RULES: CheckRules = {
+  nextCheckAt,
+  // The first good answer after following is the baseline: nothing has changed yet.
+  changes: (follow, snapshot, now) =>
+    follow.snapshot
+      ? detectChanges(follow.snapshot, snapshot, { milestones: follow.milestones, now })
+      : [],
+};
+
 /** Checks the items that are due (a few per run, one after another); returns the new events. */
 export async function runDueChecks(
   db: CivicThreadDB,
@@ -76,8 +87,9 @@ export async function runDueChecks(
   const added: WatchEvent[] = [];
   for (const follow of await dueFollows(db, now(), CHECKS_PER_ALARM)) {
     const snapshot = await fetchSnapshot(follow.url, get, true);
-    if (snapshot) added.push(...(await recordCheck(db, follow.pageKey, snapshot, now())));
-    else await recordFailedCheck(db, follow.pageKey, now());
+    if (snapshot)
+      added.push(...(await recordCheck(db, CHECK_RULES, follow.pageKey, snapshot, now())));
+    else await recordFailedCheck(db, CHECK_RULES, follow.pageKey, now());
   }
   return added;
 }
