@@ -62,6 +62,19 @@ group('anchoring on a Hansard-length debate', () => {
     expect(found?.start).toBe(START + 1);
   });
 
+  it('prefers a farther copy whose context matches over a near copy whose context does not', () => {
+    const copy = (name: string) =>
+      `${name} said: the repeated passage about SENCO time. ${name} sat.`;
+    const filler = (n: number) => 'lorem '.repeat(n);
+    const before = `${copy('First')}${filler(500)}${copy('Second')}`;
+    const start = before.lastIndexOf('the repeated passage');
+    const target = describe(before, start, start + 'the repeated passage about SENCO time.'.length);
+    // A copy with other speakers now sits where the passage was; the passage itself moved 3,000 on.
+    const edited = `${copy('First')}${filler(500)}${copy('Third')}${filler(500)}${copy('Second')}`;
+    const found = anchor(edited, target);
+    expect(found?.start).toBe(edited.lastIndexOf('the repeated passage'));
+  });
+
   it('finds a passage edited inside, approximately', () => {
     // A passage that occurs once: the sitting number makes it unique.
     const start = TEXT.indexOf('Sitting 7.');

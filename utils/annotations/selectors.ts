@@ -84,6 +84,38 @@ function score(
 }
 
 /**
+ * The start of the best exact occurrence of the quote that starts in [from, to], or null.
+ * `nearFirst`: an occurrence within NEAR of the stored position whose prefix and suffix both match
+ * in full scores higher than any farther one can, so the whole text is searched only when the
+ * stretch around the stored position has none (on a long debate whose passages repeat, most
+ * notes are found without visiting every copy).
+ */
+function bestOccurrence(
+  text: string,
+  target: Target,
+  expected: number,
+  from: number,
+  to: number,
+  nearFirst: boolean,
+): number | null {
+  const { exact, prefix, suffix } = target.quote;
+  let best: { start: number; score: number } | null = null;
+  for (let at = text.indexOf(exact, Math.max(0, from)); at !== -1 && at <= to; ) {
+    const candidate = score(text, target, at, at + exact.length, expected);
+    if (!best || candidate > best.score) best = { start: at, score: candidate };
+    at = text.indexOf(exact, at + 1);
+  }
+  if (!nearFirst) return best?.start ?? null;
+  const fullContext =
+    best !== null &&
+    text.endsWith(prefix, best.start) &&
+    text.startsWith(suffix, best.start + exact.length);
+  return best && fullContext
+    ? best.start
+    : bestOccurrence(text, target, expected, 0, text.length, false);
+}
+
+/**
  * Finds the passage again: at its stored position if the quote is still
  * there, else the best exact occurrence of the quote judged by its context and
  * position, else the best approximate match (edit-distance tolerant, up to a
@@ -98,12 +130,8 @@ export function anchor(page: PreparedText | string, target: Target): Anchored | 
     return { start: expected, end: expectedEnd, method: 'position' };
   }
 
-  let best: { start: number; score: number } | null = null;
-  for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
-    const candidate = score(text, target, at, at + exact.length, expected);
-    if (!best || candidate > best.score) best = { start: at, score: candidate };
-  }
-  if (best) return { start: best.start, end: best.start + exact.length, method: 'quote' };
+  const best = bestOccurrence(text, target, expected, expected - NEAR, expected + NEAR, true);
+  if (best) return { start: best, end: best + exact.length, method: 'quote' };
 
   const maxErrors = Math.min(256, Math.floor(exact.length / 4));
   if (maxErrors === 0) return null;
