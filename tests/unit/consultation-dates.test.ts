@@ -86,4 +86,23 @@ describe('GOV.UK consultation fixtures agree with today', () => {
       expect(wrong).toEqual([]);
     },
   );
+
+  // `public_updated_at` is the edition's `public_timestamp` (consultation_presenter.rb), which
+  // publishing sets (app/models/edition.rb `set_public_timestamp`: `first_public_at`, then each
+  // major change) and the republish at opening or closing leaves alone: it is the newest
+  // change-history entry, not the closing time.
+  it.each(ours.map((file) => [file.slice(FIXTURES.length + 1), file]))(
+    '%s: public_updated_at is its latest change, not its closing',
+    (_name, file) => {
+      const item = read(file) as {
+        public_updated_at: string;
+        details: { change_history?: { public_timestamp: string }[] };
+      };
+      const changes = (item.details.change_history ?? []).map((c) => Date.parse(c.public_timestamp));
+      expect(changes.length).toBeGreaterThan(0);
+      expect(new Date(item.public_updated_at).toISOString()).toBe(
+        new Date(Math.max(...changes)).toISOString(),
+      );
+    },
+  );
 });
