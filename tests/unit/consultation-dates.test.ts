@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConsultationContentItem } from '../../utils/sources/govuk-content-api';
+import { z } from '../../utils/zod';
 import { API_ROOT } from '../fixture-site/api';
 
 const FIXTURES = join(API_ROOT, 'www.gov.uk', 'api', 'content', 'government', 'consultations');
@@ -20,6 +21,14 @@ const jsonFiles = (dir: string) =>
     .map((name) => join(dir, name));
 const read = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 const realItems = jsonFiles(REAL).map((file) => JSON.stringify(read(file)));
+/** `[name, path]` rows for `it.each`. */
+const named = (files: string[]) => files.map((file) => [file.slice(FIXTURES.length + 1), file]);
+
+/** What the change-history check reads (Whitehall's `PayloadBuilder::ChangeHistory`). */
+const Changes = z.object({
+  public_updated_at: z.string(),
+  details: z.object({ change_history: z.array(z.object({ public_timestamp: z.string() })) }),
+});
 
 /** The phase Whitehall gives an item at `now` (an outcome needs a closed consultation). */
 function expectedPhases(opening: string, closing: string, now: number): string[] {
@@ -60,16 +69,20 @@ const expectedOffset = (path: string, time: string) =>
 
 describe('GOV.UK consultation fixtures agree with today', () => {
   const now = Date.now();
-  it.each(jsonFiles(FIXTURES).map((file) => [file.slice(FIXTURES.length + 1), file]))(
-    '%s: its document type is its phase today',
-    (_name, file) => {
-      const item = ConsultationContentItem.parse(read(file));
-      const { opening_date: opening, closing_date: closing } = item.details;
-      expect(opening, 'opening_date').toBeTypeOf('string');
-      expect(closing, 'closing_date').toBeTypeOf('string');
-      expect(expectedPhases(opening ?? '', closing ?? '', now)).toContain(item.document_type);
-    },
-  );
+  it('knows when the UK clocks change', () => {
+    expect(londonOffset(Date.parse('2026-10-25T00:59:59Z'))).toBe('+01:00');
+    expect(londonOffset(Date.parse('2026-10-25T01:00:00Z'))).toBe('+00:00');
+    expect(londonOffset(Date.parse('2027-03-28T00:59:59Z'))).toBe('+00:00');
+    expect(londonOffset(Date.parse('2027-03-28T01:00:00Z'))).toBe('+01:00');
+  });
+
+  it.each(named(jsonFiles(FIXTURES)))('%s: its document type is its phase today', (_name, file) => {
+    const item = ConsultationContentItem.parse(read(file));
+    const { opening_date: opening, closing_date: closing } = item.details;
+    expect(opening, 'opening_date').toBeTypeOf('string');
+    expect(closing, 'closing_date').toBeTypeOf('string');
+    expect(expectedPhases(opening ?? '', closing ?? '', now)).toContain(item.document_type);
+  });
 
   // The publishing-api's example items are served verbatim (see API.md) and keep their own
   // hand-written offsets (`2016-10-31T17:00:00+01:00`, a day after the clocks went back);
@@ -77,32 +90,24 @@ describe('GOV.UK consultation fixtures agree with today', () => {
   const ours = jsonFiles(FIXTURES).filter(
     (file) => !realItems.includes(JSON.stringify(read(file))),
   );
-  it.each(ours.map((file) => [file.slice(FIXTURES.length + 1), file]))(
-    '%s: every time carries the UK offset of its date',
-    (_name, file) => {
-      const wrong = offsetTimes(read(file))
-        .filter(({ path, time }) => expectedOffset(path, time) !== OFFSET_TIME.exec(time)?.[1])
-        .map(({ path, time }) => `${path} ${time} (should be ${expectedOffset(path, time)})`);
-      expect(wrong).toEqual([]);
-    },
-  );
+  it.each(named(ours))('%s: every time carries the UK offset of its date', (_name, file) => {
+    const wrong = offsetTimes(read(file))
+      .filter(({ path, time }) => expectedOffset(path, time) !== OFFSET_TIME.exec(time)?.[1])
+      .map(({ path, time }) => `${path} ${time} (should be ${expectedOffset(path, time)})`);
+    expect(wrong).toEqual([]);
+  });
 
   // `public_updated_at` is the edition's `public_timestamp` (consultation_presenter.rb), which
   // publishing sets (app/models/edition.rb `set_public_timestamp`: `first_public_at`, then each
   // major change) and the republish at opening or closing leaves alone: it is the newest
   // change-history entry, not the closing time.
-  it.each(ours.map((file) => [file.slice(FIXTURES.length + 1), file]))(
-    '%s: public_updated_at is its latest change, not its closing',
-    (_name, file) => {
-      const item = read(file) as {
-        public_updated_at: string;
-        details: { change_history?: { public_timestamp: string }[] };
-      };
-      const changes = (item.details.change_history ?? []).map((c) => Date.parse(c.public_timestamp));
-      expect(changes.length).toBeGreaterThan(0);
-      expect(new Date(item.public_updated_at).toISOString()).toBe(
-        new Date(Math.max(...changes)).toISOString(),
-      );
-    },
-  );
+  it.each(
+    named(ours),
+  )('%s: public_updated_at is its latest change, not its closing', (_name, file) => {
+    const item = Changes.parse(read(file));
+    const changes = item.details.change_history.map((c) => Date.parse(c.public_timestamp));
+    expect(new Date(item.public_updated_at).toISOString()).toBe(
+      new Date(Math.max(...changes)).toISOString(),
+    );
+  });
 });
