@@ -379,7 +379,8 @@ export const FIXTURE_PAGES: FixturePage[] = [
     badge: 'Consultation',
     title: 'Tackling food insecurity: support for food banks and community food providers',
     facts: {
-      State: 'Open',
+      State: 'Closed, awaiting outcome',
+      Opens: '1 September 2026',
       Closes: '24 November 2026',
       Organisation: 'Department for Environment, Food & Rural Affairs',
     },
@@ -417,7 +418,8 @@ export const FIXTURE_PAGES: FixturePage[] = [
     badge: 'Consultation',
     title: 'North Sea oil and gas: drilling consents and decommissioning',
     facts: {
-      State: 'Open',
+      State: 'Closed, awaiting outcome',
+      Opens: '6 July 2026',
       Closes: '28 September 2026',
       Organisation: 'Department for Business and Trade',
     },
@@ -456,7 +458,7 @@ export const FIXTURE_PAGES: FixturePage[] = [
     title: 'Plant health: import controls for trees and plants',
     facts: {
       State: 'Open',
-      Closes: '2 November 2026',
+      Closes: '22 March 2027',
       Organisation: 'Department for Environment, Food & Rural Affairs',
     },
     links: {},
@@ -493,7 +495,8 @@ export const FIXTURE_PAGES: FixturePage[] = [
     badge: 'Consultation',
     title: 'Energy bills support for households on prepayment meters',
     facts: {
-      State: 'Open',
+      State: 'Closed, awaiting outcome',
+      Opens: '7 September 2026',
       Closes: '30 November 2026',
       Organisation: 'Department for Business and Trade',
     },
@@ -531,7 +534,8 @@ export const FIXTURE_PAGES: FixturePage[] = [
     badge: 'Consultation',
     title: 'Care home visiting: a legal right for residents',
     facts: {
-      State: 'Open',
+      State: 'Closed, awaiting outcome',
+      Opens: '17 August 2026',
       Closes: '9 November 2026',
       Organisation: 'Ministry of Housing, Communities and Local Government',
     },
