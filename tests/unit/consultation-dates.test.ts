@@ -1,4 +1,5 @@
-// Every GOV.UK consultation fixture must be what GOV.UK would serve today. Whitehall derives
+// Every GOV.UK consultation fixture must be what GOV.UK served on the fixtures' capture day
+// (CAPTURED_ON: a fixed day, so the test gives the same answer on any later day). Whitehall derives
 // the document type from the dates (alphagov/whitehall @ 06ae02d8 app/models/consultation.rb
 // `display_type_key`, with `open?`/`closed?` from
 // app/models/concerns/edition/has_opening_and_closing_dates.rb) and republishes the item at its
@@ -67,8 +68,11 @@ function offsetTimes(value: unknown, path = ''): { path: string; time: string }[
 const expectedOffset = (path: string, time: string) =>
   DATE_FIELDS.has(path.split('.').pop() ?? '') ? '+00:00' : londonOffset(Date.parse(time));
 
-describe('GOV.UK consultation fixtures agree with today', () => {
-  const now = Date.now();
+/** The day the fixture site stands for (tests/fixtures/PAGES.md, "Phases and dates"). */
+const CAPTURED_ON = Date.parse('2026-12-01T12:00:00Z');
+
+describe('GOV.UK consultation fixtures agree with their capture day', () => {
+  const now = CAPTURED_ON;
   it('knows when the UK clocks change', () => {
     expect(londonOffset(Date.parse('2026-10-25T00:59:59Z'))).toBe('+01:00');
     expect(londonOffset(Date.parse('2026-10-25T01:00:00Z'))).toBe('+00:00');
@@ -76,7 +80,7 @@ describe('GOV.UK consultation fixtures agree with today', () => {
     expect(londonOffset(Date.parse('2027-03-28T01:00:00Z'))).toBe('+01:00');
   });
 
-  it.each(named(jsonFiles(FIXTURES)))('%s: its document type is its phase today', (_name, file) => {
+  it.each(named(jsonFiles(FIXTURES)))('%s: its document type is its phase on the capture day', (_name, file) => {
     const item = ConsultationContentItem.parse(read(file));
     const { opening_date: opening, closing_date: closing } = item.details;
     expect(opening, 'opening_date').toBeTypeOf('string');
