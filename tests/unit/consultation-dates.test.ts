@@ -80,7 +80,9 @@ describe('GOV.UK consultation fixtures agree with their capture day', () => {
     expect(londonOffset(Date.parse('2027-03-28T01:00:00Z'))).toBe('+01:00');
   });
 
-  it.each(named(jsonFiles(FIXTURES)))('%s: its document type is its phase on the capture day', (_name, file) => {
+  it.each(
+    named(jsonFiles(FIXTURES)),
+  )('%s: its document type is its phase on the capture day', (_name, file) => {
     const item = ConsultationContentItem.parse(read(file));
     const { opening_date: opening, closing_date: closing } = item.details;
     expect(opening, 'opening_date').toBeTypeOf('string');
