@@ -64,7 +64,15 @@ const isObject = (value: unknown): value is Json =>
  * The lists a file's envelope says it holds, and what it says is elsewhere; a string when the
  * envelope is no file of annotations.
  */
-function expectedLists(json: unknown): { paths: string[]; elsewhere: string | null } | string {
+interface Expected {
+  paths: string[];
+  /** What the file says is not in it. */
+  elsewhere: string | null;
+  /** The file is one annotation. */
+  single?: true;
+}
+
+function expectedLists(json: unknown): Expected | string {
   if (Array.isArray(json)) return { paths: [''], elsewhere: null };
   if (!isObject(json)) return NO_ANNOTATIONS;
   // Hypothesis's own check on its files (hypothesis/client src/sidebar/helpers/import.ts).
@@ -79,7 +87,13 @@ function expectedLists(json: unknown): { paths: string[]; elsewhere: string | nu
         `this is one page of a collection; its next page (${shown(next)}) is not in this file`,
     };
   }
-  if (!types.includes('AnnotationCollection')) return { paths: [], elsewhere: null };
+  if (!types.includes('AnnotationCollection')) {
+    // One annotation is the whole file (the model's checks say what is wrong with it).
+    const annotationLike = ['type', '@context', 'target', 'body', 'bodyValue'].some((k) => k in json);
+    return annotationLike ? { paths: [], elsewhere: null, single: true } : NO_ANNOTATIONS;
+  }
+  // An empty collection has no pages.
+  if (json.first === undefined && json.total === 0) return { paths: [], elsewhere: null };
   const paths: string[] = [];
   let page: unknown = json.first;
   let path = 'first';
@@ -267,7 +281,7 @@ export function createImportReader(now: number) {
       const expected = expectedLists(json);
       if (typeof expected === 'string') return { error: expected };
       // A single annotation is the whole file; lists must be the ones the envelope names.
-      if (expected.paths.length === 0 && lists.length === 0) take(json, 1);
+      if (expected.single && lists.length === 0) take(json, 1);
       else if (
         expected.paths.length !== lists.length ||
         expected.paths.some((path) => !lists.includes(path))
