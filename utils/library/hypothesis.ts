@@ -1,7 +1,7 @@
 import { detectHref } from '../pages/registry';
 import type { Annotation } from '../storage/records';
 import { z } from '../zod';
-import { finish, type Read, shown, targetFrom } from './read-w3c';
+import { finish, importedId, type Read, shown, targetFrom } from './read-w3c';
 
 /**
  * Hypothesis's own file format, both ways. The schema is Hypothesis's, from hypothesis/client
@@ -174,7 +174,7 @@ export function readHypothesis(item: unknown, now: number): Read | string {
   const passage = quote?.exact ? targetFrom(quote, undefined) : null;
   return finish(
     {
-      id: `imported:hypothesis:${h.id ?? `${now}:${Math.random().toString(36).slice(2)}`}`,
+      id: importedId('hypothesis:', h.id, item),
       kind: passage ? 'highlight' : 'page-note',
       pageKey: found.page.key,
       pageUrl: found.url.href,

@@ -84,12 +84,14 @@ function expectedLists(json: unknown): Expected | string {
       paths: ['items'],
       elsewhere:
         next &&
-        `this is one page of a collection; its next page (${shown(next)}) is not in this file`,
+        `next: this is one page of a collection; its next page, ${shown(next)}, is not in this file`,
     };
   }
   if (!types.includes('AnnotationCollection')) {
     // One annotation is the whole file (the model's checks say what is wrong with it).
-    const annotationLike = ['type', '@context', 'target', 'body', 'bodyValue'].some((k) => k in json);
+    const annotationLike = ['type', '@context', 'target', 'body', 'bodyValue'].some(
+      (k) => k in json,
+    );
     return annotationLike ? { paths: [], elsewhere: null, single: true } : NO_ANNOTATIONS;
   }
   // An empty collection has no pages.
@@ -108,7 +110,7 @@ function expectedLists(json: unknown): Expected | string {
   }
   return {
     paths,
-    elsewhere: `the collection's pages from ${shown(page)} on are not in this file, so only the ${plural(paths.length, 'page', 'pages')} in it were read`,
+    elsewhere: `next: the collection's pages from ${shown(page)} on are not in this file, so only the ${plural(paths.length, 'page', 'pages')} in it were read`,
   };
 }
 

@@ -285,21 +285,27 @@ const TextPosition = z.object({
 function passageOf(resource: unknown, simplified: string[]) {
   let quote: z.infer<typeof TextQuote> | undefined;
   let position: z.infer<typeof TextPosition> | undefined;
-  const visit = (selector: unknown, outer: string | null) => {
+  /** Whether the selector, or a refinement of it, is a quote or position. */
+  const visit = (selector: unknown, outer: string | null): boolean => {
     const type = isObject(selector) ? typesOf(selector)[0] : undefined;
     const asQuote = TextQuote.safeParse(selector);
     const asPosition = TextPosition.safeParse(selector);
     if (asQuote.success) quote ??= asQuote.data;
-    else if (asPosition.success) position ??= asPosition.data;
-    else
-      simplified.push(
-        `selector: a ${type ?? 'selector given by its web address'} cannot be used here, so it was left out`,
-      );
-    if ((asQuote.success || asPosition.success) && outer) {
+    if (asPosition.success) position ??= asPosition.data;
+    const used = asQuote.success || asPosition.success;
+    if (used && outer)
       simplified.push(`selector: the ${type} inside a ${outer} was kept, the ${outer} left out`);
+    const refinedUsed = isObject(selector)
+      ? many(selector.refinedBy)
+          .map((refined) => visit(refined, type ?? null))
+          .some(Boolean)
+      : false;
+    if (!used && !refinedUsed) {
+      simplified.push(
+        `selector: ${type ?? 'a selector given by its web address'} cannot be used here, so it was left out`,
+      );
     }
-    if (isObject(selector))
-      for (const refined of many(selector.refinedBy)) visit(refined, type ?? null);
+    return used || refinedUsed;
   };
   if (isObject(resource)) {
     for (const selector of many(resource.selector)) visit(selector, null);
@@ -378,11 +384,23 @@ function bodyParts(item: Json, simplified: string[]) {
 /** The first `count` code points of a text, so a cut never leaves half a surrogate pair. */
 export const codePointSlice = (text: string, count: number) => [...text].slice(0, count).join('');
 
-const idFor = (item: Json, now: number) =>
-  // A stable id from the foreign one, so importing the same file twice adds nothing.
-  typeof item.id === 'string'
-    ? `imported:${item.id}`
-    : `imported:${now}:${Math.random().toString(36).slice(2)}`;
+/** A short hash of a record's text (cyrb53), so a record without an id gets the same one each time. */
+function hashOf(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ unit, 2654435761);
+    h2 = Math.imul(h2 ^ unit, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** A stable id from the foreign one (or the record itself), so importing a file twice adds nothing. */
+export const importedId = (prefix: string, id: unknown, item: unknown) =>
+  `imported:${prefix}${typeof id === 'string' ? id : `content:${hashOf(JSON.stringify(item))}`}`;
 
 /** Another tool's W3C annotation, as one of ours; a string is every reason it cannot be. */
 export function readW3c(item: unknown, contextInScope: boolean, now: number): Read | string {
@@ -421,7 +439,7 @@ export function readW3c(item: unknown, contextInScope: boolean, now: number): Re
   }
   const createdAt = timeOf(item.created, 'created', now, simplified) ?? now;
   const candidate = {
-    id: idFor(item, now),
+    id: importedId('', item.id, item),
     kind,
     pageKey: chosen.page.key,
     pageUrl: chosen.url.href,
