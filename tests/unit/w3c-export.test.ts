@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
-import { CIVIC_THREAD_NS, exportAs } from '../../utils/library/export';
+import { CIVIC_THREAD_NS, CIVIC_THREAD_TERM, exportAs } from '../../utils/library/export';
 import { parseImport } from '../../utils/library/import';
 import type { Annotation } from '../../utils/storage/records';
 import { failedMustsAndShoulds, runSuiteTest, SUITE } from './w3c-suite';
@@ -79,8 +79,8 @@ const LIBRARY: Annotation[] = [
     note: 'Foreign id',
     tags: [],
     pageUrl:
-      'https://hansard.parliament.uk/commons/2026-11-20/debates/ABC123/SpecialEducationalNeeds',
-    pageKey: 'debate:ABC123',
+      'https://hansard.parliament.uk/commons/2026-11-20/debates/8A1B2C3D-1234-4ABC-9DEF-0123456789AB/SpecialEducationalNeeds',
+    pageKey: 'debate:8A1B2C3D-1234-4ABC-9DEF-0123456789AB',
     pageKind: 'debate',
   },
 ];
@@ -201,5 +201,24 @@ describe('the W3C export against the W3C Web Annotation test suite', () => {
       invalid: [],
       simplified: [],
     });
+  });
+
+  it('gives a reader without the extension’s record the same kinds, notes, tags, passages and dates', () => {
+    const file = exported(LIBRARY);
+    for (const item of file.first.items) delete item[CIVIC_THREAD_TERM];
+    const preview = parseImport(JSON.stringify(file), [], NOW);
+    if ('error' in preview) throw new Error(preview.error);
+    const facts = (a: Annotation) => ({
+      kind: a.kind,
+      pageUrl: a.pageUrl,
+      note: a.note,
+      tags: a.tags,
+      quote: a.target?.quote ?? null,
+      position: a.target?.position ?? null,
+      createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
+    });
+    expect(preview.invalid).toEqual([]);
+    expect(preview.annotations.map(facts)).toEqual(LIBRARY.map(facts));
   });
 });

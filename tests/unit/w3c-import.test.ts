@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describe as describeSelectors } from '../../utils/annotations/selectors';
 import { exportAs } from '../../utils/library/export';
 import { contentKey, createImportReader, parseImport } from '../../utils/library/import';
 import type { Annotation } from '../../utils/storage/records';
@@ -254,5 +255,17 @@ describe('the importer reads the model’s shapes and says what it simplified', 
       annotations: [b],
       duplicates: 0,
     });
+  });
+});
+
+describe('stored selectors', () => {
+  it('never cut a prefix or suffix through a surrogate pair', () => {
+    // The 32-unit cuts fall on the second half of the first emoji and the first half of the last.
+    const text = `😀${'a'.repeat(31)}EHCP waits${'b'.repeat(31)}😀 after`;
+    const start = text.indexOf('EHCP');
+    const { quote } = describeSelectors(text, start, start + 'EHCP waits'.length);
+    expect(quote.prefix).toBe(`😀${'a'.repeat(31)}`);
+    expect(quote.suffix).toBe('b'.repeat(31));
+    expect(quote.prefix.isWellFormed() && quote.suffix.isWellFormed()).toBe(true);
   });
 });
