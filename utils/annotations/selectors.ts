@@ -1,6 +1,7 @@
 import search from 'approx-string-match';
 import { type PreparedText, prepareText } from './code-points';
 import type { Target } from './target';
+import { type TextModel, textContentOffsets } from './text-model';
 
 /** How much text either side of a quote is kept to tell repeated passages apart. */
 export const CONTEXT_LENGTH = 32;
@@ -49,6 +50,12 @@ export function describe(page: PreparedText | string, start: number, end: number
       end: toCodePoints(end),
     },
   };
+}
+
+/** A passage on the page: its selectors, and where Hypothesis counts it (over `root.textContent`). */
+export function describeOnPage(model: TextModel, root: Node, start: number, end: number): Target {
+  const textContent = textContentOffsets(model, root, start, end);
+  return { ...describe(model.text, start, end), ...(textContent ? { textContent } : {}) };
 }
 
 export interface Anchored {

@@ -34,39 +34,47 @@ const Principals = z.array(z.string());
 /** `acct:<username>@<authority>`, as `parseAccountID` reads it. */
 const AccountId = z.string().check(z.regex(/^acct:[^@]+@.+/, 'expected acct:<name>@<authority>'));
 
+const Permissions = z.object({ read: Principals, update: Principals, delete: Principals });
+const HypothesisTarget = z.object({
+  source: z.string(),
+  selector: z.optional(z.array(z.union([TextQuoteSelector, TextPositionSelector, OtherSelector]))),
+});
+
+/** What Hypothesis's import reads of an annotation (`ImportData`, the permissions, a reply's thread). */
 export const HypothesisAnnotation = z.object({
   id: z.optional(z.string()),
   /** A reply's thread: Hypothesis's import leaves replies out. */
   references: z.optional(z.array(z.string())),
-  created: z.string(),
-  updated: z.string(),
-  group: z.string(),
+  created: z.optional(z.string()),
+  updated: z.optional(z.string()),
   tags: z.array(z.string()),
   text: z.string(),
   uri: z.string(),
+  user: z.optional(AccountId),
+  // The client's type says a string; the API it exports from sends a list of titles.
+  document: z.optional(z.object({ title: z.optional(z.union([z.string(), z.array(z.string())])) })),
+  permissions: z.optional(Permissions),
+  target: z.array(HypothesisTarget),
+});
+
+/** An annotation as the client exports it (`APIAnnotationData`) and its import screen needs it. */
+export const HypothesisExportedAnnotation = z.extend(HypothesisAnnotation, {
+  created: z.string(),
+  updated: z.string(),
+  group: z.string(),
   user: AccountId,
   user_info: z.optional(z.object({ display_name: z.nullable(z.string()) })),
   hidden: z.boolean(),
-  // The client's type says a string; the API it exports from sends a list of titles.
-  document: z.object({ title: z.optional(z.union([z.string(), z.array(z.string())])) }),
-  permissions: z.object({ read: Principals, update: Principals, delete: Principals }),
-  target: z.array(
-    z.object({
-      source: z.string(),
-      selector: z.optional(
-        z.array(z.union([TextQuoteSelector, TextPositionSelector, OtherSelector])),
-      ),
-    }),
-  ),
-  links: z.optional(z.record(z.string(), z.string())),
+  document: z.object({ title: z.string() }),
+  permissions: Permissions,
 });
-export type HypothesisAnnotation = z.infer<typeof HypothesisAnnotation>;
+export type HypothesisExportedAnnotation = z.infer<typeof HypothesisExportedAnnotation>;
 
 export const HypothesisExport = z.object({
   export_date: z.string(),
   export_userid: z.string(),
   client_version: z.string(),
-  annotations: z.array(HypothesisAnnotation),
+  annotations: z.array(HypothesisExportedAnnotation),
 });
 
 /**
@@ -95,7 +103,7 @@ export function pagesOf(
  * the page body's `textContent`) when the note knows that; notes saved before it was recorded
  * carry the quote only, and Hypothesis finds them by it.
  */
-export function toHypothesis(a: Annotation): HypothesisAnnotation {
+export function toHypothesis(a: Annotation): HypothesisExportedAnnotation {
   const selectors = a.target
     ? [
         a.target.quote,
@@ -162,15 +170,13 @@ export function readHypothesis(item: unknown, now: number): Read | string {
     (s) => s.type !== 'TextQuoteSelector' && s.type !== 'TextPositionSelector',
   );
   if (others.length) simplified.push(`selector: not kept: ${others.map((s) => s.type).join(', ')}`);
-  const time = (value: string, field: string) => {
-    const at = Date.parse(value);
+  const time = (value: string | undefined, field: string) => {
+    const at = value === undefined ? Number.NaN : Date.parse(value);
     if (!Number.isNaN(at)) return at;
-    simplified.push(
-      `${field}: ${shown(value)} is not a date that can be read, so the import time is used`,
-    );
+    simplified.push(`${field}: ${shown(value)} is not a date that can be read, so the import time is used`);
     return now;
   };
-  const title = [h.document.title ?? []].flat()[0] ?? null;
+  const title = [h.document?.title ?? []].flat()[0] ?? null;
   const passage = quote?.exact ? targetFrom(quote, undefined) : null;
   return finish(
     {
