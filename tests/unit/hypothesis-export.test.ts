@@ -104,8 +104,8 @@ const client = {
 
 const positionOf = (item: HypothesisExportedAnnotation | undefined) => {
   const selector = item?.target[0]?.selector?.find((s) => s.type === 'TextPositionSelector');
-  return selector && typeof selector.start === 'number' && typeof selector.end === 'number'
-    ? { start: selector.start, end: selector.end }
+  return selector && 'start' in selector && 'end' in selector
+    ? { start: Number(selector.start), end: Number(selector.end) }
     : null;
 };
 
