@@ -173,7 +173,9 @@ export function readHypothesis(item: unknown, now: number): Read | string {
   const time = (value: string | undefined, field: string) => {
     const at = value === undefined ? Number.NaN : Date.parse(value);
     if (!Number.isNaN(at)) return at;
-    simplified.push(`${field}: ${shown(value)} is not a date that can be read, so the import time is used`);
+    simplified.push(
+      `${field}: ${shown(value)} is not a date that can be read, so the import time is used`,
+    );
     return now;
   };
   const title = [h.document?.title ?? []].flat()[0] ?? null;

@@ -322,11 +322,14 @@ export function parseImport(
   return reader.finish();
 }
 
-/** "124 notes, 3 duplicates skipped, 2 invalid" */
+/** "124 notes, 3 duplicates skipped, 2 invalid, 5 simplified (listed below)" */
 export function describePreview(preview: ImportPreview): string {
   return [
     plural(preview.annotations.length, 'note', 'notes'),
     `${plural(preview.duplicates, 'duplicate', 'duplicates')} skipped`,
     `${preview.invalid.length} invalid`,
+    ...(preview.simplified.length
+      ? [`${preview.simplified.length} simplified (listed below)`]
+      : []),
   ].join(', ');
 }
