@@ -196,7 +196,9 @@ class Checker {
     } else if (types.some((t) => GROUPS.has(t))) {
       const items = many(value.items);
       this.expect(items.length > 0, `${field}.items`, 'the resources of the group', value.items);
-      items.forEach((item, i) => this.resource(item, `${field}.items[${i}]`, isBody));
+      items.forEach((item, i) => {
+        this.resource(item, `${field}.items[${i}]`, isBody);
+      });
     } else if (value.source !== undefined || types.includes('SpecificResource')) {
       if (
         this.expect(
@@ -244,15 +246,15 @@ export function checkAnnotation(item: Json, contextInScope: boolean): string[] {
   if (item.bodyValue !== undefined) {
     check.expect(typeof item.bodyValue === 'string', 'bodyValue', 'one text value', item.bodyValue);
   }
-  many(item.body).forEach((body, i) =>
-    check.resource(body, Array.isArray(item.body) ? `body[${i}]` : 'body', true),
-  );
+  many(item.body).forEach((body, i) => {
+    check.resource(body, Array.isArray(item.body) ? `body[${i}]` : 'body', true);
+  });
   if (
     check.expect(item.target !== undefined, 'target', 'the page the annotation is about', undefined)
   ) {
-    many(item.target).forEach((target, i) =>
-      check.resource(target, Array.isArray(item.target) ? `target[${i}]` : 'target', false),
-    );
+    many(item.target).forEach((target, i) => {
+      check.resource(target, Array.isArray(item.target) ? `target[${i}]` : 'target', false);
+    });
   }
   return check.problems;
 }
