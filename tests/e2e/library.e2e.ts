@@ -167,6 +167,28 @@ describe('the library', () => {
       .toBe('0 notes, 2 duplicates skipped, 0 invalid.');
     expect(await readStore(harness, 'annotations')).toHaveLength(2);
 
+    // Another tool's annotation: what cannot be kept is listed in the preview, before any write.
+    await library.getByLabel(/^Import a W3C Web Annotation file/).setInputFiles({
+      name: 'other-tool.jsonld',
+      mimeType: 'application/ld+json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          '@context': 'http://www.w3.org/ns/anno.jsonld',
+          id: 'https://example.org/anno/1',
+          type: 'Annotation',
+          body: ['https://example.org/post1', { type: 'TextualBody', value: 'Qualified SENCOs' }],
+          target: { source: SENCO, selector: { type: 'TextQuoteSelector', exact: SENCO_PASSAGE } },
+        }),
+      ),
+    });
+    await expect
+      .poll(() => library.locator('.preview .simplified li').allTextContents())
+      .toEqual([
+        'Record 1: body: the linked resource "https://example.org/post1" is not text, so it was left out',
+      ]);
+    await library.locator('.preview').getByRole('button', { name: 'Cancel' }).click();
+    expect(await readStore(harness, 'annotations')).toHaveLength(2);
+
     // The notes are painted on their pages again.
     const { page } = await openPage(harness, SENCO);
     await expect.poll(() => paintedText(page)).toEqual([SENCO_PASSAGE]);

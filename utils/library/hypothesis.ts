@@ -1,7 +1,15 @@
 import { detectHref } from '../pages/registry';
 import type { Annotation } from '../storage/records';
 import { z } from '../zod';
-import { finish, importedId, type Read, shown, targetFrom } from './read-w3c';
+import {
+  finish,
+  importedId,
+  type Read,
+  shown,
+  TextPosition,
+  TextQuote,
+  targetFrom,
+} from './read-w3c';
 
 /**
  * Hypothesis's own file format, both ways. The schema is Hypothesis's, from hypothesis/client
@@ -13,20 +21,10 @@ import { finish, importedId, type Read, shown, targetFrom } from './read-w3c';
  * leaves replies (`references`) out; the import keeps only target, tags, text, uri and document,
  * with the open page's uri and document put in their place, and maps `permissions.read` to
  * shared or private (src/sidebar/services/import-annotations.ts, helpers/permissions.ts).
- * Dates are not kept: Hypothesis dates an imported annotation when it is imported.
+ * Dates are not kept: Hypothesis dates an imported annotation when it is imported (its server
+ * drops a posted `created`, `updated`, `user` and `id`: hypothesis/h h/schemas/annotation.py).
  */
 
-const TextQuoteSelector = z.object({
-  type: z.literal('TextQuoteSelector'),
-  exact: z.string(),
-  prefix: z.optional(z.string()),
-  suffix: z.optional(z.string()),
-});
-const TextPositionSelector = z.object({
-  type: z.literal('TextPositionSelector'),
-  start: z.number().check(z.int(), z.nonnegative()),
-  end: z.number().check(z.int(), z.nonnegative()),
-});
 /** Range, EPUB, page, media and shape selectors: Hypothesis's, and not for web pages like these. */
 const OtherSelector = z.looseObject({ type: z.string() });
 
@@ -37,7 +35,7 @@ const AccountId = z.string().check(z.regex(/^acct:[^@]+@.+/, 'expected acct:<nam
 const Permissions = z.object({ read: Principals, update: Principals, delete: Principals });
 const HypothesisTarget = z.object({
   source: z.string(),
-  selector: z.optional(z.array(z.union([TextQuoteSelector, TextPositionSelector, OtherSelector]))),
+  selector: z.optional(z.array(z.union([TextQuote, TextPosition, OtherSelector]))),
 });
 
 /** What Hypothesis's import reads of an annotation (`ImportData`, the permissions, a reply's thread). */
@@ -164,8 +162,8 @@ export function readHypothesis(item: unknown, now: number): Read | string {
   if (h.target.length > 1)
     simplified.push(`target: ${h.target.length} targets; only the first was kept`);
   const selectors = target?.selector ?? [];
-  const quote = selectors.map((s) => TextQuoteSelector.safeParse(s).data).find(Boolean);
-  const position = selectors.map((s) => TextPositionSelector.safeParse(s).data).find(Boolean);
+  const quote = selectors.map((s) => TextQuote.safeParse(s).data).find(Boolean);
+  const position = selectors.map((s) => TextPosition.safeParse(s).data).find(Boolean);
   const others = selectors.filter(
     (s) => s.type !== 'TextQuoteSelector' && s.type !== 'TextPositionSelector',
   );

@@ -271,16 +271,17 @@ function targetsOf(value: unknown): { href: string; resource: unknown }[] {
   });
 }
 
-const TextQuote = z.object({
+/** Another tool's quote and position selectors, as the model (and Hypothesis) write them. */
+export const TextQuote = z.object({
   type: z.literal('TextQuoteSelector'),
   exact: z.string().check(z.minLength(1)),
   prefix: z.optional(z.string()),
   suffix: z.optional(z.string()),
 });
-const TextPosition = z.object({
+export const TextPosition = z.object({
   type: z.literal('TextPositionSelector'),
-  start: z.number(),
-  end: z.number(),
+  start: z.number().check(z.int(), z.nonnegative()),
+  end: z.number().check(z.int(), z.nonnegative()),
 });
 
 /** The quote and position among a target's selectors, refinements followed, and what else was there. */
