@@ -42,6 +42,9 @@ const MOTIVATION: Record<Annotation['kind'], string> = {
   bookmark: 'bookmarking',
 };
 
+/** The extension has no account: who wrote a note is a person it cannot name (model 3.3.2). */
+const AUTHOR = { type: 'Person' } as const;
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The selectors of a stored passage, as the model writes them (positions in code points). */
@@ -56,6 +59,7 @@ function w3cAnnotation(a: Annotation) {
             value: a.note,
             format: 'text/plain',
             purpose: 'commenting',
+            creator: AUTHOR,
             created: iso(a.createdAt),
             modified: iso(a.updatedAt),
           },
@@ -66,6 +70,7 @@ function w3cAnnotation(a: Annotation) {
       value: tag,
       format: 'text/plain',
       purpose: 'tagging',
+      creator: AUTHOR,
     })),
   ];
   return {
@@ -74,6 +79,7 @@ function w3cAnnotation(a: Annotation) {
     type: 'Annotation',
     // What the user did: a bookmark stays a bookmark with a note (the note's body says commenting).
     motivation: a.kind === 'bookmark' || !a.note ? MOTIVATION[a.kind] : 'commenting',
+    creator: AUTHOR,
     created: iso(a.createdAt),
     modified: iso(a.updatedAt),
     // The model has no empty body: a bare highlight or bookmark has none.
