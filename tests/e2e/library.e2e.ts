@@ -141,6 +141,23 @@ describe('the library', () => {
     const exported = JSON.parse(readFileSync(file, 'utf8'));
     expect(exported).toMatchObject({ type: 'AnnotationCollection', total: 2 });
 
+    // For Hypothesis, one page per file: it adds a file's notes to the page open in it.
+    await library.getByLabel('Format').selectOption('hypothesis');
+    const pageChoice = library.getByLabel('Page for Hypothesis');
+    expect(await pageChoice.locator('option').count()).toBe(2);
+    await pageChoice.selectOption({ index: 1 });
+    const [forHypothesis] = await Promise.all([
+      library.waitForEvent('download'),
+      library.getByRole('button', { name: 'Export this page (1)' }).click(),
+    ]);
+    const hypothesisFile = JSON.parse(readFileSync(await forHypothesis.path(), 'utf8'));
+    expect(hypothesisFile.annotations).toHaveLength(1);
+    expect(hypothesisFile.annotations[0]).toMatchObject({
+      user: 'acct:civic_thread@civic-thread.invalid',
+      permissions: { read: ['acct:civic_thread@civic-thread.invalid'] },
+    });
+    await library.getByLabel('Format').selectOption('w3c');
+
     // Delete all my data, from the settings page, after confirming.
     const settings = await harness.context.newPage();
     await settings.goto(extensionPage(harness, 'options.html'));
