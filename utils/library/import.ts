@@ -1,8 +1,16 @@
 import { plural } from '../plural';
-import { Annotation } from '../storage/records';
+import type { Annotation } from '../storage/records';
 import { CIVIC_THREAD_TERM, LEGACY_CIVIC_THREAD_KEY } from './export';
 import { readHypothesis } from './hypothesis';
-import { hasModelContext, MODEL_CONTEXT, type Read, readW3c, shown } from './read-w3c';
+import {
+  finish,
+  hasModelContext,
+  isObject,
+  MODEL_CONTEXT,
+  type Read,
+  readW3c,
+  shown,
+} from './read-w3c';
 
 /**
  * Reads a W3C Web Annotation file (this extension's own export, or another tool's) or a
@@ -36,11 +44,7 @@ function ownRecord(item: unknown): Read | string | null {
   if (!item || typeof item !== 'object') return null;
   const key = [CIVIC_THREAD_TERM, LEGACY_CIVIC_THREAD_KEY].find((k) => Object.hasOwn(item, k));
   if (!key) return null;
-  const own = Annotation.safeParse((item as Record<string, unknown>)[key]);
-  if (own.success) return { annotation: own.data, simplified: [] };
-  return own.error.issues
-    .map((issue) => `${issue.path.join('.') || 'record'}: ${issue.message}`)
-    .join('; ');
+  return finish((item as Record<string, unknown>)[key], []);
 }
 
 const NOT_JSON = 'This file is not JSON, so it cannot hold Web Annotations.';
@@ -55,10 +59,6 @@ export const MAX_FRAME_CHARS = 20 * 1024 * 1024;
  */
 const isListPath = (path: string) =>
   path === '' || path === 'items' || path === 'annotations' || /^first(\.next)*\.items$/.test(path);
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The lists a file's envelope says it holds, and what it says is elsewhere; a string when the

@@ -50,7 +50,7 @@ const NOT_KEPT = [
 ] as const;
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
+export const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const many = (value: unknown): unknown[] =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
