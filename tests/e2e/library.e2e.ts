@@ -156,6 +156,20 @@ describe('the library', () => {
       user: 'acct:civic_thread@civic-thread.invalid',
       permissions: { read: ['acct:civic_thread@civic-thread.invalid'] },
     });
+    // Hypothesis anchors it by position: its offsets over the page body's textContent hold the quote.
+    const [{ uri, target }] = hypothesisFile.annotations;
+    const selectors: { type: string; exact?: string; start?: number; end?: number }[] =
+      target[0].selector;
+    const position = selectors.find((s) => s.type === 'TextPositionSelector');
+    const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
+    const { page: annotated } = await openPage(harness, uri);
+    expect(
+      await annotated.evaluate(({ start, end }) => document.body.textContent?.slice(start, end), {
+        start: position?.start ?? 0,
+        end: position?.end ?? 0,
+      }),
+    ).toBe(quote?.exact);
+    await annotated.close();
     await library.getByLabel('Format').selectOption('w3c');
 
     // Delete all my data, from the settings page, after confirming.
