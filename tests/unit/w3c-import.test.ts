@@ -269,3 +269,46 @@ describe('stored selectors', () => {
     expect(quote.prefix.isWellFormed() && quote.suffix.isWellFormed()).toBe(true);
   });
 });
+
+describe('exports from before the JSON-LD-safe term', () => {
+  it('still import exactly, from the IRI key they kept the record under', () => {
+    const record: Annotation = {
+      id: 'old-1',
+      kind: 'page-note',
+      pageKey: 'petition:701234',
+      pageUrl: PETITION,
+      pageTitle: 'A petition',
+      pageKind: 'petition',
+      target: null,
+      note: 'Saved last year',
+      tags: ['send'],
+      colour: 'pink',
+      createdAt: 1,
+      updatedAt: 2,
+    };
+    const old = {
+      '@context': CONTEXT,
+      type: 'AnnotationCollection',
+      total: 1,
+      first: {
+        type: 'AnnotationPage',
+        startIndex: 0,
+        items: [
+          {
+            id: 'urn:civic-thread:old-1',
+            type: 'Annotation',
+            body: [],
+            target: { source: PETITION },
+            'https://civic-thread.invalid/ns#annotation': record,
+          },
+        ],
+      },
+    };
+    expect(parseImport(JSON.stringify(old), [], NOW)).toEqual({
+      annotations: [record],
+      duplicates: 0,
+      invalid: [],
+      simplified: [],
+    });
+  });
+});
