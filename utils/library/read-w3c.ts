@@ -335,7 +335,7 @@ function timeOf(value: unknown, field: string, now: number, simplified: string[]
   return parsed;
 }
 
-/** The text a body carries for the note or a tag; null (and said why) for what cannot be kept. */
+/** The note and tags the bodies carry; each body that cannot be kept is said in `simplified`. */
 function bodyParts(item: Json, simplified: string[]) {
   const notes: string[] = [];
   const tags: string[] = [];
@@ -385,7 +385,7 @@ function bodyParts(item: Json, simplified: string[]) {
 }
 
 /** The first `count` code points of a text, so a cut never leaves half a surrogate pair. */
-export const codePointSlice = (text: string, count: number) => [...text].slice(0, count).join('');
+const codePointSlice = (text: string, count: number) => [...text].slice(0, count).join('');
 
 /** A short hash of a record's text (cyrb53), so a record without an id gets the same one each time. */
 function hashOf(text: string): string {
