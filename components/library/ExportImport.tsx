@@ -8,6 +8,7 @@ import {
   readImportFile,
 } from '../../utils/library/chunked';
 import { EXPORT_FORMATS, type ExportFormat } from '../../utils/library/export';
+import { pagesOf } from '../../utils/library/hypothesis';
 import { describePreview, type ImportPreview } from '../../utils/library/import';
 import { sendRequest } from '../../utils/messaging/client';
 import { plural } from '../../utils/plural';
@@ -93,6 +94,12 @@ export function ExportImport({
   onUndone: (removed: Annotation[]) => void;
 }) {
   const [format, setFormat] = useState<ExportFormat>('w3c');
+  /** Hypothesis imports a file into the page open in it, so its export is one page's notes. */
+  const [hypothesisPage, setHypothesisPage] = useState<string | null>(null);
+  const pages = format === 'hypothesis' ? pagesOf(all) : [];
+  const page = pages.find((p) => p.pageKey === hypothesisPage) ?? pages[0] ?? null;
+  const onPage = (notes: Annotation[]) =>
+    format === 'hypothesis' ? notes.filter((a) => a.pageKey === page?.pageKey) : notes;
   const [job, setJob] = useState<Job | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -117,7 +124,7 @@ export function ExportImport({
 
   const exportNotes = (notes: Annotation[]) =>
     run('export', async (signal, onProgress) => {
-      const blob = await exportFile(format, notes, Date.now(), { signal, onProgress });
+      const blob = await exportFile(format, onPage(notes), Date.now(), { signal, onProgress });
       if (blob) download(blob, format);
     });
   // "Export all" means every note: while the rest are still loading, it waits for them.
@@ -205,14 +212,37 @@ export function ExportImport({
             ))}
           </select>
         </label>{' '}
+        {format === 'hypothesis' && (
+          <label>
+            Page for Hypothesis
+            <select
+              value={page?.pageKey ?? ''}
+              onChange={(e) => setHypothesisPage(e.currentTarget.value)}
+            >
+              {pages.map((p) => (
+                <option key={p.pageKey} value={p.pageKey}>
+                  {p.title} ({items(p.count)})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {format === 'hypothesis' && (
+          <p class="hint">
+            Hypothesis adds the notes of a file to the page open in it: export one page, open that
+            page with Hypothesis, then import the file there.
+          </p>
+        )}{' '}
         <button
           type="button"
-          disabled={busy}
+          disabled={busy || (format === 'hypothesis' && !page)}
           onClick={() => (complete ? void exportNotes(all) : setJob({ kind: 'waiting' }))}
         >
-          Export all ({complete ? all.length : total})
+          {format === 'hypothesis'
+            ? `Export this page (${page?.count ?? 0})`
+            : `Export all (${complete ? all.length : total})`}
         </button>{' '}
-        {shown.length !== all.length && (
+        {format !== 'hypothesis' && shown.length !== all.length && (
           <button
             type="button"
             class="secondary"
@@ -225,7 +255,7 @@ export function ExportImport({
       </div>
       <div class="import">
         <label>
-          Import a W3C Web Annotation file (or a Civic Thread export)
+          Import a W3C Web Annotation file (a Civic Thread export, or a Hypothesis export)
           <input
             type="file"
             accept=".json,.jsonld,application/json,application/ld+json"
@@ -282,6 +312,21 @@ export function ExportImport({
                 ))}
                 {preview.invalid.length > 20 && <li>…and {preview.invalid.length - 20} more.</li>}
               </ul>
+            )}
+            {preview.simplified.length > 0 && (
+              <>
+                <p>Read with something left out or changed:</p>
+                <ul class="simplified">
+                  {preview.simplified.slice(0, 20).map(({ record, what }, i) => (
+                    <li key={`${record}:${i}`}>
+                      {record === 0 ? 'The file' : `Record ${record}`}: {what}
+                    </li>
+                  ))}
+                  {preview.simplified.length > 20 && (
+                    <li>…and {preview.simplified.length - 20} more.</li>
+                  )}
+                </ul>
+              </>
             )}
             <button
               type="button"

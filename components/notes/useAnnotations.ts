@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { prepareText } from '../../utils/annotations/code-points';
 import { createPainter } from '../../utils/annotations/painter';
-import { anchor, describe, trimOffsets } from '../../utils/annotations/selectors';
+import { anchor, describeOnPage, trimOffsets } from '../../utils/annotations/selectors';
 import {
   buildTextModel,
   offsetsFromRange,
@@ -159,7 +159,7 @@ export function useAnnotations(
       const annotation: Annotation = {
         ...base(Date.now(), context),
         kind: 'highlight',
-        target: describe(model.text, offsets.start, offsets.end),
+        target: describeOnPage(model, doc.body, offsets.start, offsets.end),
         note,
         tags,
         colour,
@@ -185,7 +185,7 @@ export function useAnnotations(
       return save({
         ...base(Date.now(), context),
         kind: 'bookmark',
-        target: describe(prepareText(model.text), offsets.start, offsets.end),
+        target: describeOnPage(model, doc.body, offsets.start, offsets.end),
         bookmark: { label: block.label, date: block.date },
         note: '',
         tags: [],

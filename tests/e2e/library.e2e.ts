@@ -141,6 +141,37 @@ describe('the library', () => {
     const exported = JSON.parse(readFileSync(file, 'utf8'));
     expect(exported).toMatchObject({ type: 'AnnotationCollection', total: 2 });
 
+    // For Hypothesis, one page per file: it adds a file's notes to the page open in it.
+    await library.getByLabel('Format').selectOption('hypothesis');
+    const pageChoice = library.getByLabel('Page for Hypothesis');
+    expect(await pageChoice.locator('option').count()).toBe(2);
+    await pageChoice.selectOption({ index: 1 });
+    const [forHypothesis] = await Promise.all([
+      library.waitForEvent('download'),
+      library.getByRole('button', { name: 'Export this page (1)' }).click(),
+    ]);
+    const hypothesisFile = JSON.parse(readFileSync(await forHypothesis.path(), 'utf8'));
+    expect(hypothesisFile.annotations).toHaveLength(1);
+    expect(hypothesisFile.annotations[0]).toMatchObject({
+      user: 'acct:civic_thread@civic-thread.invalid',
+      permissions: { read: ['acct:civic_thread@civic-thread.invalid'] },
+    });
+    // Hypothesis anchors it by position: its offsets over the page body's textContent hold the quote.
+    const [{ uri, target }] = hypothesisFile.annotations;
+    const selectors: { type: string; exact?: string; start?: number; end?: number }[] =
+      target[0].selector;
+    const position = selectors.find((s) => s.type === 'TextPositionSelector');
+    const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
+    const { page: annotated } = await openPage(harness, uri);
+    expect(
+      await annotated.evaluate(({ start, end }) => document.body.textContent?.slice(start, end), {
+        start: position?.start ?? 0,
+        end: position?.end ?? 0,
+      }),
+    ).toBe(quote?.exact);
+    await annotated.close();
+    await library.getByLabel('Format').selectOption('w3c');
+
     // Delete all my data, from the settings page, after confirming.
     const settings = await harness.context.newPage();
     await settings.goto(extensionPage(harness, 'options.html'));
@@ -165,6 +196,28 @@ describe('the library', () => {
     await expect
       .poll(() => library.locator('.preview p').first().textContent())
       .toBe('0 notes, 2 duplicates skipped, 0 invalid.');
+    expect(await readStore(harness, 'annotations')).toHaveLength(2);
+
+    // Another tool's annotation: what cannot be kept is listed in the preview, before any write.
+    await library.getByLabel(/^Import a W3C Web Annotation file/).setInputFiles({
+      name: 'other-tool.jsonld',
+      mimeType: 'application/ld+json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          '@context': 'http://www.w3.org/ns/anno.jsonld',
+          id: 'https://example.org/anno/1',
+          type: 'Annotation',
+          body: ['https://example.org/post1', { type: 'TextualBody', value: 'Qualified SENCOs' }],
+          target: { source: SENCO, selector: { type: 'TextQuoteSelector', exact: SENCO_PASSAGE } },
+        }),
+      ),
+    });
+    await expect
+      .poll(() => library.locator('.preview .simplified li').allTextContents())
+      .toEqual([
+        'Record 1: body: the linked resource "https://example.org/post1" is not text, so it was left out',
+      ]);
+    await library.locator('.preview').getByRole('button', { name: 'Cancel' }).click();
     expect(await readStore(harness, 'annotations')).toHaveLength(2);
 
     // The notes are painted on their pages again.

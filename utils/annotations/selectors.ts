@@ -1,6 +1,7 @@
 import search from 'approx-string-match';
 import type { Target } from '../storage/target';
 import { type PreparedText, prepareText } from './code-points';
+import { type TextModel, textContentOffsets } from './text-model';
 
 /** How much text either side of a quote is kept to tell repeated passages apart. */
 export const CONTEXT_LENGTH = 32;
@@ -21,6 +22,18 @@ export function trimOffsets(
   return { start: from, end: to };
 }
 
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+
+/** A cut at `offset`, moved back one unit if it would fall inside a surrogate pair. */
+function pairStart(text: string, offset: number): number {
+  return offset > 0 &&
+    isLowSurrogate(text.charCodeAt(offset)) &&
+    isHighSurrogate(text.charCodeAt(offset - 1))
+    ? offset - 1
+    : offset;
+}
+
 /** W3C selectors for the passage at UTF-16 offsets [start, end) of the page text. */
 export function describe(page: PreparedText | string, start: number, end: number): Target {
   const { text, toCodePoints } = typeof page === 'string' ? prepareText(page) : page;
@@ -28,8 +41,8 @@ export function describe(page: PreparedText | string, start: number, end: number
     quote: {
       type: 'TextQuoteSelector',
       exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - CONTEXT_LENGTH), start),
-      suffix: text.slice(end, end + CONTEXT_LENGTH),
+      prefix: text.slice(pairStart(text, Math.max(0, start - CONTEXT_LENGTH)), start),
+      suffix: text.slice(end, pairStart(text, end + CONTEXT_LENGTH)),
     },
     position: {
       type: 'TextPositionSelector',
@@ -37,6 +50,12 @@ export function describe(page: PreparedText | string, start: number, end: number
       end: toCodePoints(end),
     },
   };
+}
+
+/** A passage on the page: its selectors, and where Hypothesis counts it (over `root.textContent`). */
+export function describeOnPage(model: TextModel, root: Node, start: number, end: number): Target {
+  const textContent = textContentOffsets(model, root, start, end);
+  return { ...describe(model.text, start, end), ...(textContent ? { textContent } : {}) };
 }
 
 export interface Anchored {

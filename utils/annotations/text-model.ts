@@ -105,3 +105,34 @@ export function offsetsFromRange(
   const end = offsetOf(model, range.endContainer, range.endOffset);
   return start === null || end === null || end <= start ? null : { start, end };
 }
+
+/**
+ * Where [start, end) of the model's text falls in `root.textContent`, in UTF-16 units: the count
+ * Hypothesis anchors a TextPositionSelector by (hypothesis/client @ 9d28950, src/annotator/
+ * anchoring/text-range.ts: every text node under the root, script and style text included, a
+ * `<br>` nothing). Null when the model has no text there.
+ */
+export function textContentOffsets(
+  model: TextModel,
+  root: Node,
+  start: number,
+  end: number,
+): { start: number; end: number } | null {
+  const first = model.nodes[nodeIndexAt(model, start)];
+  const last = model.nodes[nodeIndexAt(model, end)];
+  if (!first || !last) return null;
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  let counted = 0;
+  let from: number | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node === first.node) from = counted + Math.min(start - first.start, first.node.length);
+    if (node === last.node) {
+      return from === null
+        ? null
+        : { start: from, end: counted + Math.min(end - last.start, last.node.length) };
+    }
+    counted += (node as Text).data.length;
+  }
+  return null;
+}

@@ -1,5 +1,6 @@
 import type { PageKind } from '../pages/context';
 import type { Annotation } from '../storage/records';
+import { hypothesisFile, toHypothesis } from './hypothesis';
 
 /**
  * Exporters for the user's notes. Pure: annotations in, file text out.
@@ -15,8 +16,25 @@ export const EXPORT_FORMATS = {
 } as const;
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
-/** Where this extension's own fields live inside a W3C annotation. */
-export const CIVIC_THREAD_TERM = 'https://civic-thread.invalid/ns#annotation';
+/** This extension's vocabulary: an IRI namespace, so JSON-LD readers keep what sits under it. */
+export const CIVIC_THREAD_NS = 'https://civic-thread.invalid/ns#';
+/** The term each W3C annotation carries this extension's whole record under. */
+export const CIVIC_THREAD_TERM = 'civicThread';
+/** Where exports before the term was defined kept the record (an IRI key a JSON-LD reader empties). */
+export const LEGACY_CIVIC_THREAD_KEY = `${CIVIC_THREAD_NS}annotation`;
+
+/**
+ * The model's context, then ours: `civicThread` is an IRI whose value is a JSON literal
+ * (JSON-LD 1.1 `@json`), so expanding the file keeps the record whole instead of dropping its
+ * keys, which the model's context does not define.
+ */
+export const W3C_CONTEXT = [
+  'http://www.w3.org/ns/anno.jsonld',
+  { [CIVIC_THREAD_TERM]: { '@id': `${CIVIC_THREAD_NS}record`, '@type': '@json' } },
+];
+
+/** A URN for any stored id: ids from other tools may hold spaces or other characters an IRI cannot. */
+export const annotationIri = (id: string) => `urn:civic-thread:note:${encodeURIComponent(id)}`;
 
 const MOTIVATION: Record<Annotation['kind'], string> = {
   highlight: 'highlighting',
@@ -24,24 +42,52 @@ const MOTIVATION: Record<Annotation['kind'], string> = {
   bookmark: 'bookmarking',
 };
 
+/** The extension has no account: who wrote a note is a person it cannot name (model 3.3.2). */
+const AUTHOR = { type: 'Person' } as const;
+
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** The selectors of a stored passage, as the model writes them (positions in code points). */
+const selectors = (target: NonNullable<Annotation['target']>) => [target.quote, target.position];
+
 function w3cAnnotation(a: Annotation) {
+  const bodies = [
+    ...(a.note
+      ? [
+          {
+            type: 'TextualBody',
+            value: a.note,
+            format: 'text/plain',
+            purpose: 'commenting',
+            creator: AUTHOR,
+            created: iso(a.createdAt),
+            modified: iso(a.updatedAt),
+          },
+        ]
+      : []),
+    ...a.tags.map((tag) => ({
+      type: 'TextualBody',
+      value: tag,
+      format: 'text/plain',
+      purpose: 'tagging',
+      creator: AUTHOR,
+    })),
+  ];
   return {
-    id: `urn:civic-thread:${a.id}`,
+    '@context': W3C_CONTEXT,
+    id: annotationIri(a.id),
     type: 'Annotation',
-    motivation: a.note ? 'commenting' : MOTIVATION[a.kind],
+    // What the user did: a bookmark stays a bookmark with a note (the note's body says commenting).
+    motivation: a.kind === 'bookmark' || !a.note ? MOTIVATION[a.kind] : 'commenting',
+    creator: AUTHOR,
     created: iso(a.createdAt),
     modified: iso(a.updatedAt),
-    body: [
-      ...(a.note
-        ? [{ type: 'TextualBody', value: a.note, format: 'text/plain', purpose: 'commenting' }]
-        : []),
-      ...a.tags.map((tag) => ({ type: 'TextualBody', value: tag, purpose: 'tagging' })),
-    ],
+    // The model has no empty body: a bare highlight or bookmark has none.
+    ...(bodies.length ? { body: bodies.length === 1 ? bodies[0] : bodies } : {}),
+    // A page note is about the whole page: the page as an External Web Resource.
     target: a.target
-      ? { source: a.pageUrl, selector: [a.target.quote, a.target.position] }
-      : { source: a.pageUrl },
+      ? { source: a.pageUrl, format: 'text/html', selector: selectors(a.target) }
+      : { id: a.pageUrl, format: 'text/html' },
     [CIVIC_THREAD_TERM]: a,
   };
 }
@@ -74,40 +120,35 @@ function* jsonWithList<T>(
 }
 
 export function* w3cParts(annotations: Annotation[], now: number): Generator<string> {
+  const id = `urn:civic-thread:export:${now}`;
+  const page = `${id}:page:1`;
   yield* jsonWithList(
     (items) => ({
-      '@context': 'http://www.w3.org/ns/anno.jsonld',
-      id: `urn:civic-thread:export:${now}`,
+      '@context': W3C_CONTEXT,
+      id,
       type: 'AnnotationCollection',
       label: 'Civic Thread notes',
       generated: iso(now),
       total: annotations.length,
-      first: { type: 'AnnotationPage', startIndex: 0, items },
+      // One page holds every note; a collection with nothing in it has no pages (model 5.1).
+      ...(annotations.length
+        ? {
+            first: { id: page, type: 'AnnotationPage', partOf: id, startIndex: 0, items },
+            last: page,
+          }
+        : {}),
     }),
     annotations,
     w3cAnnotation,
   );
 }
 
-/** Hypothesis's import format: the fields its importer keeps (uri, text, tags, target, document, dates). */
-export function* hypothesisParts(annotations: Annotation[]): Generator<string> {
-  yield* jsonWithList(
-    (list) => ({ annotations: list }),
-    annotations,
-    (a) => ({
-      uri: a.pageUrl,
-      text: a.note,
-      tags: a.tags,
-      target: [
-        a.target
-          ? { source: a.pageUrl, selector: [a.target.quote, a.target.position] }
-          : { source: a.pageUrl },
-      ],
-      document: { title: a.pageTitle ? [a.pageTitle] : [] },
-      created: iso(a.createdAt),
-      updated: iso(a.updatedAt),
-    }),
-  );
+/**
+ * Hypothesis's own export format (`JSONExportContent`, see `hypothesis.ts`), for one page's notes:
+ * Hypothesis imports a file into the page that is open, so the library asks which page.
+ */
+export function* hypothesisParts(annotations: Annotation[], now: number): Generator<string> {
+  yield* jsonWithList((list) => hypothesisFile(list, now), annotations, toHypothesis);
 }
 
 const KIND_NAME: Record<PageKind, string> = {
@@ -208,7 +249,7 @@ export function exportParts(
     case 'w3c':
       return w3cParts(annotations, now);
     case 'hypothesis':
-      return hypothesisParts(annotations);
+      return hypothesisParts(annotations, now);
     case 'markdown':
       return markdownParts(annotations);
     case 'csv':

@@ -1,14 +1,22 @@
-import { detectPage } from '../pages/registry';
 import { plural } from '../plural';
 import { contentKey } from '../storage/annotation-store';
-import { Annotation } from '../storage/records';
-import { z } from '../zod';
-import { CIVIC_THREAD_TERM } from './export';
+import type { Annotation } from '../storage/records';
+import { CIVIC_THREAD_TERM, LEGACY_CIVIC_THREAD_KEY } from './export';
+import { readHypothesis } from './hypothesis';
+import {
+  finish,
+  hasModelContext,
+  isObject,
+  MODEL_CONTEXT,
+  type Read,
+  readW3c,
+  shown,
+} from './read-w3c';
 
 /**
- * Reads a W3C Web Annotation file (this extension's own export, or another
- * tool's) into annotations, without writing anything: the library shows the
- * preview, then writes the valid ones in batches (`inBatches` in `chunked.ts`).
+ * Reads a W3C Web Annotation file (this extension's own export, or another tool's) or a
+ * Hypothesis export into annotations, without writing anything: the library shows the preview,
+ * then writes the valid ones in batches (`inBatches` in `chunked.ts`).
  */
 
 export interface ImportPreview {
@@ -17,146 +25,84 @@ export interface ImportPreview {
   duplicates: number;
   /** Each record that could not be read: its position in the file (from 1) and why. */
   invalid: { record: number; reason: string }[];
+  /** What was read with something left out or changed: the record (0: the file as a whole) and what. */
+  simplified: { record: number; what: string }[];
 }
 
-/** Kept whole (loose), so the specific selector schemas below can read it. */
-const Selector = z.looseObject({ type: z.string() });
-const Body = z.union([
-  z.string(),
-  z.object({
-    type: z.optional(z.string()),
-    value: z.optional(z.string()),
-    purpose: z.optional(z.string()),
-  }),
-]);
-/** The parts of a W3C annotation another tool's export may carry. */
-const ForeignAnnotation = z.object({
-  id: z.optional(z.string()),
-  motivation: z.optional(z.union([z.string(), z.array(z.string())])),
-  created: z.optional(z.string()),
-  modified: z.optional(z.string()),
-  body: z.optional(z.union([Body, z.array(Body)])),
-  target: z.union([
-    z.string(),
-    z.object({ source: z.string(), selector: z.optional(z.union([Selector, z.array(Selector)])) }),
-  ]),
-});
-
-const Envelope = z.union([
-  z.object({
-    type: z.literal('AnnotationCollection'),
-    first: z.object({ items: z.array(z.unknown()) }),
-  }),
-  z.object({ type: z.literal('AnnotationPage'), items: z.array(z.unknown()) }),
-  z.object({ type: z.literal('Annotation') }),
-  z.array(z.unknown()),
-]);
-
-const TextQuote = z.object({
-  type: z.literal('TextQuoteSelector'),
-  exact: z.string(),
-  prefix: z.optional(z.string()),
-  suffix: z.optional(z.string()),
-});
-const TextPosition = z.object({
-  type: z.literal('TextPositionSelector'),
-  start: z.number(),
-  end: z.number(),
-});
-
-const firstIssue = (error: z.core.$ZodError) => {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'not valid';
-};
-
-const time = (value: string | undefined, fallback: number) => {
-  const parsed = value ? Date.parse(value) : Number.NaN;
-  return Number.isNaN(parsed) ? fallback : parsed;
-};
-
-/** Another tool's annotation, as one of ours; a string is the reason it cannot be. */
-function fromForeign(item: unknown, now: number): Annotation | string {
-  const parsed = ForeignAnnotation.safeParse(item);
-  if (!parsed.success) return firstIssue(parsed.error);
-  const foreign = parsed.data;
-  const target = typeof foreign.target === 'string' ? { source: foreign.target } : foreign.target;
-  let page: ReturnType<typeof detectPage> = null;
-  try {
-    page = detectPage(new URL(target.source));
-  } catch {
-    return 'target: not a web address';
-  }
-  if (!page) return 'target: not a petition, consultation or Hansard debate page';
-  const selectors = 'selector' in target ? [target.selector ?? []].flat() : [];
-  const quote = selectors.map((s) => TextQuote.safeParse(s).data).find(Boolean);
-  const position = selectors.map((s) => TextPosition.safeParse(s).data).find(Boolean);
-  const bodies = [foreign.body ?? []]
-    .flat()
-    .map((body) => (typeof body === 'string' ? { value: body } : body));
-  const tags = bodies.filter((b) => b.purpose === 'tagging').map((b) => b.value ?? '');
-  const note = bodies
-    .filter((b) => b.purpose !== 'tagging' && b.value)
-    .map((b) => b.value)
-    .join('\n\n');
-  const motivations = [foreign.motivation ?? []].flat();
-  const kind = motivations.includes('bookmarking') ? 'bookmark' : quote ? 'highlight' : 'page-note';
-  const candidate = {
-    // A stable id from the foreign one, so importing the same file twice adds nothing.
-    id: foreign.id
-      ? `imported:${foreign.id}`
-      : `imported:${now}:${Math.random().toString(36).slice(2)}`,
-    kind,
-    pageKey: page.key,
-    pageUrl: target.source,
-    pageTitle: null,
-    pageKind: page.kind,
-    target: quote
-      ? {
-          quote: {
-            type: 'TextQuoteSelector',
-            exact: quote.exact,
-            prefix: quote.prefix ?? '',
-            suffix: quote.suffix ?? '',
-          },
-          // Without a position, 0–0 never matches the quote, so anchoring searches for it.
-          position: {
-            type: 'TextPositionSelector',
-            start: position?.start ?? 0,
-            end: position?.end ?? 0,
-          },
-        }
-      : null,
-    ...(kind === 'bookmark'
-      ? { bookmark: { label: note.slice(0, 80) || 'Imported bookmark', date: null } }
-      : {}),
-    note,
-    tags,
-    colour: 'yellow',
-    createdAt: time(foreign.created, now),
-    updatedAt: time(foreign.modified ?? foreign.created, now),
-  };
-  const valid = Annotation.safeParse(candidate);
-  return valid.success ? valid.data : firstIssue(valid.error);
-}
-
-function fromItem(item: unknown, now: number): Annotation | string {
-  // This extension's own export carries the whole record under its own term.
-  if (item && typeof item === 'object' && Object.hasOwn(item, CIVIC_THREAD_TERM)) {
-    const own = Annotation.safeParse((item as Record<string, unknown>)[CIVIC_THREAD_TERM]);
-    return own.success ? own.data : firstIssue(own.error);
-  }
-  return fromForeign(item, now);
+/** This extension's own record, under its term (or the key older exports used). */
+function ownRecord(item: unknown): Read | string | null {
+  if (!item || typeof item !== 'object') return null;
+  const key = [CIVIC_THREAD_TERM, LEGACY_CIVIC_THREAD_KEY].find((k) => Object.hasOwn(item, k));
+  if (!key) return null;
+  return finish((item as Record<string, unknown>)[key], []);
 }
 
 const NOT_JSON = 'This file is not JSON, so it cannot hold Web Annotations.';
 const NO_ANNOTATIONS =
-  'This file holds no Web Annotations (an AnnotationCollection, an AnnotationPage or a list of annotations).';
+  'This file holds no Web Annotations (an AnnotationCollection, an AnnotationPage or a list of annotations) and is no Hypothesis export.';
 /** Text outside the list of annotations is kept whole and parsed at the end; only it is capped. */
 export const MAX_FRAME_CHARS = 20 * 1024 * 1024;
 
-/** Where a list of annotations sits: a bare array, an AnnotationPage's or a collection's first page's. */
-type ListPath = '' | 'items' | 'first.items';
-const LIST_PATHS: readonly string[] = ['', 'items', 'first.items'] satisfies ListPath[];
+/**
+ * Where a list of annotations sits: a bare array, an AnnotationPage's, each embedded page of a
+ * collection (its first page, that page's next, …), or a Hypothesis export's.
+ */
+const isListPath = (path: string) =>
+  path === '' || path === 'items' || path === 'annotations' || /^first(\.next)*\.items$/.test(path);
+
+/**
+ * The lists a file's envelope says it holds, and what it says is elsewhere; a string when the
+ * envelope is no file of annotations.
+ */
+interface Expected {
+  paths: string[];
+  /** What the file says is not in it. */
+  elsewhere: string | null;
+  /** The file is one annotation. */
+  single?: true;
+}
+
+function expectedLists(json: unknown): Expected | string {
+  if (Array.isArray(json)) return { paths: [''], elsewhere: null };
+  if (!isObject(json)) return NO_ANNOTATIONS;
+  // Hypothesis's own check on its files (hypothesis/client src/sidebar/helpers/import.ts).
+  if (Array.isArray(json.annotations)) return { paths: ['annotations'], elsewhere: null };
+  const types = [json.type].flat();
+  if (types.includes('AnnotationPage')) {
+    const next = typeof json.next === 'string' ? json.next : null;
+    return {
+      paths: ['items'],
+      elsewhere:
+        next &&
+        `next: this is one page of a collection; its next page, ${shown(next)}, is not in this file`,
+    };
+  }
+  if (!types.includes('AnnotationCollection')) {
+    // One annotation is the whole file (the model's checks say what is wrong with it).
+    const annotationLike = ['type', '@context', 'target', 'body', 'bodyValue'].some(
+      (k) => k in json,
+    );
+    return annotationLike ? { paths: [], elsewhere: null, single: true } : NO_ANNOTATIONS;
+  }
+  // An empty collection has no pages.
+  if (json.first === undefined && json.total === 0) return { paths: [], elsewhere: null };
+  const paths: string[] = [];
+  let page: unknown = json.first;
+  let path = 'first';
+  while (isObject(page)) {
+    paths.push(`${path}.items`);
+    page = page.next;
+    path += '.next';
+  }
+  if (typeof page !== 'string') return { paths, elsewhere: null };
+  if (paths.length === 0) {
+    return `This file describes a collection whose annotations are elsewhere (its first page is ${shown(page)}); a file holding its pages can be imported.`;
+  }
+  return {
+    paths,
+    elsewhere: `next: the collection's pages from ${shown(page)} on are not in this file, so only the ${plural(paths.length, 'page', 'pages')} in it were read`,
+  };
+}
 
 interface Frame {
   array: boolean;
@@ -175,13 +121,16 @@ const WHITESPACE = new Set([' ', '\n', '\r', '\t']);
  * at the end. The file format is unchanged: plain JSON, as any tool writes it.
  */
 export function createImportReader(now: number) {
-  const preview: ImportPreview = { annotations: [], duplicates: 0, invalid: [] };
+  const preview: ImportPreview = { annotations: [], duplicates: 0, invalid: [], simplified: [] };
   const ids = new Set<string>();
   const keys = new Set<string>();
   const stack: Frame[] = [];
   const frame: string[] = [];
   let frameChars = 0;
-  let listPath: ListPath | null = null;
+  /** Every list read item by item, and the one being read. */
+  const lists: string[] = [];
+  /** Records read on the strength of the envelope's @context: refused at the end if it has none. */
+  const leaning: { record: number; annotation: Annotation }[] = [];
   /** How deep the list's items sit (the list and its parents), once the list is found. */
   let listDepth = 0;
   let inList = false;
@@ -197,13 +146,26 @@ export function createImportReader(now: number) {
   let failed: string | null = null;
 
   const take = (value: unknown, record: number) => {
-    const read = fromItem(value, now);
+    const path = lists.at(-1) ?? null;
+    const ownContext = isObject(value) && hasModelContext(value['@context']);
+    const own = ownRecord(value);
+    const read =
+      own ??
+      (path === 'annotations'
+        ? readHypothesis(value, now)
+        : // Inside a page or collection, the envelope's context applies (checked at the end).
+          readW3c(value, ownContext || (path !== null && path !== ''), now));
     if (typeof read === 'string') return void preview.invalid.push({ record, reason: read });
-    const contentOf = contentKey(read);
-    if (ids.has(read.id) || keys.has(contentOf)) return void preview.duplicates++;
-    ids.add(read.id);
+    const { annotation, simplified } = read;
+    const contentOf = contentKey(annotation);
+    if (ids.has(annotation.id) || keys.has(contentOf)) return void preview.duplicates++;
+    ids.add(annotation.id);
     keys.add(contentOf);
-    preview.annotations.push(read);
+    preview.annotations.push(annotation);
+    for (const what of simplified) preview.simplified.push({ record, what });
+    if (!own && !ownContext && path && path !== 'annotations') {
+      leaning.push({ record, annotation });
+    }
   };
   const endItem = (text: string) => {
     let value: unknown;
@@ -282,8 +244,8 @@ export function createImportReader(now: number) {
         } else if (char === '[') {
           const path = stack.every((f) => !f.array) ? stack.map((f) => f.key).join('.') : null;
           stack.push({ array: true, key: null });
-          if (listPath === null && path !== null && LIST_PATHS.includes(path)) {
-            listPath = path as ListPath;
+          if (!inList && path !== null && isListPath(path)) {
+            lists.push(path);
             listDepth = stack.length;
             inList = true;
             afterComma = false;
@@ -308,19 +270,31 @@ export function createImportReader(now: number) {
       } catch {
         return { error: NOT_JSON };
       }
-      const envelope = Envelope.safeParse(json);
-      if (!envelope.success) return { error: NO_ANNOTATIONS };
-      const data = envelope.data;
-      const expected: ListPath | null = Array.isArray(data)
-        ? ''
-        : data.type === 'AnnotationCollection'
-          ? 'first.items'
-          : data.type === 'AnnotationPage'
-            ? 'items'
-            : null;
-      // A single annotation is the whole file; a list must be the one that was read item by item.
-      if (expected === null && listPath === null) take(json, 1);
-      else if (expected !== listPath) return { error: NO_ANNOTATIONS };
+      const expected = expectedLists(json);
+      if (typeof expected === 'string') return { error: expected };
+      // A single annotation is the whole file; lists must be the ones the envelope names.
+      if (expected.single && lists.length === 0) take(json, 1);
+      else if (
+        expected.paths.length !== lists.length ||
+        expected.paths.some((path) => !lists.includes(path))
+      ) {
+        return { error: NO_ANNOTATIONS };
+      }
+      if (expected.elsewhere) preview.simplified.unshift({ record: 0, what: expected.elsewhere });
+      if (leaning.length && !(isObject(json) && hasModelContext(json['@context']))) {
+        const refused = new Set(leaning.map((l) => l.annotation));
+        preview.annotations = preview.annotations.filter((a) => !refused.has(a));
+        preview.simplified = preview.simplified.filter(
+          (s) => !leaning.some((l) => l.record === s.record),
+        );
+        for (const { record } of leaning) {
+          preview.invalid.push({
+            record,
+            reason: `@context: expected "${MODEL_CONTEXT}" on the annotation or the file, found ${shown(isObject(json) ? json['@context'] : undefined)}`,
+          });
+        }
+        preview.invalid.sort((a, b) => a.record - b.record);
+      }
       return preview;
     },
   };
@@ -338,11 +312,14 @@ export function parseImport(
   return reader.finish();
 }
 
-/** "124 notes, 3 duplicates skipped, 2 invalid" */
+/** "124 notes, 3 duplicates skipped, 2 invalid, 5 simplified (listed below)" */
 export function describePreview(preview: ImportPreview): string {
   return [
     plural(preview.annotations.length, 'note', 'notes'),
     `${plural(preview.duplicates, 'duplicate', 'duplicates')} skipped`,
     `${preview.invalid.length} invalid`,
+    ...(preview.simplified.length
+      ? [`${preview.simplified.length} simplified (listed below)`]
+      : []),
   ].join(', ');
 }

@@ -2,9 +2,15 @@ import type { CivicThreadDB } from './db';
 import { type EditOutcome, resolveEdit } from './merge-edit';
 import { Annotation } from './records';
 
-/** Two annotations are the same note when they say the same thing about the same passage. */
+/** Two annotations are the same note when they say the same thing, tagged the same, about the same passage. */
 export function contentKey(a: Annotation): string {
-  return JSON.stringify([a.pageKey, a.kind, a.target?.quote.exact ?? '', a.note]);
+  return JSON.stringify([
+    a.pageKey,
+    a.kind,
+    a.target?.quote.exact ?? '',
+    a.note,
+    [...a.tags].sort(),
+  ]);
 }
 
 /** A page's annotations, oldest first; records that no longer validate are counted, not returned. */

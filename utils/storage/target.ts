@@ -17,5 +17,16 @@ export const TextPositionSelector = z.object({
   end: z.number().check(z.int(), z.nonnegative()),
 });
 
-export const Target = z.object({ quote: TextQuoteSelector, position: TextPositionSelector });
+/** UTF-16 offsets over the page body's `textContent`: where Hypothesis counts a passage from. */
+export const TextContentOffsets = z.object({
+  start: z.number().check(z.int(), z.nonnegative()),
+  end: z.number().check(z.int(), z.nonnegative()),
+});
+
+export const Target = z.object({
+  quote: TextQuoteSelector,
+  position: TextPositionSelector,
+  /** Recorded when the passage is saved (older notes lack it): for the Hypothesis export. */
+  textContent: z.optional(TextContentOffsets),
+});
 export type Target = z.infer<typeof Target>;
