@@ -19,7 +19,7 @@ import {
   type ConsultationSnapshot,
   type PetitionSnapshot,
   Snapshot,
-} from '../../utils/watchlist/snapshot';
+} from '../../utils/storage/snapshot';
 import { consultationSnapshot } from '../../utils/watchlist/take-snapshot';
 import { answeredFrom, createFixtureFetch } from '../fixture-site/fixture-fetch';
 

@@ -1,7 +1,7 @@
 import { Target } from '../annotations/target';
 import { Source } from '../live/freshness';
 import { HttpsUrl, LinkedPage, PageContext, PageKind, SupportedPageUrl } from '../pages/context';
-import { Snapshot } from '../watchlist/snapshot';
+import { Snapshot } from './snapshot';
 import { z } from '../zod';
 
 /** A supported page the user has visited: the node of their "thread". */

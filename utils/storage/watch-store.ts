@@ -1,6 +1,6 @@
 import { detectChanges } from '../watchlist/changes';
 import { nextCheckAt } from '../watchlist/schedule';
-import type { Snapshot } from '../watchlist/snapshot';
+import type { Snapshot } from './snapshot';
 import type { CivicThreadDB } from './db';
 import { Follow, WatchEvent } from './records';
 

@@ -14,7 +14,7 @@ import {
   recordFailedCheck,
 } from '../storage/watch-store';
 import { CHECKS_PER_ALARM, nextCheckAt } from './schedule';
-import type { Snapshot } from './snapshot';
+import type { Snapshot } from '../storage/snapshot';
 import { consultationSnapshot, petitionSnapshot } from './take-snapshot';
 
 type Get = <T>(request: LiveRequest<T>) => Promise<LiveAnswer<T>>;

@@ -1,6 +1,6 @@
 import type { LiveConsultation } from '../sources/govuk-content-api';
 import type { LivePetition } from '../sources/petitions-api';
-import type { ConsultationSnapshot, PetitionSnapshot } from './snapshot';
+import type { ConsultationSnapshot, PetitionSnapshot } from '../storage/snapshot';
 
 export function petitionSnapshot(petition: LivePetition): PetitionSnapshot {
   return {

@@ -1,7 +1,7 @@
 import { ConsultationState } from '../pages/context';
 import { z } from '../zod';
 
-// Schemas only (stored in `follows`, so storage reads them); `take-snapshot.ts` makes them.
+// Schemas only, kept with storage (the `follows` store holds them) so storage imports no watchlist code; `utils/watchlist/take-snapshot.ts` makes them.
 
 /** What a check remembers of a followed petition: only what a change is detected from. */
 export const PetitionSnapshot = z.object({
