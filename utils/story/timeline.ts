@@ -1,4 +1,5 @@
 import { PageKind, type PageContext, SupportedPageUrl } from '../pages/context';
+import { upgradedToHttps } from '../pages/links';
 import { detectHref } from '../pages/registry';
 import { londonDate } from '../pages/text';
 import type { RelatedItem, ThreadItem } from '../related/related-item';
@@ -56,7 +57,8 @@ type Page = Pick<Step, 'key' | 'kind' | 'url' | 'title'>;
 
 /** A page the records point at, keyed as the page registry keys it; null if it is not one. */
 function pageAt(href: string | null | undefined, title: string | null): Page | null {
-  const found = detectHref(href ?? '');
+  // Older petitions link their transcript over http.
+  const found = detectHref(upgradedToHttps(href)?.href ?? '');
   return found ? { key: found.page.key, kind: found.page.kind, url: found.url.href, title } : null;
 }
 
@@ -129,7 +131,8 @@ function relatedStep(item: RelatedItem, now: number): Step {
     case 'debate':
       return { ...page, what: `Debated in ${item.location ?? 'Parliament'}` };
     case 'consultation':
-      if (item.state === 'outcome') return { ...page, what: 'Consultation: outcome published' };
+      // A consultation's date is its closing; GOV.UK gives the outcome no date of its own.
+      if (item.state === 'outcome') return { ...page, what: 'Consultation closed; outcome since published' };
       return {
         ...page,
         what:
