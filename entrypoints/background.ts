@@ -32,12 +32,17 @@ import {
   watchlist,
 } from '../utils/storage/watch-store';
 import { storyFor } from '../utils/story/story';
-import { chromiumSidePanel, firefoxSidebar, openViewOrLibrary, VIEW_PATH } from '../utils/view/open-view';
+import {
+  chromiumSidePanel,
+  firefoxSidebar,
+  onToolbarClick,
+  VIEW_PATH,
+} from '../utils/view/open-view';
 import { createTabHub } from '../utils/view/tab-hub';
 import { type ReportAgain, VIEW_PORT } from '../utils/view/tab-state';
 import { followPage, runDueChecks } from '../utils/watchlist/checker';
-import type { z } from '../utils/zod';
 import { ALARM_PERIOD_MINUTES, WATCH_ALARM } from '../utils/watchlist/schedule';
+import type { z } from '../utils/zod';
 
 // The background owns the extension's IndexedDB; content scripts only message it.
 export default defineBackground(() => {
@@ -52,11 +57,14 @@ export default defineBackground(() => {
   const tabs = createTabHub({
     extensionId: browser.runtime.id,
     askTab: (tabId) =>
-      browser.tabs.sendMessage(tabId, { type: 'tab/report-again' } satisfies z.infer<typeof ReportAgain>),
-    tabExists: (tabId) => browser.tabs.get(tabId).then(
-      () => true,
-      () => false,
-    ),
+      browser.tabs.sendMessage(tabId, { type: 'tab/report-again' } satisfies z.infer<
+        typeof ReportAgain
+      >),
+    tabExists: (tabId) =>
+      browser.tabs.get(tabId).then(
+        () => true,
+        () => false,
+      ),
     enablePanel: (tabId, enabled) =>
       void sidePanel?.setOptions({ tabId, path: VIEW_PATH, enabled }).catch(() => {}),
   });
@@ -74,7 +82,11 @@ export default defineBackground(() => {
     port.name === VIEW_PORT ? tabs.accept(port) : pages.accept(port),
   );
   /** Related pages and the user's thread around a page; `tabId` is the tab showing it. */
-  async function relatedAround(context: PageContext, tabId: number | undefined, referrer: string | null) {
+  async function relatedAround(
+    context: PageContext,
+    tabId: number | undefined,
+    referrer: string | null,
+  ) {
     // The tab's own trail first: cross-site referrers carry only the origin.
     const cameFromKey =
       (tabId !== undefined ? trail.cameFrom(tabId, context.key) : null) ??
@@ -216,11 +228,10 @@ export default defineBackground(() => {
     await browser.notifications.clear(id);
   });
   // No await before opening: the browser counts `open` only within the click (or shortcut).
-  toolbarButton.onClicked.addListener((tab) =>
-    openViewOrLibrary(
+  toolbarButton.onClicked.addListener(
+    onToolbarClick(
       { sidePanel, sidebarAction: firefoxSidebar() },
-      tab.id,
-      tab.id === undefined ? undefined : tabs.stateOf(tab.id),
+      (tabId) => tabs.stateOf(tabId),
       () => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') }),
     ),
   );

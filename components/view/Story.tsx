@@ -40,7 +40,11 @@ export function Story({
   }, [context, tabId, send, attempt]);
 
   return (
-    <section class="section story" aria-labelledby="ct-story-heading" aria-busy={load.status === 'loading'}>
+    <section
+      class="section story"
+      aria-labelledby="ct-story-heading"
+      aria-busy={load.status === 'loading'}
+    >
       <h2 id="ct-story-heading">The story so far</h2>
       {load.status === 'loading' && (
         <p class="muted" role="status">
@@ -85,7 +89,9 @@ function StoryStep({ entry }: { entry: StoryEntry }) {
         </a>
         {entry.current && <span class="muted"> (this page)</span>}
       </p>
-      {entry.notes > 0 && <p class="story-notes">Your notes: {plural(entry.notes, 'note', 'notes')}</p>}
+      {entry.notes > 0 && (
+        <p class="story-notes">Your notes: {plural(entry.notes, 'note', 'notes')}</p>
+      )}
       {entry.bookmarks.map((bookmark) => (
         <figure key={bookmark.label} class="quote story-bookmark">
           <figcaption>Your bookmark: {bookmark.label}</figcaption>

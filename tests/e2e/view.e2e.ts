@@ -47,7 +47,12 @@ describe('the view beside the page', () => {
         const marked = document.querySelector('.story-step a[aria-current]')?.getAttribute('href');
         const drawn = `${title} | ${marked ?? ''}`;
         if (seen.at(-1) !== drawn) seen.push(drawn);
-      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      }).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      });
     });
     await page.goto(STATEMENT);
     await expect.poll(() => view.locator('main h1').textContent()).toBe(STATEMENT_TITLE);
@@ -72,7 +77,9 @@ describe('the view beside the page', () => {
     const said = view.getByRole('status');
     await expect.poll(() => said.textContent()).toContain('is not a petition');
     const library = view.getByRole('main').getByRole('link', { name: 'Open your library' });
-    expect(await library.getAttribute('href')).toMatch(/^chrome-extension:\/\/[a-z]+\/library\.html$/);
+    expect(await library.getAttribute('href')).toMatch(
+      /^chrome-extension:\/\/[a-z]+\/library\.html$/,
+    );
     await view.close();
     await page.close();
   });

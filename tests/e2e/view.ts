@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { extensionPage, type Harness, openPage } from './harness';
 
+declare const chrome: { tabs: { query(filter: object): Promise<{ id?: number }[]> } };
+
 /**
  * The id of the tab most recently opened. The worker reads it with `tabs.query` (ids only grow;
  * without the `tabs` permission it cannot match tabs by their address on every site).

@@ -136,7 +136,9 @@ describe('the story of a real GOV.UK consultation (every content item in shared/
         `${londonDate(item.withdrawn_notice.withdrawn_at)} Consultation withdrawn`,
     ].filter((step): step is string => Boolean(step));
     expect([...steps(entries)].sort()).toEqual(expected.sort());
-    expect(entries.every((entry) => entry.url === `https://www.gov.uk${item.base_path}`)).toBe(true);
+    expect(entries.every((entry) => entry.url === `https://www.gov.uk${item.base_path}`)).toBe(
+      true,
+    );
   });
 });
 
@@ -200,13 +202,16 @@ describe('the story across the three sites (fixture payloads)', () => {
     ]);
     // The debate is on its Hansard page, not the petition's: not the page shown.
     expect(entries.at(-1)).toMatchObject({ key: DEBATE_KEY, current: false });
-    expect(entries.at(-1)?.url).toMatch(/^https:\/\/hansard\.parliament\.uk\/Commons\/2026-11-16\//);
+    expect(entries.at(-1)?.url).toMatch(
+      /^https:\/\/hansard\.parliament\.uk\/Commons\/2026-11-16\//,
+    );
   });
 
   it('links an old petition’s http transcript over https', () => {
     const old = fixturePetition('archived/petitions/612580.json');
-    const debated = buildTimeline(material({ context: petitionContext(old), petitions: [old] }))
-      .filter((entry) => entry.what === 'Debated in Parliament');
+    const debated = buildTimeline(
+      material({ context: petitionContext(old), petitions: [old] }),
+    ).filter((entry) => entry.what === 'Debated in Parliament');
     expect(debated.map((entry) => entry.url)).toEqual([
       'https://hansard.parliament.uk/Commons/2022-06-13/debates/9A4C7E21-3B5D-4F60-8E1A-C2D3B4A59F87/SpecialSchoolPlaces',
     ]);
@@ -228,9 +233,21 @@ describe('the story across the three sites (fixture payloads)', () => {
         petitions: [petition],
         related: [
           // The debate the petition's own record already tells.
-          related({ key: DEBATE_KEY, kind: 'debate', url: 'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding', date: '2026-11-16', location: 'Westminster Hall' }),
+          related({
+            key: DEBATE_KEY,
+            kind: 'debate',
+            url: 'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding',
+            date: '2026-11-16',
+            location: 'Westminster Hall',
+          }),
           related({}),
-          related({ key: 'consultation:send-review', url: 'https://www.gov.uk/government/consultations/send-review', date: '2022-07-22', state: 'outcome', title: 'SEND review' }),
+          related({
+            key: 'consultation:send-review',
+            url: 'https://www.gov.uk/government/consultations/send-review',
+            date: '2022-07-22',
+            state: 'outcome',
+            title: 'SEND review',
+          }),
         ],
         thread,
       }),
@@ -261,7 +278,12 @@ describe('the story across the three sites (fixture payloads)', () => {
             kind: 'bookmark',
             bookmark: { label: 'Government response', date: '2026-04-15' },
             target: {
-              quote: { type: 'TextQuoteSelector', exact: 'The Government   is committed\nto', prefix: '', suffix: '' },
+              quote: {
+                type: 'TextQuoteSelector',
+                exact: 'The Government   is committed\nto',
+                prefix: '',
+                suffix: '',
+              },
               position: { type: 'TextPositionSelector', start: 0, end: 30 },
             },
           }),

@@ -5,6 +5,11 @@ import { createLiveFetcher } from '../../utils/live/live-fetcher';
 import { ConsultationContentItem, toLiveConsultation } from '../../utils/sources/govuk-content-api';
 import { openDatabase } from '../../utils/storage/db';
 import type { Follow } from '../../utils/storage/records';
+import {
+  type ConsultationSnapshot,
+  type PetitionSnapshot,
+  Snapshot,
+} from '../../utils/storage/snapshot';
 import { putFollow, recordCheck, unseenCount, watchlist } from '../../utils/storage/watch-store';
 import { detectChanges } from '../../utils/watchlist/changes';
 import { runDueChecks } from '../../utils/watchlist/checker';
@@ -15,11 +20,6 @@ import {
   STAGGER_MS,
   staggerFor,
 } from '../../utils/watchlist/schedule';
-import {
-  type ConsultationSnapshot,
-  type PetitionSnapshot,
-  Snapshot,
-} from '../../utils/storage/snapshot';
 import { consultationSnapshot } from '../../utils/watchlist/take-snapshot';
 import { answeredFrom, createFixtureFetch } from '../fixture-site/fixture-fetch';
 

@@ -1,8 +1,8 @@
 import { Target } from '../annotations/target';
 import { Source } from '../live/freshness';
 import { HttpsUrl, LinkedPage, PageContext, PageKind, SupportedPageUrl } from '../pages/context';
-import { Snapshot } from './snapshot';
 import { z } from '../zod';
+import { Snapshot } from './snapshot';
 
 /** A supported page the user has visited: the node of their "thread". */
 export const PageRecord = z.object({

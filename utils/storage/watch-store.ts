@@ -1,8 +1,8 @@
 import { detectChanges } from '../watchlist/changes';
 import { nextCheckAt } from '../watchlist/schedule';
-import type { Snapshot } from './snapshot';
 import type { CivicThreadDB } from './db';
 import { Follow, WatchEvent } from './records';
+import type { Snapshot } from './snapshot';
 
 export async function getFollow(db: CivicThreadDB, pageKey: string): Promise<Follow | null> {
   const parsed = Follow.safeParse(await db.get('follows', pageKey));

@@ -34,7 +34,11 @@ export async function storyFor(
       : Promise.resolve(null),
   ]);
   const items = related.groups.flatMap((group) => group.items);
-  const keys = new Set([context.key, ...items.map((i) => i.key), ...related.thread.map((i) => i.key)]);
+  const keys = new Set([
+    context.key,
+    ...items.map((i) => i.key),
+    ...related.thread.map((i) => i.key),
+  ]);
   const notes = await Promise.all([...keys].map((key) => annotationsForPage(db, key)));
   return buildTimeline({
     context,

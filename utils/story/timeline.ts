@@ -1,10 +1,10 @@
-import { PageKind, type PageContext, SupportedPageUrl } from '../pages/context';
+import { type PageContext, PageKind, SupportedPageUrl } from '../pages/context';
+import { HOSTS } from '../pages/hosts';
 import { upgradedToHttps } from '../pages/links';
 import { detectHref } from '../pages/registry';
 import { londonDate } from '../pages/text';
 import type { RelatedItem, ThreadItem } from '../related/related-item';
 import type { ConsultationContentItem } from '../sources/govuk-content-api';
-import { HOSTS } from '../pages/hosts';
 import type { PetitionDocument } from '../sources/petitions-api';
 import type { Annotation } from '../storage/records';
 import { z } from '../zod';
@@ -85,11 +85,7 @@ function petitionSteps(doc: PetitionDocument, now: number): Step[] {
     ...at(a.government_response?.responded_on ?? a.government_response_at, 'Government responded'),
     // A scheduled debate that has been held is told once, as held.
     ...(scheduled && !debated ? at(scheduled, 'Debate scheduled') : []),
-    ...(debated
-      ? [
-          { ...(transcript ?? page), date: debated, what: 'Debated in Parliament' },
-        ]
-      : []),
+    ...(debated ? [{ ...(transcript ?? page), date: debated, what: 'Debated in Parliament' }] : []),
     ...(a.closed_at && Date.parse(a.closed_at) <= now ? at(a.closed_at, 'Petition closed') : []),
     ...(!a.closed_at && a.closing_date && Date.parse(a.closing_date) > now
       ? at(a.closing_date, 'Petition closes')
@@ -126,13 +122,20 @@ function ownSteps(context: PageContext): Step[] {
 }
 
 function relatedStep(item: RelatedItem, now: number): Step {
-  const page = { key: item.key, kind: item.kind, url: item.url, title: item.title, date: item.date };
+  const page = {
+    key: item.key,
+    kind: item.kind,
+    url: item.url,
+    title: item.title,
+    date: item.date,
+  };
   switch (item.kind) {
     case 'debate':
       return { ...page, what: `Debated in ${item.location ?? 'Parliament'}` };
     case 'consultation':
       // A consultation's date is its closing; GOV.UK gives the outcome no date of its own.
-      if (item.state === 'outcome') return { ...page, what: 'Consultation closed; outcome since published' };
+      if (item.state === 'outcome')
+        return { ...page, what: 'Consultation closed; outcome since published' };
       return {
         ...page,
         what:

@@ -22,8 +22,9 @@ export function openViewOrLibrary(
   openLibrary: () => void,
 ): void {
   const supported = known === undefined || known.status === 'page' || known.status === 'loading';
-  if (tabId === undefined || !supported) return openLibrary();
-  if (openers.sidePanel) {
+  if (tabId === undefined || !supported) {
+    openLibrary();
+  } else if (openers.sidePanel) {
     openers.sidePanel.open({ tabId }).catch(openLibrary);
   } else if (openers.sidebarAction) {
     openers.sidebarAction.open().catch(openLibrary);
@@ -44,4 +45,19 @@ export function chromiumSidePanel(): SidePanelApi | undefined {
 export function firefoxSidebar(): ViewOpeners['sidebarAction'] {
   return (globalThis as { browser?: { sidebarAction?: ViewOpeners['sidebarAction'] } }).browser
     ?.sidebarAction;
+}
+
+/** The listener for the toolbar button (and `_execute_action`): nothing awaited before `open`. */
+export function onToolbarClick(
+  openers: ViewOpeners,
+  stateOf: (tabId: number) => TabState | undefined,
+  openLibrary: () => void,
+) {
+  return (tab: { id?: number }) =>
+    openViewOrLibrary(
+      openers,
+      tab.id,
+      tab.id === undefined ? undefined : stateOf(tab.id),
+      openLibrary,
+    );
 }

@@ -1,6 +1,6 @@
 import { daysUntil, formatDate } from '../dates';
-import { MILESTONES } from './milestones';
 import type { ConsultationSnapshot, PetitionSnapshot, Snapshot } from '../storage/snapshot';
+import { MILESTONES } from './milestones';
 
 /** One change worth telling the user about. `id` is stable, so the same change is never told twice. */
 export interface Change {

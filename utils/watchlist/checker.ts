@@ -6,6 +6,7 @@ import { pageRecord } from '../sources/page-record';
 import { type PetitionDocument, toLivePetition } from '../sources/petitions-api';
 import type { CivicThreadDB } from '../storage/db';
 import type { Follow, WatchEvent } from '../storage/records';
+import type { Snapshot } from '../storage/snapshot';
 import {
   dueFollows,
   getFollow,
@@ -14,7 +15,6 @@ import {
   recordFailedCheck,
 } from '../storage/watch-store';
 import { CHECKS_PER_ALARM, nextCheckAt } from './schedule';
-import type { Snapshot } from '../storage/snapshot';
 import { consultationSnapshot, petitionSnapshot } from './take-snapshot';
 
 type Get = <T>(request: LiveRequest<T>) => Promise<LiveAnswer<T>>;
