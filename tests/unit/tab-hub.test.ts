@@ -66,7 +66,7 @@ function hubWith(overrides: Partial<TabHubDeps> = {}) {
     watchTab(
       tabId,
       (state) => states.push(state),
-      () => pair.view,
+      () => pair.view as never,
     );
     return states;
   };
