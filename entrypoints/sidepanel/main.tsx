@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { View } from '../../components/view/View';
 import { tabOfViewUrl } from '../../utils/view/tab-state';
-import '../../components/extension-page.css';
+import '../../components/panel/panel.css';
 import '../../components/view/view.css';
 
 // The view beside the page: Chromium's side panel, Firefox's sidebar, or (`?tab=<id>`, for the

@@ -29,3 +29,10 @@ export async function openWithView(harness: Harness, url: string) {
   await view.locator('.view-header h1').waitFor();
   return { ...opened, tabId, view };
 }
+
+/** The value of a fact in one section of the view (`.live`), by its label. */
+export function viewFact(view: Page, section: string, label: string) {
+  return view
+    .locator(`${section} .fact`, { has: view.locator(`dt:text-is("${label}")`) })
+    .locator('dd');
+}
