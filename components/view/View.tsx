@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendRequest } from '../../utils/messaging/client';
-import type { PageContext } from '../../utils/pages/context';
+import { type PageContext, PageKind } from '../../utils/pages/context';
 import type { BookmarkOffer, TabState } from '../../utils/view/tab-state';
 import { watchTab } from '../../utils/view/view-channel';
 import { NotesSection } from '../notes/NotesSection';
@@ -120,8 +120,17 @@ function PageView({
   tabId: number;
   send: typeof sendRequest;
 }) {
+  // Notes only on the kinds of page the user chose in settings, as on the page itself.
+  const [annotating, setAnnotating] = useState(false);
+  useEffect(() => {
+    void send({ type: 'settings/get' }).then((answer) =>
+      setAnnotating(
+        (answer.ok ? answer.data.annotateKinds : PageKind.options).includes(context.kind),
+      ),
+    );
+  }, [send, context.kind]);
   // No page here: the notes are listed, and bookmarks saved from what the page reported.
-  const notes = useAnnotations(context, send, null);
+  const notes = useAnnotations(annotating ? context : null, send, null);
   const [editingId, setEditingId] = useState<string | null>(null);
   return (
     <>
@@ -134,12 +143,14 @@ function PageView({
       </header>
       <Story context={context} tabId={tabId} send={send} />
       <RelatedSection context={context} send={send} tabId={tabId} />
-      <NotesSection
-        notes={notes}
-        responses={offers}
-        editingId={editingId}
-        setEditingId={setEditingId}
-      />
+      {annotating && (
+        <NotesSection
+          notes={notes}
+          responses={offers}
+          editingId={editingId}
+          setEditingId={setEditingId}
+        />
+      )}
       {context.kind !== 'debate' && <FollowControl context={context} send={send} />}
       <LiveSection context={context} send={send} />
     </>
