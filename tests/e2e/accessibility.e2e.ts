@@ -116,39 +116,29 @@ async function tabTo(page: Page, matches: string, limit = 200) {
 }
 
 describe('keyboard only', () => {
-  it('opens the panel, moves through related items, writes a note, and exports it from the library', async () => {
+  it('moves through the view’s related items, writes a note, and exports it from the library', async () => {
     await clearStore(harness, 'annotations');
-    const { page } = await openPage(
+    const { page, view } = await openWithView(
       harness,
       'https://petition.parliament.uk/archived/petitions/591092',
     );
-    const panel = panelOf(page);
-    await panel.locator('.related[aria-busy="false"]').waitFor();
-    // Hide and show the panel from its toggle.
-    await tabTo(page, 'button.toggle');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => panel.locator('.toggle').getAttribute('aria-expanded')).toBe('false');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => panel.locator('.toggle').getAttribute('aria-expanded')).toBe('true');
+    await view.locator('.related[aria-busy="false"]').waitFor();
     // Through the related items: each one takes focus in turn.
-    await tabTo(page, '.related-item a');
-    const first = await page.evaluate(
-      () => document.querySelector('civic-thread-panel')?.shadowRoot?.activeElement?.textContent,
-    );
-    await page.keyboard.press('Tab');
-    const second = await page.evaluate(
-      () => document.querySelector('civic-thread-panel')?.shadowRoot?.activeElement?.textContent,
-    );
+    await tabTo(view, '.related-item a');
+    const first = await view.evaluate(() => document.activeElement?.textContent);
+    await view.keyboard.press('Tab');
+    const second = await view.evaluate(() => document.activeElement?.textContent);
     expect(first).toBeTruthy();
     expect(second).not.toBe(first);
     // A page note, typed and saved from the keyboard.
-    await tabTo(page, '#ct-page-note');
-    await page.keyboard.type('Raise NASENCO funding with our MP');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
+    await tabTo(view, '#ct-page-note');
+    await view.keyboard.type('Raise NASENCO funding with our MP');
+    await view.keyboard.press('Tab');
+    await view.keyboard.press('Enter');
     await expect
-      .poll(() => panel.locator('.note-text').allTextContents())
+      .poll(() => view.locator('.note-text').allTextContents())
       .toContain('Raise NASENCO funding with our MP');
+    await view.close();
     await page.close();
 
     // The library: open "Export or import", reach "Export all", press Enter.
