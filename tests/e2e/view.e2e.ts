@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { UNSUPPORTED_URLS } from './fixture-pages';
+import { FIXTURE_PAGES, type FixturePage, UNSUPPORTED_URLS } from './fixture-pages';
 import { launch } from './harness';
 import { openView, openWithView } from './view';
 
@@ -11,6 +11,52 @@ const STATEMENT_TITLE = 'Special Educational Needs and Disabilities Review';
 
 const harness = await launch();
 afterAll(() => harness.close());
+
+/**
+ * The part of the view's one line under the title that says a fact the page prints, or null for
+ * a fact the story or the live section tells instead (responses, debates, dates past).
+ */
+function inLine(label: string, value: string, facts: FixturePage['facts']): string | null {
+  switch (label) {
+    case 'Petition number':
+      return `Petition ${value}`;
+    case 'State':
+    case 'Sitting date':
+    case 'Location':
+    case 'Organisation':
+      return value;
+    case 'Signatures':
+      return `${value} signatures`;
+    case 'Parliament':
+      return value.replace(/^Archived/, 'archived');
+    case 'House':
+      return value.replace(/^House of /, '');
+    case 'Closes':
+      return facts.State === 'Open' ? `closes ${value}` : null;
+    case 'Opens':
+      return facts.State === 'Not yet open' ? `opens ${value}` : null;
+    default:
+      return null;
+  }
+}
+
+describe('the view of every supported fixture page', () => {
+  it.each(
+    FIXTURE_PAGES,
+  )('$name: kind, title, and what the page prints in one line', async (fixture) => {
+    const { page, view, errors } = await openWithView(harness, fixture.url);
+    expect(await view.locator('.view-header .badge').textContent()).toBe(fixture.badge);
+    expect(await view.locator('h1').textContent()).toBe(fixture.title);
+    const line = (await view.locator('.page-line').textContent()) ?? '';
+    for (const [label, value] of Object.entries(fixture.facts)) {
+      const part = inLine(label, value, fixture.facts);
+      if (part) expect(line.split(' · '), label).toContain(part);
+    }
+    expect(errors).toEqual([]);
+    await view.close();
+    await page.close();
+  });
+});
 
 describe('the view beside the page', () => {
   it('shows the tab’s page: its title, one line of what the page prints, the story first', async () => {
