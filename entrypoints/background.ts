@@ -38,6 +38,7 @@ import {
   onToolbarClick,
   VIEW_PATH,
 } from '../utils/view/open-view';
+import { createRecent } from '../utils/view/recent';
 import { createTabHub } from '../utils/view/tab-hub';
 import { type ReportAgain, VIEW_PORT } from '../utils/view/tab-state';
 import { followPage, runDueChecks } from '../utils/watchlist/checker';
@@ -81,6 +82,10 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) =>
     port.name === VIEW_PORT ? tabs.accept(port) : pages.accept(port),
   );
+  const recentRelated = createRecent<Awaited<ReturnType<typeof relatedFor>>>(30_000, {
+    // A ranking that missed a site is not shared: the user's Try again must search again.
+    keep: (related) => related.failed.length === 0,
+  });
   /** Related pages and the user's thread around a page; `tabId` is the tab showing it. */
   async function relatedAround(
     context: PageContext,
@@ -91,9 +96,11 @@ export default defineBackground(() => {
     const cameFromKey =
       (tabId !== undefined ? trail.cameFrom(tabId, context.key) : null) ??
       (referrer ? (detectHref(referrer)?.page.key ?? null) : null);
-    const cameFrom = cameFromKey ? await visitedPage(await db, cameFromKey) : null;
     const [related, thread] = await Promise.all([
-      relatedFor(context, live, { cameFrom }),
+      recentRelated(`${context.key} ${cameFromKey}`, async () => {
+        const cameFrom = cameFromKey ? await visitedPage(await db, cameFromKey) : null;
+        return relatedFor(context, live, { cameFrom });
+      }),
       threadAround(await db, context.key, cameFromKey),
     ]);
     return { ...related, thread: thread.items, threadSkipped: thread.skipped };
@@ -112,11 +119,11 @@ export default defineBackground(() => {
       tabs.report(sender.tab.id, report);
       return {};
     },
-    'story/get': async ({ context, tabId }) => ({
+    'story/get': async ({ context, tabId, related }) => ({
       entries: await storyFor(context, {
         get: live,
         db: await db,
-        related: await relatedAround(context, tabId, null),
+        related: related ? await relatedAround(context, tabId, null) : null,
         now: Date.now(),
       }),
     }),

@@ -35,8 +35,16 @@ export const Request = z.discriminatedUnion('type', [
   }),
   /** Content script → background: what this tab shows now, for the view beside it. */
   z.object({ type: z.literal('tab/context'), report: TabReport }),
-  /** The story so far of the page a view shows: one dated timeline across the three sites. */
-  z.object({ type: z.literal('story/get'), context: PageContext, tabId: z.optional(TabId) }),
+  /**
+   * The story so far of the page a view shows: one dated timeline across the three sites.
+   * Without `related`, only the page's own records and notes: quick, for the first screen.
+   */
+  z.object({
+    type: z.literal('story/get'),
+    context: PageContext,
+    tabId: z.optional(TabId),
+    related: z.boolean(),
+  }),
   /** What a link on the page points to, for its card. */
   z.object({ type: z.literal('card/get'), url: z.string().check(z.minLength(1)) }),
   z.object({ type: z.literal('annotations/list'), pageKey: z.string().check(z.minLength(1)) }),

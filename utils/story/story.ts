@@ -13,11 +13,17 @@ type Get = <T>(request: LiveRequest<T>) => Promise<LiveAnswer<T>>;
 /**
  * The story so far of a page, from what the background already has: the live cache's records
  * (answered from cache when there is one: the view must not wait on the sites), the related
- * view and the user's thread, and the user's notes on every page the story names.
+ * view and the user's thread, and the user's notes on every page the story names. Without the
+ * related view (`null`), the page's own records and notes only: the view's quick first screen.
  */
 export async function storyFor(
   context: PageContext,
-  { get, db, related, now }: { get: Get; db: CivicThreadDB; related: RelatedView; now: number },
+  {
+    get,
+    db,
+    related,
+    now,
+  }: { get: Get; db: CivicThreadDB; related: RelatedView | null; now: number },
 ): Promise<StoryEntry[]> {
   const numbers =
     context.kind === 'petition'
@@ -33,19 +39,16 @@ export async function storyFor(
       ? get(consultationRecord(new URL(context.url).pathname))
       : Promise.resolve(null),
   ]);
-  const items = related.groups.flatMap((group) => group.items);
-  const keys = new Set([
-    context.key,
-    ...items.map((i) => i.key),
-    ...related.thread.map((i) => i.key),
-  ]);
+  const items = related?.groups.flatMap((group) => group.items) ?? [];
+  const thread = related?.thread ?? [];
+  const keys = new Set([context.key, ...items.map((i) => i.key), ...thread.map((i) => i.key)]);
   const notes = await Promise.all([...keys].map((key) => annotationsForPage(db, key)));
   return buildTimeline({
     context,
     petitions: petitions.flatMap((answer) => (answer.data ? [answer.data] : [])),
     consultation: consultation?.data ?? null,
     related: items,
-    thread: related.thread,
+    thread,
     annotations: notes.flatMap((list) => list.annotations),
     now,
   });
