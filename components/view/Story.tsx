@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { sendRequest } from '../../utils/messaging/client';
+import { ALL_PAGES, watchPageChanges } from '../../utils/messaging/page-channel';
 import type { PageContext } from '../../utils/pages/context';
 import { plural } from '../../utils/plural';
 import type { StoryEntry } from '../../utils/story/timeline';
@@ -53,6 +54,8 @@ export function Story({
     };
     // `attempt` asks again.
   }, [context, tabId, send, attempt]);
+  // A note saved or deleted here, on the page or anywhere else shows on its step at once.
+  useEffect(() => watchPageChanges(ALL_PAGES, () => setAttempt((n) => n + 1)), []);
   // For `npm run bench` (view_from_cache_ms): the page's title and its story are on screen.
   const drawn = load.status === 'ready';
   useEffect(() => {

@@ -81,6 +81,27 @@ describe('the view beside the page', () => {
     await page.close();
   });
 
+  it('puts a bookmark saved in the view on its step of the story', async () => {
+    const { page, view } = await openWithView(harness, SENCO);
+    await view.locator('.story[aria-busy="false"]').waitFor();
+    await view
+      .getByRole('button', { name: 'Bookmark Government response (29 September 2021)' })
+      .click();
+    const step = view
+      .locator('.story-step')
+      .filter({ hasText: '29 September 2021 · Government responded' });
+    await expect
+      .poll(() => step.locator('.story-bookmark figcaption').textContent())
+      .toBe('Your bookmark: Government response');
+    expect(await step.locator('.story-bookmark blockquote').textContent()).toMatch(
+      /^29 September 2021 /,
+    );
+    await view.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => step.locator('.story-bookmark').count()).toBe(0);
+    await view.close();
+    await page.close();
+  });
+
   it('follows its tab from the petition to its debate without a flash of the petition', async () => {
     const { page, view } = await openWithView(harness, SENCO);
     await view.locator('.story-step').first().waitFor();
