@@ -15,7 +15,24 @@ export default defineConfig({
       'Links UK petitions, GOV.UK consultations and Hansard debates to each other. Your notes stay on your machine.',
     // Scheduled checks of followed items, and the notifications the user can opt into.
     permissions: ['alarms', 'notifications'],
-    action: { default_title: 'Civic Thread library' },
+    // On a supported page the button opens the view beside it; anywhere else, the library.
+    action: { default_title: 'Civic Thread' },
+    // The same from the keyboard. Not Alt+Shift+T: Chrome's own "focus the toolbar" (Windows,
+    // Linux); Alt+Shift+H is the selection toolbar's. Firefox's sidebar has a command of its own.
+    commands:
+      browser === 'firefox'
+        ? {
+            _execute_sidebar_action: {
+              suggested_key: { default: 'Alt+Shift+V' },
+              description: 'Open the Civic Thread view beside the page',
+            },
+          }
+        : {
+            _execute_action: {
+              suggested_key: { default: 'Alt+Shift+V' },
+              description: 'Open the Civic Thread view beside the page (or the library)',
+            },
+          },
     // The background reads only the three sites' public JSON APIs.
     host_permissions: [
       `https://${HOSTS.petitions}/*`,

@@ -4,6 +4,7 @@ import { createLiveFetcher } from '../utils/live/live-fetcher';
 import { liveViewFor } from '../utils/live/live-view';
 import { createPageChannel } from '../utils/messaging/page-channel';
 import { createMessageHandler } from '../utils/messaging/server';
+import type { PageContext } from '../utils/pages/context';
 import { detectHref } from '../utils/pages/registry';
 import { linkCardFor } from '../utils/related/link-card';
 import { relatedFor } from '../utils/related/related-view';
@@ -30,8 +31,19 @@ import {
   unseenCount,
   watchlist,
 } from '../utils/storage/watch-store';
+import { storyFor } from '../utils/story/story';
+import {
+  chromiumSidePanel,
+  firefoxSidebar,
+  onToolbarClick,
+  VIEW_PATH,
+} from '../utils/view/open-view';
+import { createRecent } from '../utils/view/recent';
+import { createTabHub } from '../utils/view/tab-hub';
+import { type ReportAgain, VIEW_PORT } from '../utils/view/tab-state';
 import { followPage, runDueChecks } from '../utils/watchlist/checker';
 import { ALARM_PERIOD_MINUTES, WATCH_ALARM } from '../utils/watchlist/schedule';
+import type { z } from '../utils/zod';
 
 // The background owns the extension's IndexedDB; content scripts only message it.
 export default defineBackground(() => {
@@ -41,8 +53,58 @@ export default defineBackground(() => {
   const trail = createTabTrail();
   // MV3 names it `action`; Firefox's MV2 build still has `browserAction`.
   const toolbarButton = browser.action ?? browser.browserAction;
-  browser.tabs.onRemoved.addListener((tabId) => trail.closed(tabId));
-  browser.runtime.onConnect.addListener((port) => pages.accept(port));
+  const sidePanel = chromiumSidePanel();
+  // What each tab shows, for the views beside them (utils/view/tab-hub.ts).
+  const tabs = createTabHub({
+    extensionId: browser.runtime.id,
+    askTab: (tabId) =>
+      browser.tabs.sendMessage(tabId, { type: 'tab/report-again' } satisfies z.infer<
+        typeof ReportAgain
+      >),
+    tabExists: (tabId) =>
+      browser.tabs.get(tabId).then(
+        () => true,
+        () => false,
+      ),
+    enablePanel: (tabId, enabled) =>
+      void sidePanel?.setOptions({ tabId, path: VIEW_PATH, enabled }).catch(() => {}),
+  });
+  // The side panel is offered only on supported pages: off by default, on per tab.
+  void sidePanel?.setOptions({ enabled: false }).catch(() => {});
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') tabs.navigating(tabId);
+    if (change.status === 'complete') tabs.loaded(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    trail.closed(tabId);
+    tabs.closed(tabId);
+  });
+  browser.runtime.onConnect.addListener((port) =>
+    port.name === VIEW_PORT ? tabs.accept(port) : pages.accept(port),
+  );
+  const recentRelated = createRecent<Awaited<ReturnType<typeof relatedFor>>>(30_000, {
+    // A ranking that missed a site is not shared: the user's Try again must search again.
+    keep: (related) => related.failed.length === 0,
+  });
+  /** Related pages and the user's thread around a page; `tabId` is the tab showing it. */
+  async function relatedAround(
+    context: PageContext,
+    tabId: number | undefined,
+    referrer: string | null,
+  ) {
+    // The tab's own trail first: cross-site referrers carry only the origin.
+    const cameFromKey =
+      (tabId !== undefined ? trail.cameFrom(tabId, context.key) : null) ??
+      (referrer ? (detectHref(referrer)?.page.key ?? null) : null);
+    const [related, thread] = await Promise.all([
+      recentRelated(`${context.key} ${cameFromKey}`, async () => {
+        const cameFrom = cameFromKey ? await visitedPage(await db, cameFromKey) : null;
+        return relatedFor(context, live, { cameFrom });
+      }),
+      threadAround(await db, context.key, cameFromKey),
+    ]);
+    return { ...related, thread: thread.items, threadSkipped: thread.skipped };
+  }
   const handle = createMessageHandler(browser.runtime.id, {
     'page/visited': async ({ context, visitId }, sender) => {
       if (sender.tab?.id !== undefined) trail.visited(sender.tab.id, context.key);
@@ -50,18 +112,21 @@ export default defineBackground(() => {
       return { visitCount: record.visitCount, firstVisitedAt: record.firstVisitedAt };
     },
     'live/get': ({ context, waitForFresh }) => liveViewFor(context, live, waitForFresh),
-    'related/get': async ({ context, referrer }, sender) => {
-      // The tab's own trail first: cross-site referrers carry only the origin.
-      const cameFromKey =
-        (sender.tab?.id !== undefined ? trail.cameFrom(sender.tab.id, context.key) : null) ??
-        (referrer ? (detectHref(referrer)?.page.key ?? null) : null);
-      const cameFrom = cameFromKey ? await visitedPage(await db, cameFromKey) : null;
-      const [related, thread] = await Promise.all([
-        relatedFor(context, live, { cameFrom }),
-        threadAround(await db, context.key, cameFromKey),
-      ]);
-      return { ...related, thread: thread.items, threadSkipped: thread.skipped };
+    'related/get': ({ context, referrer, tabId }, sender) =>
+      relatedAround(context, tabId ?? sender.tab?.id, referrer),
+    'tab/context': async ({ report }, sender) => {
+      if (sender.tab?.id === undefined) throw new Error('Only a tab can say what it shows.');
+      tabs.report(sender.tab.id, report);
+      return {};
     },
+    'story/get': async ({ context, tabId, related }) => ({
+      entries: await storyFor(context, {
+        get: live,
+        db: await db,
+        related: related ? await relatedAround(context, tabId, null) : null,
+        now: Date.now(),
+      }),
+    }),
     'card/get': ({ url }) => linkCardFor(url, live),
     'annotations/list': async ({ pageKey }) => annotationsForPage(await db, pageKey),
     'annotations/save': async ({ annotation }) => {
@@ -169,7 +234,12 @@ export default defineBackground(() => {
     if (event) await browser.tabs.create({ url: event.link ?? event.url });
     await browser.notifications.clear(id);
   });
-  toolbarButton.onClicked.addListener(() => {
-    void browser.tabs.create({ url: browser.runtime.getURL('/library.html') });
-  });
+  // No await before opening: the browser counts `open` only within the click (or shortcut).
+  toolbarButton.onClicked.addListener(
+    onToolbarClick(
+      { sidePanel, sidebarAction: firefoxSidebar() },
+      (tabId) => tabs.stateOf(tabId),
+      () => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') }),
+    ),
+  );
 });

@@ -7,6 +7,7 @@ import { PANEL_HOST_ATTRIBUTE, PANEL_NAME } from '../components/panel/host';
 import { MARKS } from '../components/panel/marks';
 import { Panel } from '../components/panel/Panel';
 import panelCss from '../components/panel/panel.css?inline';
+import { reportTab } from '../components/view/report-tab';
 import { detectPage, type ExtractResult, extractPage } from '../utils/pages/registry';
 import { watchForLateContent } from '../utils/pages/watch';
 
@@ -18,10 +19,12 @@ export default defineUnlistedScript(async () => {
   performance.mark(MARKS.start);
   const url = new URL(location.href);
   if (!detectPage(url)) {
+    reportTab(null);
     performance.mark(MARKS.done);
     return;
   }
-  const read = () => extractPage(url, document);
+  // Each read is also told to the view beside the page (components/view/report-tab.ts).
+  const read = () => reportTab(extractPage(url, document));
   const ctx = new ContentScriptContext('content-panel');
   let result = read();
   let redraw: (() => void) | null = null;

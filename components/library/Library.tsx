@@ -1,7 +1,7 @@
 import { Watchlist } from '../watchlist/Watchlist';
 import { NotesLibrary } from './NotesLibrary';
 
-/** The library (a tab from the toolbar button, or the side panel): everything the user keeps. */
+/** The library (a tab, from the toolbar button on other pages or from the view): everything the user keeps. */
 export function Library() {
   return (
     <main class="library">

@@ -1,9 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { ResponseBlock } from '../../utils/pages/responses';
 import { formatDate } from '../panel/format';
 import { NoteItem } from './NoteItem';
 import { SHORTCUT } from './SelectionToolbar';
-import type { Annotations } from './useAnnotations';
+import type { Annotations, Bookmarkable } from './useAnnotations';
 
 /** The user's highlights and notes on this page, and a form for a note about the whole page. */
 export function NotesSection({
@@ -14,7 +13,7 @@ export function NotesSection({
 }: {
   notes: Annotations;
   /** Responses on the page that can be bookmarked. */
-  responses: ResponseBlock[];
+  responses: Bookmarkable[];
   editingId: string | null;
   setEditingId: (id: string | null) => void;
 }) {

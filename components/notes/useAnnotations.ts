@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { prepareText } from '../../utils/annotations/code-points';
 import { createPainter } from '../../utils/annotations/painter';
+import { targetOfElement } from '../../utils/annotations/passage';
 import { anchor, describeOnPage, trimOffsets } from '../../utils/annotations/selectors';
 import {
   buildTextModel,
@@ -14,6 +15,7 @@ import type { PageContext } from '../../utils/pages/context';
 import type { ResponseBlock } from '../../utils/pages/responses';
 import { watchForLateContent } from '../../utils/pages/watch';
 import { type Annotation, type Colour, MAX_QUOTE_LENGTH } from '../../utils/storage/records';
+import type { BookmarkOffer } from '../../utils/view/tab-state';
 import { isPanelHost } from '../panel/host';
 
 /** An annotation with where it is on the page now; `range` is null for page notes and orphans. */
@@ -23,7 +25,7 @@ export interface Placed {
 }
 
 /** The page's text, leaving out the extension's own panel. */
-function readPage(doc: Document): TextModel {
+export function readPage(doc: Document): TextModel {
   return buildTextModel(doc.body, isPanelHost);
 }
 
@@ -38,16 +40,25 @@ function place(annotations: Annotation[], model: TextModel): Placed[] {
 
 export type NewHighlight = { range: Range; colour: Colour; note: string; tags: string[] };
 
+/** What can be bookmarked: a response on this page, or (in the view) one the page reported. */
+export type Bookmarkable = ResponseBlock | BookmarkOffer;
+
+/** Notes kept with no page to place them on (the view beside the page): listed, not painted. */
+const unplaced = (annotations: Annotation[]): Placed[] =>
+  annotations.map((annotation) => ({ annotation, range: null }));
+
 /**
  * The page's notes: loaded from the background, anchored and painted, kept
  * in step as the user adds, edits and deletes them. Deletes can be undone.
+ * With `doc` null (the view beside the page, which never reads the page's DOM) they are only
+ * listed, and bookmarks are saved from the selectors the page reported.
  */
 export function useAnnotations(
   context: PageContext | null,
   send: typeof sendRequest,
-  doc: Document = document,
+  doc: Document | null = document,
 ) {
-  const painter = useMemo(() => createPainter(doc), [doc]);
+  const painter = useMemo(() => (doc ? createPainter(doc) : null), [doc]);
   const [items, setItems] = useState<Placed[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<Annotation | null>(null);
@@ -55,7 +66,7 @@ export function useAnnotations(
   const show = useCallback(
     (next: Placed[]) => {
       setItems(next);
-      painter.paint(
+      painter?.paint(
         next.flatMap(({ range, annotation }) =>
           range ? [{ range, colour: annotation.colour }] : [],
         ),
@@ -71,7 +82,7 @@ export function useAnnotations(
       setProblem(`Your notes could not be loaded: ${answer.error.message}`);
       return;
     }
-    show(place(answer.data.annotations, readPage(doc)));
+    show(doc ? place(answer.data.annotations, readPage(doc)) : unplaced(answer.data.annotations));
     setProblem(
       answer.data.skipped > 0
         ? `${answer.data.skipped} saved note(s) on this page could not be read and were skipped.`
@@ -92,7 +103,7 @@ export function useAnnotations(
   // Passages not found yet may still arrive: a page filling in late is read again.
   const hasOrphans = items.some((item) => item.annotation.target && !item.range);
   useEffect(() => {
-    if (!hasOrphans) return;
+    if (!hasOrphans || !doc || !painter) return;
     const stop = new AbortController();
     watchForLateContent(stop.signal, doc, () => {
       const model = readPage(doc);
@@ -142,7 +153,7 @@ export function useAnnotations(
   /** Saves a highlight of `range`; returns its id, or null with `problem` set. */
   const highlight = useCallback(
     async ({ range, colour, note, tags }: NewHighlight): Promise<string | null> => {
-      if (!context) return null;
+      if (!context || !doc) return null;
       const model = readPage(doc);
       const selected = offsetsFromRange(model, range);
       const offsets = selected && trimOffsets(model.text, selected.start, selected.end);
@@ -171,21 +182,18 @@ export function useAnnotations(
 
   /** Saves a whole response as a bookmark: its text, where it is, what it is and its date. */
   const bookmark = useCallback(
-    async (block: ResponseBlock): Promise<boolean> => {
+    async (block: Bookmarkable): Promise<boolean> => {
       if (!context) return false;
-      const model = readPage(doc);
-      const range = doc.createRange();
-      range.selectNodeContents(block.element);
-      const whole = offsetsFromRange(model, range);
-      const offsets = whole && trimOffsets(model.text, whole.start, whole.end);
-      if (!offsets || offsets.start === offsets.end) {
+      const target =
+        'target' in block ? block.target : doc && targetOfElement(readPage(doc), block.element);
+      if (!target) {
         setProblem('That response could not be read from the page.');
         return false;
       }
       return save({
         ...base(Date.now(), context),
         kind: 'bookmark',
-        target: describeOnPage(model, doc.body, offsets.start, offsets.end),
+        target,
         bookmark: { label: block.label, date: block.date },
         note: '',
         tags: [],
@@ -230,7 +238,9 @@ export function useAnnotations(
     items,
     problem,
     deleted,
-    painted: painter.supported,
+    painted: painter?.supported ?? false,
+    /** Whether the notes are on a page here (the panel), or only listed (the view). */
+    onPage: doc !== null,
     highlight,
     bookmark,
     addPageNote,
@@ -239,7 +249,7 @@ export function useAnnotations(
     remove,
     undo,
     dismissUndo: () => setDeleted(null),
-    flash: (range: Range) => painter.flash(range),
+    flash: (range: Range) => painter?.flash(range),
   };
 }
 export type Annotations = ReturnType<typeof useAnnotations>;

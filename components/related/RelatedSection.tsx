@@ -42,21 +42,24 @@ const HEADINGS: Record<PageKind, Record<PageKind, string>> = {
 export function RelatedSection({
   context,
   send,
+  tabId,
 }: {
   context: PageContext;
   send: typeof sendRequest;
+  /** In the view: the tab it shows, whose trail says where the user came from. */
+  tabId?: number;
 }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const fetchRelated = useCallback(async () => {
     setLoad({ status: 'loading' });
     const referrer = document.referrer || null;
-    const answer = await send({ type: 'related/get', context, referrer });
+    const answer = await send({ type: 'related/get', context, referrer, tabId });
     setLoad(
       answer.ok
         ? { status: 'ready', view: answer.data }
         : { status: 'failed', message: answer.error.message },
     );
-  }, [context, send]);
+  }, [context, send, tabId]);
   useEffect(() => {
     void fetchRelated();
   }, [fetchRelated]);

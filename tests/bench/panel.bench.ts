@@ -1,11 +1,16 @@
-// `npm run bench`: how fast the panel shows live data, and how big the content script is.
+// `npm run bench`: how fast the panel shows live data, how fast the view beside the page draws
+// a tab's report from cache, how long the story's timeline takes for a long thread, and how big
+// the content script is.
 // The panel's timings start when its module's code starts, as they did when it was the
 // content script; loading the module after the page has loaded is timed on its own.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { MARKS } from '../../components/panel/marks';
+import { VIEW_MARKS } from '../../components/view/marks';
+import { buildTimeline, type StoryMaterial } from '../../utils/story/timeline';
 import { clearStore, EXTENSION_DIR, type Harness, launch, openPage } from '../e2e/harness';
+import { newestTabId, openView } from '../e2e/view';
 import { median, report } from './results';
 
 const PAGE = 'https://petition.parliament.uk/archived/petitions/591092';
@@ -43,6 +48,109 @@ async function timeOnePanel(harness: Harness): Promise<PanelTimes> {
   return times;
 }
 
+/** When a mark was made, on the clock all pages share (ms since the epoch). */
+async function markedAt(page: import('playwright-core').Page, mark: string): Promise<number> {
+  const handle = await page.waitForFunction(
+    (name) => {
+      const [entry] = performance.getEntriesByName(name);
+      return entry ? performance.timeOrigin + entry.startTime : null;
+    },
+    mark,
+    { polling: 5 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/**
+ * The content script sending the tab's report → the view beside it drawn (title and story): a
+ * view already open on an empty tab, which then loads the page.
+ */
+async function timeOneView(harness: Harness): Promise<number> {
+  const tab = await harness.context.newPage();
+  const view = await openView(harness, await newestTabId(harness));
+  await view.locator('main').waitFor();
+  await tab.goto(PAGE);
+  const reported = await markedAt(tab, VIEW_MARKS.reported);
+  const drawn = await markedAt(view, VIEW_MARKS.drawn);
+  await view.close();
+  await tab.close();
+  return drawn - reported;
+}
+
+/** The story of a page with a thread of 200 pages around it, each related too, with notes. */
+function timelineOf200(): number {
+  const context = {
+    kind: 'debate' as const,
+    url: 'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding',
+    key: 'debate:6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71',
+    title: 'Special Educational Needs and Disabilities Funding',
+    links: [],
+    unread: [],
+    debateId: '6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71',
+    house: 'Commons' as const,
+    sittingDate: '2026-11-16',
+    location: 'Westminster Hall',
+    petitionNumbers: [],
+  };
+  const pages = Array.from({ length: 200 }, (_, i) => ({
+    key: `petition:${700000 + i}`,
+    kind: 'petition' as const,
+    url: `https://petition.parliament.uk/petitions/${700000 + i}`,
+    title: `Petition ${700000 + i} on SEND funding`,
+  }));
+  const material: StoryMaterial = {
+    context,
+    petitions: [],
+    consultation: null,
+    // Half the thread's pages were also found as related items, with dates.
+    related: pages.slice(0, 100).map((page, i) => ({
+      ...page,
+      date: `2026-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+      state: 'open',
+      signatureCount: 1000 + i,
+      responded: i % 2 === 0,
+      debated: false,
+      location: null,
+      reasons: ['shares key terms'],
+      explicit: false,
+      score: 3,
+    })),
+    thread: pages.map((page) => ({ ...page, reason: 'links here' })),
+    annotations: pages.flatMap((page, i) =>
+      Array.from({ length: 3 }, (_, n) => ({
+        id: `${page.key}-${n}`,
+        kind: n === 0 ? ('bookmark' as const) : ('highlight' as const),
+        pageKey: page.key,
+        pageUrl: page.url,
+        pageTitle: page.title,
+        pageKind: 'petition' as const,
+        target: {
+          quote: {
+            type: 'TextQuoteSelector' as const,
+            exact: `Passage ${i} ${n}`,
+            prefix: '',
+            suffix: '',
+          },
+          position: { type: 'TextPositionSelector' as const, start: 0, end: 10 },
+        },
+        bookmark: n === 0 ? { label: 'Government response', date: null } : undefined,
+        note: '',
+        tags: [],
+        colour: 'yellow' as const,
+        createdAt: 1,
+        updatedAt: 1,
+      })),
+    ),
+    now: Date.parse('2026-12-01T12:00:00Z'),
+  };
+  const start = performance.now();
+  buildTimeline(material);
+  return performance.now() - start;
+}
+
+timelineOf200(); // warm-up: the JIT, as for the browser runs
+const timelineRuns = Array.from({ length: 25 }, timelineOf200);
+
 const harness = await launch();
 try {
   await timeOnePanel(harness); // warm-up: the browser's own caches, the service worker
@@ -53,6 +161,9 @@ try {
     cold.push(await timeOnePanel(harness));
     cached.push(await timeOnePanel(harness));
   }
+  await timeOneView(harness); // warm-up: fills the cache the view then draws from
+  const views: number[] = [];
+  for (let run = 0; run < RUNS; run++) views.push(await timeOneView(harness));
   const medianOf = (runs: PanelTimes[], figure: keyof PanelTimes) =>
     Math.round(median(runs.map((times) => times[figure])) * 10) / 10;
   // What a page's content-script world runs: the script injected at document_start, and the
@@ -65,11 +176,15 @@ try {
       panel_from_cache_ms: medianOf(cached, 'shown'),
       panel_cold_ms: medianOf(cold, 'shown'),
       panel_module_load_ms: medianOf([...cached, ...cold], 'moduleLoad'),
+      view_from_cache_ms: Math.round(median(views) * 10) / 10,
+      timeline_build_ms: Math.round(median(timelineRuns) * 100) / 100,
       content_boot_gzip_kb: Math.round(boot * 10) / 10,
       content_script_gzip_kb: Math.round((boot + panel) * 10) / 10,
     },
     {
       panel_from_cache_ms: '< 50 (median)',
+      view_from_cache_ms: '≤ 16 (median)',
+      timeline_build_ms: '≤ 16 (200-page thread, median)',
       content_script_gzip_kb: '< 40 (both files)',
     },
   );

@@ -1,14 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  clearStore,
-  extensionPage,
-  launch,
-  openPage,
-  paintedText,
-  panelOf,
-  selectText,
-} from './harness';
+import { clearStore, extensionPage, launch, paintedText, selectText } from './harness';
+import { openWithView } from './view';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 const PASSAGE = 'Ensuring SENCOs are fully qualified is integral to this.';
@@ -20,27 +13,34 @@ beforeEach(async () => {
   await clearStore(harness, 'annotations');
 });
 
-const notes = (page: Page) => panelOf(page).locator('.notes');
+/** The notes section of the view beside the page (opened as a page of its own with `?tab=`). */
+const notes = (view: Page) => view.locator('.notes');
 
+/** Opens `url` in a tab, and the view of that tab; closing one closes both. */
 async function openPanel(url: string) {
-  const opened = await openPage(harness, url);
-  await notes(opened.page).waitFor();
+  const opened = await openWithView(harness, url);
+  await notes(opened.view).waitFor();
+  const close = opened.page.close.bind(opened.page);
+  opened.page.close = async (options) => {
+    await opened.view.close();
+    await close(options);
+  };
   return opened;
 }
 
 describe('highlights and notes', () => {
   it('highlights a selection from the keyboard, and paints it again after a reload', async () => {
-    const { page, errors } = await openPanel(SENCO);
+    const { page, view, errors } = await openPanel(SENCO);
     const before = await page.evaluate(() => document.body.innerHTML.length);
     await selectText(page, PASSAGE);
     await page.keyboard.press('Alt+Shift+H');
     await expect
-      .poll(() => notes(page).locator('.note-quote').allTextContents())
+      .poll(() => notes(view).locator('.note-quote').allTextContents())
       .toEqual([PASSAGE]);
     expect(await paintedText(page)).toEqual([PASSAGE]);
     await page.reload();
     await expect.poll(() => paintedText(page)).toEqual([PASSAGE]);
-    expect(await notes(page).locator('.note-quote').allTextContents()).toEqual([PASSAGE]);
+    expect(await notes(view).locator('.note-quote').allTextContents()).toEqual([PASSAGE]);
     // Painted without touching the page's DOM.
     expect(await page.evaluate(() => document.body.innerHTML.length)).toBe(before);
     expect(errors).toEqual([]);
@@ -48,64 +48,62 @@ describe('highlights and notes', () => {
   });
 
   it('highlights with a note and tags from the selection toolbar', async () => {
-    const { page } = await openPanel(SENCO);
+    const { page, view } = await openPanel(SENCO);
     await selectText(page, 'within 3 years of appointment');
-    await panelOf(page)
-      .getByRole('toolbar')
-      .getByRole('button', { name: 'Highlight with note' })
-      .click();
-    const note = notes(page).getByLabel('Note', { exact: true });
+    await page.getByRole('toolbar').getByRole('button', { name: 'Highlight with note' }).click();
+    // The note is written in the view beside the page.
+    await view.bringToFront();
+    await notes(view).getByRole('button', { name: 'Edit' }).click();
+    const note = notes(view).getByLabel('Note', { exact: true });
     await expect
-      .poll(() =>
-        note.evaluate((element) => element === (element.getRootNode() as ShadowRoot).activeElement),
-      )
+      .poll(() => note.evaluate((element) => element === document.activeElement))
       .toBe(true);
     await note.fill('NASENCO deadline: quote in the briefing');
-    await notes(page).getByLabel('Tags, separated by commas').fill('nasenco, training');
-    await notes(page).getByRole('button', { name: 'Save', exact: true }).click();
+    await notes(view).getByLabel('Tags, separated by commas').fill('nasenco, training');
+    await notes(view).getByRole('button', { name: 'Save', exact: true }).click();
     await expect
-      .poll(() => notes(page).locator('.note-text').allTextContents())
+      .poll(() => notes(view).locator('.note-text').allTextContents())
       .toEqual(['NASENCO deadline: quote in the briefing']);
-    expect(await notes(page).locator('.tag').allTextContents()).toEqual(['nasenco', 'training']);
+    expect(await notes(view).locator('.tag').allTextContents()).toEqual(['nasenco', 'training']);
     expect(await paintedText(page)).toEqual(['within 3 years of appointment']);
     await page.close();
   });
 
   it('deletes with undo', async () => {
-    const { page } = await openPanel(SENCO);
+    const { page, view } = await openPanel(SENCO);
     await selectText(page, PASSAGE);
     await page.keyboard.press('Alt+Shift+H');
-    await notes(page).locator('.note-quote').waitFor();
-    await notes(page).getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => notes(page).locator('.note').count()).toBe(0);
+    await notes(view).locator('.note-quote').waitFor();
+    await notes(view).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => notes(view).locator('.note').count()).toBe(0);
     expect(await paintedText(page)).toEqual([]);
-    await notes(page).getByRole('button', { name: 'Undo' }).click();
+    await notes(view).getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => paintedText(page)).toEqual([PASSAGE]);
-    expect(await notes(page).locator('.note-quote').allTextContents()).toEqual([PASSAGE]);
+    expect(await notes(view).locator('.note-quote').allTextContents()).toEqual([PASSAGE]);
     await page.close();
   });
 
   it('keeps a note about the whole page', async () => {
-    const { page } = await openPanel(SENCO);
-    await notes(page)
+    const { page, view } = await openPanel(SENCO);
+    await notes(view)
       .getByLabel('Note about this page')
       .fill('Follow up with our MP about NASENCO funding.');
-    await notes(page).getByRole('button', { name: 'Save note' }).click();
+    await notes(view).getByRole('button', { name: 'Save note' }).click();
     await expect
-      .poll(() => notes(page).locator('.note-text').allTextContents())
+      .poll(() => notes(view).locator('.note-text').allTextContents())
       .toEqual(['Follow up with our MP about NASENCO funding.']);
     await page.reload();
     await expect
-      .poll(() => notes(page).locator('.note-text').allTextContents())
+      .poll(() => notes(view).locator('.note-text').allTextContents())
       .toEqual(['Follow up with our MP about NASENCO funding.']);
     await page.close();
   });
 
-  it('finds a passage again after the page reworded it slightly, and keeps an orphan when it is gone', async () => {
-    const { page } = await openPanel(SENCO);
+  it('finds a passage again after the page reworded it slightly, and keeps its quote when it is gone', async () => {
+    const { page, view } = await openPanel(SENCO);
     await selectText(page, PASSAGE);
     await page.keyboard.press('Alt+Shift+H');
-    await notes(page).locator('.note-quote').waitFor();
+    await notes(view).locator('.note-quote').waitFor();
 
     harness.site.rewritePages = (html) =>
       html.replace(PASSAGE, 'Ensuring SENCOs are fully qualified is integral to that.');
@@ -116,35 +114,32 @@ describe('highlights and notes', () => {
 
     harness.site.rewritePages = (html) => html.replace(PASSAGE, '');
     await page.reload();
-    await notes(page).locator('.note-quote').waitFor();
-    expect(await notes(page).getByRole('note').textContent()).toBe(
-      'This passage is no longer on the page. Your note and the quote are kept.',
-    );
-    expect(await notes(page).locator('.note-quote').textContent()).toBe(PASSAGE);
+    await notes(view).locator('.note-quote').waitFor();
+    expect(await notes(view).locator('.note-quote').textContent()).toBe(PASSAGE);
+    await page.locator('main').waitFor();
     expect(await paintedText(page)).toEqual([]);
     await page.close();
   });
 
   it('paints a passage of a page that fills in late, once it arrives', async () => {
     const late = 'https://petition.parliament.uk/petitions/100002';
-    const { page } = await openPanel(late);
+    const { page, view } = await openPanel(late);
     await page.locator('main #signature-count').waitFor();
     await selectText(page, 'Families wait months for support');
     await page.keyboard.press('Alt+Shift+H');
-    await notes(page).locator('.note-quote').waitFor();
+    await notes(view).locator('.note-quote').waitFor();
     await page.reload();
     // At first the passage is not there yet; it is painted once the page's script adds it.
     await expect
       .poll(() => paintedText(page), { timeout: 10_000 })
       .toEqual(['Families wait months for support']);
-    expect(await notes(page).getByRole('note').count()).toBe(0);
     await page.close();
   });
 });
 
 describe('selections it refuses', () => {
   it('says a huge selection is too long, and saves nothing', async () => {
-    const { page } = await openPanel(SENCO);
+    const { page, view } = await openPanel(SENCO);
     await page.evaluate(() => {
       const range = document.createRange();
       range.selectNodeContents(document.querySelector('main') as Element);
@@ -152,25 +147,25 @@ describe('selections it refuses', () => {
       document.getSelection()?.addRange(range);
     });
     await page.keyboard.press('Alt+Shift+H');
+    // Said on the page, where the selection is.
     await expect
-      .poll(() => notes(page).getByRole('alert').textContent())
+      .poll(() => page.getByRole('alert').textContent())
       .toBe('That selection is too long to highlight: keep it under 5,000 characters.');
-    expect(await notes(page).locator('.note').count()).toBe(0);
+    expect(await notes(view).locator('.note').count()).toBe(0);
     expect(await paintedText(page)).toEqual([]);
     await page.close();
   });
 
-  it('does nothing for an empty selection or one inside the panel', async () => {
-    const { page } = await openPanel(SENCO);
+  it('does nothing for an empty selection', async () => {
+    const { page, view } = await openPanel(SENCO);
+    await page.bringToFront();
     await page.keyboard.press('Alt+Shift+H');
-    await panelOf(page).locator('.page-title').click({ clickCount: 3 });
-    await page.keyboard.press('Alt+Shift+H');
-    expect(await panelOf(page).getByRole('toolbar').count()).toBe(0);
+    expect(await page.getByRole('toolbar').count()).toBe(0);
     // A highlight made after them is saved after anything they had asked for: only it appears.
     await selectText(page, PASSAGE);
     await page.keyboard.press('Alt+Shift+H');
     await expect
-      .poll(() => notes(page).locator('.note-quote').allTextContents())
+      .poll(() => notes(view).locator('.note-quote').allTextContents())
       .toEqual([PASSAGE]);
     await page.close();
   });
@@ -184,11 +179,11 @@ describe('several tabs', () => {
     await selectText(first.page, PASSAGE);
     await first.page.keyboard.press('Alt+Shift+H');
     await expect
-      .poll(() => notes(second.page).locator('.note-quote').allTextContents())
+      .poll(() => notes(second.view).locator('.note-quote').allTextContents())
       .toEqual([PASSAGE]);
     expect(await paintedText(second.page)).toEqual([PASSAGE]);
-    await notes(second.page).getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => notes(first.page).locator('.note').count()).toBe(0);
+    await notes(second.view).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => notes(first.view).locator('.note').count()).toBe(0);
     await first.page.close();
     await second.page.close();
   });
@@ -196,92 +191,91 @@ describe('several tabs', () => {
 
 describe('edits from several views of one note', () => {
   /** Opens the edit form of the page's only note. */
-  async function editForm(page: Page) {
-    await notes(page).getByRole('button', { name: 'Edit' }).click();
-    return notes(page).locator('.note form');
+  async function editForm(view: Page) {
+    await view.bringToFront();
+    await notes(view).getByRole('button', { name: 'Edit' }).click();
+    return notes(view).locator('.note form');
   }
-  const noteTexts = (page: Page) => notes(page).locator('.note .note-text').allTextContents();
-  const tags = (page: Page) => notes(page).locator('.note .tag').allTextContents();
+  const noteTexts = (view: Page) => notes(view).locator('.note .note-text').allTextContents();
+  const tags = (view: Page) => notes(view).locator('.note .tag').allTextContents();
 
-  it('two tabs editing at once: different fields merge, the same field asks which to keep', async () => {
+  it('two views editing at once: different fields merge, the same field asks which to keep', async () => {
     const first = await openPanel(SENCO);
     const second = await openPanel(SENCO);
     await first.page.bringToFront();
     await selectText(first.page, PASSAGE);
     await first.page.keyboard.press('Alt+Shift+H');
-    await expect.poll(() => notes(second.page).locator('.note-quote').count()).toBe(1);
+    await expect.poll(() => notes(second.view).locator('.note-quote').count()).toBe(1);
 
     // Both forms opened on the same version; each tab changes a different field.
-    const inFirst = await editForm(first.page);
-    await second.page.bringToFront();
-    const inSecond = await editForm(second.page);
-    await first.page.bringToFront();
+    const inFirst = await editForm(first.view);
+    const inSecond = await editForm(second.view);
+    await first.view.bringToFront();
     await inFirst.getByLabel('Note', { exact: true }).fill('Cite in our response');
     await inFirst.getByRole('button', { name: 'Save', exact: true }).click();
-    // The user goes back to the other tab (Playwright's clicks wait on a hidden tab's frames).
-    await second.page.bringToFront();
+    // The user goes back to the other view (Playwright's clicks wait on a hidden tab's frames).
+    await second.view.bringToFront();
     await inSecond.getByText(/changed elsewhere since you opened it/).waitFor();
     await inSecond.getByLabel('Tags, separated by commas').fill('evidence');
     await inSecond.getByRole('button', { name: 'Save', exact: true }).click();
-    for (const { page } of [first, second]) {
-      await expect.poll(() => noteTexts(page)).toEqual(['Cite in our response']);
-      await expect.poll(() => tags(page)).toEqual(['evidence']);
+    for (const { view } of [first, second]) {
+      await expect.poll(() => noteTexts(view)).toEqual(['Cite in our response']);
+      await expect.poll(() => tags(view)).toEqual(['evidence']);
     }
 
     // Both change the note: the later save shows both versions and saves nothing until asked.
-    const stale = await editForm(second.page);
-    await first.page.bringToFront();
-    const again = await editForm(first.page);
+    const stale = await editForm(second.view);
+    const again = await editForm(first.view);
     await again.getByLabel('Note', { exact: true }).fill('Version from the first tab');
     await again.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => noteTexts(first.page)).toEqual(['Version from the first tab']);
-    await second.page.bringToFront();
+    await expect.poll(() => noteTexts(first.view)).toEqual(['Version from the first tab']);
+    await second.view.bringToFront();
     await stale.getByLabel('Note', { exact: true }).fill('Version from the second tab');
     await stale.getByRole('button', { name: 'Save', exact: true }).click();
-    const conflict = notes(second.page).locator('.edit-conflict');
+    const conflict = notes(second.view).locator('.edit-conflict');
     await conflict.waitFor();
     expect(await conflict.locator('.version .note-text').allTextContents()).toEqual([
       'Version from the first tab',
       'Version from the second tab',
     ]);
-    expect(await noteTexts(first.page)).toEqual(['Version from the first tab']);
+    expect(await noteTexts(first.view)).toEqual(['Version from the first tab']);
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
-    for (const { page } of [first, second]) {
-      await expect.poll(() => noteTexts(page)).toEqual(['Version from the second tab']);
+    for (const { view } of [first, second]) {
+      await expect.poll(() => noteTexts(view)).toEqual(['Version from the second tab']);
     }
     await first.page.close();
     await second.page.close();
   });
 
-  it('the library shows a panel edit at once, and its open form merges rather than reverts', async () => {
-    const { page } = await openPanel(SENCO);
+  it('the library shows an edit made in the view at once, and its open form merges rather than reverts', async () => {
+    const { page, view } = await openPanel(SENCO);
     await selectText(page, PASSAGE);
     await page.keyboard.press('Alt+Shift+H');
-    await notes(page).locator('.note-quote').waitFor();
+    await notes(view).locator('.note-quote').waitFor();
     const library = await harness.context.newPage();
     await library.goto(extensionPage(harness, 'library.html'));
     const card = library.locator('.note-card', { hasText: PASSAGE });
     await card.getByRole('button', { name: /^Edit/ }).click();
 
-    await page.bringToFront();
-    const inPanel = await editForm(page);
-    await inPanel.getByLabel('Note', { exact: true }).fill('Written in the panel');
-    await inPanel.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => noteTexts(page)).toEqual(['Written in the panel']);
+    const inView = await editForm(view);
+    await inView.getByLabel('Note', { exact: true }).fill('Written in the view');
+    await inView.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => noteTexts(view)).toEqual(['Written in the view']);
+    await library.bringToFront();
 
     await card.getByText(/changed elsewhere since you opened it/).waitFor();
     await card.getByLabel('Tags, separated by commas').fill('briefing');
     await card.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => card.locator('.note-text').textContent()).toBe('Written in the panel');
+    await expect.poll(() => card.locator('.note-text').textContent()).toBe('Written in the view');
     expect(await card.locator('.tag').allTextContents()).toEqual(['briefing']);
-    await expect.poll(() => tags(page)).toEqual(['briefing']);
+    await expect.poll(() => tags(view)).toEqual(['briefing']);
     await library.close();
     await page.close();
   });
 
   it('keeps what is typed into the page-note field while a slow save finishes', async () => {
-    const { page } = await openPanel(SENCO);
-    const field = notes(page).getByLabel('Note about this page');
+    const { page, view } = await openPanel(SENCO);
+    const field = notes(view).getByLabel('Note about this page');
     await field.fill('First thought');
     // Hold the notes store in a transaction of our own, so the save waits as on a slow disk.
     await harness.worker.evaluate(
@@ -302,12 +296,12 @@ describe('edits from several views of one note', () => {
           };
         }),
     );
-    await notes(page).getByRole('button', { name: 'Save note' }).click();
+    await notes(view).getByRole('button', { name: 'Save note' }).click();
     await field.fill('Second thought');
     await harness.worker.evaluate(() => {
       (globalThis as { releaseNotes?: boolean }).releaseNotes = true;
     });
-    await expect.poll(() => noteTexts(page)).toEqual(['First thought']);
+    await expect.poll(() => noteTexts(view)).toEqual(['First thought']);
     expect(await field.inputValue()).toBe('Second thought');
     await page.close();
   });
@@ -315,24 +309,28 @@ describe('edits from several views of one note', () => {
 
 describe('bookmarking a response', () => {
   it('saves the government response with its date and text, and finds it after the page rewords it', async () => {
-    const { page } = await openPanel(SENCO);
-    await notes(page)
+    const { page, view } = await openPanel(SENCO);
+    await notes(view)
       .getByRole('button', { name: 'Bookmark Government response (29 September 2021)' })
       .click();
     await expect
-      .poll(() => notes(page).locator('.bookmark-label').allTextContents())
+      .poll(() => notes(view).locator('.bookmark-label').allTextContents())
       .toEqual(['Bookmark: Government response · 29 September 2021']);
     expect(
-      await notes(page)
+      await notes(view)
         .getByRole('button', { name: /^Bookmarked: Government response/ })
         .isDisabled(),
     ).toBe(true);
-    expect(await notes(page).locator('.note-quote').textContent()).toMatch(
+    expect(await notes(view).locator('.note-quote').textContent()).toMatch(
       /Through the SEND Review/,
     );
+    // Saved from the view, painted on the page, which hears of it through its own port.
+    await expect
+      .poll(async () => (await paintedText(page, 'blue')).join(''))
+      .toMatch(/^29 September 2021[\s\S]*Through the SEND Review/);
     // The full text is kept, readable even if the page changes or disappears.
-    await notes(page).locator('.saved-text summary').click();
-    expect(await notes(page).locator('.saved-text p').textContent()).toMatch(
+    await notes(view).locator('.saved-text summary').click();
+    expect(await notes(view).locator('.saved-text p').textContent()).toMatch(
       /SENCOS must complete the National Award for Special Educational Needs Coordination \(NASENCO\) within 3 years of appointment/,
     );
 
@@ -342,24 +340,25 @@ describe('bookmarking a response', () => {
         'The Government is committed to improving outcomes',
       );
     await page.reload();
-    await notes(page).locator('.bookmark-label').waitFor();
-    expect(await notes(page).getByRole('note').count()).toBe(0);
-    expect(await notes(page).getByRole('button', { name: 'Show on page' }).count()).toBe(1);
+    await expect
+      .poll(async () => (await paintedText(page, 'blue')).join(''))
+      .toMatch(/The Government is committed to improving outcomes/);
+    await notes(view).locator('.bookmark-label').waitFor();
     await page.close();
   });
 
   it("offers each of a minister's contributions on a real Hansard page, the later ones under the name alone", async () => {
-    const { page, errors } = await openPanel(
+    const { page, view, errors } = await openPanel(
       'https://hansard.parliament.uk/Commons/2022-06-22/debates/1825FDB2-5C11-4579-B1DA-94B80654D983/OralAnswersToQuestions',
     );
     // The trimmed capture: "The Secretary of State for Northern Ireland" / "(Brandon Lewis)" once,
     // then "Brandon Lewis" four times, all under member 4009.
-    const bookmarks = notes(page).getByRole('button', {
+    const bookmarks = notes(view).getByRole('button', {
       name: /^Bookmark Brandon Lewis, The Secretary of State for Northern Ireland: “/,
     });
     await expect.poll(() => bookmarks.count()).toBe(5);
     expect(
-      await notes(page)
+      await notes(view)
         .getByRole('button', { name: /^Bookmark Nick Fletcher/ })
         .count(),
     ).toBe(0);
@@ -372,15 +371,15 @@ describe('bookmarking a response', () => {
       'https://hansard.parliament.uk/Commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40/SpecialEducationalNeedsAndDisabilitiesReview',
     );
     // Every contribution he made: the first shows his office, the later ones only his name.
-    const contributions = notes(debate.page).getByRole('button', {
+    const contributions = notes(debate.view).getByRole('button', {
       name: /^Bookmark Nadhim Zahawi, The Secretary of State for Education: “/,
     });
     await expect.poll(() => contributions.count()).toBe(8);
     const minister = contributions.first();
     const label = (await minister.textContent()) ?? '';
     await minister.click();
-    await expect.poll(() => notes(debate.page).locator('.bookmark-label').count()).toBe(1);
-    expect(await notes(debate.page).locator('.bookmark-label').textContent()).toBe(
+    await expect.poll(() => notes(debate.view).locator('.bookmark-label').count()).toBe(1);
+    expect(await notes(debate.view).locator('.bookmark-label').textContent()).toBe(
       `Bookmark: ${label.replace(/^Bookmark /, '').replace(/ \(29 March 2022\)$/, '')} · 29 March 2022`,
     );
     await debate.page.close();
@@ -388,11 +387,11 @@ describe('bookmarking a response', () => {
     const outcome = await openPanel(
       'https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time',
     );
-    await notes(outcome.page)
+    await notes(outcome.view)
       .getByRole('button', { name: 'Bookmark Consultation outcome' })
       .click();
     await expect
-      .poll(() => notes(outcome.page).locator('.note-quote').textContent())
+      .poll(() => notes(outcome.view).locator('.note-quote').textContent())
       .toMatch(/^We received around 6,000 responses/);
     await outcome.page.close();
   });

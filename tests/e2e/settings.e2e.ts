@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { extensionPage, launch, openPage, panelOf } from './harness';
+import { openWithView } from './view';
 
 const harness = await launch();
 afterAll(() => harness.close());
@@ -53,16 +54,18 @@ describe('the settings page', () => {
     await page.goto(optionsUrl());
     const debates = page.getByLabel('Hansard debates');
     await debates.uncheck();
-    const { page: debate } = await openPage(
+    const { page: debate, view } = await openWithView(
       harness,
       'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding',
     );
-    await panelOf(debate).locator('.page-title').waitFor();
-    await panelOf(debate).locator('.related').waitFor();
-    expect(await panelOf(debate).locator('.notes').count()).toBe(0);
+    await view.locator('.related[aria-busy="false"]').waitFor();
+    await view.locator('.live[aria-busy="false"]').waitFor();
+    expect(await view.locator('.notes').count()).toBe(0);
+    await page.bringToFront();
     await debates.check();
     await debate.reload();
-    await panelOf(debate).locator('.notes').waitFor();
+    await view.locator('.notes').waitFor();
+    await view.close();
     await page.close();
     await debate.close();
   });

@@ -1,15 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { ELSEWHERE_HOST } from '../fixture-site/api';
-import {
-  clearStore,
-  extensionPage,
-  launch,
-  openPage,
-  panelOf,
-  putRecords,
-  readStore,
-  updateRecords,
-} from './harness';
+import { clearStore, extensionPage, launch, putRecords, readStore, updateRecords } from './harness';
+import { openWithView } from './view';
 
 /** The extension APIs these tests call inside the service worker. */
 declare const chrome: {
@@ -31,18 +23,22 @@ beforeEach(async () => {
   await clearStore(harness, 'events');
 });
 
+/** Follows the page at `url` from the view beside it; closing the page closes the view too. */
 async function follow(url: string, noun: string) {
-  const { page } = await openPage(harness, url);
-  const button = panelOf(page).getByRole('button', { name: `Follow this ${noun}` });
+  const { page, view } = await openWithView(harness, url);
+  const button = view.getByRole('button', { name: `Follow this ${noun}` });
   await button.click();
   await expect
     .poll(() =>
-      panelOf(page)
-        .getByRole('button', { name: `Following this ${noun}` })
-        .getAttribute('aria-pressed'),
+      view.getByRole('button', { name: `Following this ${noun}` }).getAttribute('aria-pressed'),
     )
     .toBe('true');
   await expect.poll(async () => (await readStore(harness, 'follows')).length).toBe(1);
+  const close = page.close.bind(page);
+  page.close = async (options) => {
+    await view.close();
+    await close(options);
+  };
   return page;
 }
 

@@ -33,6 +33,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     }),
     'related/get': async () => ({ groups: [], thread: [], threadSkipped: 0, failed: [] }),
     'card/get': async () => null,
+    'tab/context': async () => ({}),
+    'story/get': async () => ({ entries: [] }),
     'annotations/list': async () => ({ annotations: [], skipped: 0 }),
     'annotations/save': async ({ annotation }) => annotation,
     'annotations/edit': async ({ annotation }) => ({ status: 'saved', annotation }),

@@ -17,7 +17,7 @@ export const PortMessage = z.discriminatedUnion('type', [
 ]);
 export type PortMessage = z.infer<typeof PortMessage>;
 
-type Port = Pick<
+export type Port = Pick<
   ReturnType<typeof browser.runtime.connect>,
   'name' | 'sender' | 'postMessage' | 'onMessage' | 'onDisconnect' | 'disconnect'
 >;
@@ -50,13 +50,14 @@ export function createPageChannel(extensionId: string) {
 }
 
 /**
- * A view's side: calls `onChanged` with the page whose notes changed (this one, or any for
- * `ALL_PAGES`); reconnects if the background restarts. Returns a function that stops.
+ * Keeps a port to the background open: says `hello` on connecting, hands every message to
+ * `onMessage`, and reconnects (saying hello again) when the service worker restarts. Returns a
+ * function that stops.
  */
-export function watchPageChanges(
-  pageKey: string,
-  onChanged: (pageKey: string) => void,
-  connect: () => Port = () => browser.runtime.connect({ name: PORT_NAME }),
+export function keepPort(
+  connect: () => Port,
+  hello: unknown,
+  onMessage: (message: unknown) => void,
 ): () => void {
   let stopped = false;
   let port: Port | null = null;
@@ -66,24 +67,36 @@ export function watchPageChanges(
     } catch {
       return; // the extension was reloaded; this page's script is stale
     }
-    port.onMessage.addListener((message: unknown) => {
-      const parsed = PortMessage.safeParse(message);
-      if (
-        parsed.success &&
-        parsed.data.type === 'annotations/changed' &&
-        (pageKey === ALL_PAGES || parsed.data.pageKey === pageKey)
-      ) {
-        onChanged(parsed.data.pageKey);
-      }
-    });
+    port.onMessage.addListener(onMessage);
     port.onDisconnect.addListener(() => {
       if (!stopped) setTimeout(open, 500);
     });
-    port.postMessage({ type: 'watch', pageKey } satisfies PortMessage);
+    port.postMessage(hello);
   };
   open();
   return () => {
     stopped = true;
     port?.disconnect();
   };
+}
+
+/**
+ * A view's side: calls `onChanged` with the page whose notes changed (this one, or any for
+ * `ALL_PAGES`); reconnects if the background restarts. Returns a function that stops.
+ */
+export function watchPageChanges(
+  pageKey: string,
+  onChanged: (pageKey: string) => void,
+  connect: () => Port = () => browser.runtime.connect({ name: PORT_NAME }),
+): () => void {
+  return keepPort(connect, { type: 'watch', pageKey } satisfies PortMessage, (message) => {
+    const parsed = PortMessage.safeParse(message);
+    if (
+      parsed.success &&
+      parsed.data.type === 'annotations/changed' &&
+      (pageKey === ALL_PAGES || parsed.data.pageKey === pageKey)
+    ) {
+      onChanged(parsed.data.pageKey);
+    }
+  });
 }

@@ -4,12 +4,16 @@ import { LinkCard, RelatedView } from '../related/related-item';
 import { EditOutcome } from '../storage/merge-edit';
 import { Annotation, Follow, Settings, WatchEvent } from '../storage/records';
 import { UnreadableCounts } from '../storage/unreadable';
+import { StoryEntry } from '../story/timeline';
+import { TabReport } from '../view/tab-state';
 import { z } from '../zod';
 
 /**
  * The one message protocol between content scripts / extension pages and the
  * background. Every request and every response is validated on both sides.
  */
+const TabId = z.number().check(z.int(), z.nonnegative());
+
 export const Request = z.discriminatedUnion('type', [
   /** `visitId` names one page load, so re-reading a page that fills in late is not a new visit. */
   z.object({
@@ -19,11 +23,27 @@ export const Request = z.discriminatedUnion('type', [
   }),
   /** Live data for the page; `waitForFresh` waits out a refresh instead of answering from cache. */
   z.object({ type: z.literal('live/get'), context: PageContext, waitForFresh: z.boolean() }),
-  /** Related pages; `referrer` is the page the user came from, if it is a supported one. */
+  /**
+   * Related pages; `referrer` is the page the user came from, if it is a supported one.
+   * `tabId`: the tab a view shows (a content script's own tab comes with its message).
+   */
   z.object({
     type: z.literal('related/get'),
     context: PageContext,
     referrer: z.nullable(z.string()),
+    tabId: z.optional(TabId),
+  }),
+  /** Content script → background: what this tab shows now, for the view beside it. */
+  z.object({ type: z.literal('tab/context'), report: TabReport }),
+  /**
+   * The story so far of the page a view shows: one dated timeline across the three sites.
+   * Without `related`, only the page's own records and notes: quick, for the first screen.
+   */
+  z.object({
+    type: z.literal('story/get'),
+    context: PageContext,
+    tabId: z.optional(TabId),
+    related: z.boolean(),
   }),
   /** What a link on the page points to, for its card. */
   z.object({ type: z.literal('card/get'), url: z.string().check(z.minLength(1)) }),
@@ -75,6 +95,8 @@ export const RESPONSE_DATA = {
   'page/visited': VisitSummary,
   'live/get': LiveView,
   'related/get': RelatedView,
+  'tab/context': z.object({}),
+  'story/get': z.object({ entries: z.array(StoryEntry) }),
   'card/get': z.nullable(LinkCard),
   'annotations/list': z.object({
     annotations: z.array(Annotation),

@@ -20,8 +20,13 @@ export const PetitionAttributes = z.object({
   closing_date: z.optional(z.nullable(z.string())),
   opened_at: Timestamp,
   closed_at: Timestamp,
+  rejected_at: Timestamp,
+  /** When it had enough supporters to go to the moderators (the story's timeline). */
+  moderation_threshold_reached_at: Timestamp,
   response_threshold_reached_at: Timestamp,
+  government_response_at: Timestamp,
   debate_threshold_reached_at: Timestamp,
+  debate_outcome_at: Timestamp,
   scheduled_debate_date: z.optional(z.nullable(z.string())),
   government_response: z.nullable(
     z.object({

@@ -1,0 +1,132 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { sendRequest } from '../../utils/messaging/client';
+import { ALL_PAGES, watchPageChanges } from '../../utils/messaging/page-channel';
+import type { PageContext } from '../../utils/pages/context';
+import { plural } from '../../utils/plural';
+import type { StoryEntry } from '../../utils/story/timeline';
+import { formatDate, KIND_LABEL } from '../panel/format';
+import { RetryButton } from '../panel/RetryButton';
+import { VIEW_MARKS } from './marks';
+
+type Load =
+  | { status: 'loading' }
+  /** `complete` once the related items and the thread are in; `problem` if they could not be. */
+  | { status: 'ready'; entries: StoryEntry[]; complete: boolean; problem: string | null }
+  | { status: 'failed'; message: string };
+
+/**
+ * The story so far: one dated timeline across the three sites, the page shown marked. Drawn
+ * first from the page's own records (quick), then again with the related pages and the thread.
+ */
+export function Story({
+  context,
+  tabId,
+  send,
+}: {
+  context: PageContext;
+  tabId: number;
+  send: typeof sendRequest;
+}) {
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let current = true;
+    const ask = (related: boolean) => send({ type: 'story/get', context, tabId, related });
+    // The whole story only after the quick one: its ranking would hold the worker up meanwhile.
+    void ask(false).then(async (quick) => {
+      if (!current) return;
+      if (quick.ok) {
+        setLoad({ status: 'ready', entries: quick.data.entries, complete: false, problem: null });
+      }
+      const full = await ask(true);
+      if (!current) return;
+      setLoad((shown) => {
+        if (full.ok) {
+          return { status: 'ready', entries: full.data.entries, complete: true, problem: null };
+        }
+        return shown.status === 'ready'
+          ? { ...shown, complete: true, problem: full.error.message }
+          : { status: 'failed', message: full.error.message };
+      });
+    });
+    return () => {
+      current = false;
+    };
+    // `attempt` asks again.
+  }, [context, tabId, send, attempt]);
+  // A note saved or deleted here, on the page or anywhere else shows on its step at once.
+  useEffect(() => watchPageChanges(ALL_PAGES, () => setAttempt((n) => n + 1)), []);
+  // For `npm run bench` (view_from_cache_ms): the page's title and its story are on screen.
+  const drawn = load.status === 'ready';
+  useEffect(() => {
+    if (drawn) performance.mark(VIEW_MARKS.drawn);
+  }, [drawn]);
+
+  return (
+    <section
+      class="section story"
+      aria-labelledby="ct-story-heading"
+      aria-busy={load.status === 'loading' || (load.status === 'ready' && !load.complete)}
+    >
+      <h2 id="ct-story-heading">The story so far</h2>
+      {load.status === 'loading' && (
+        <p class="muted" role="status">
+          Putting the story together…
+        </p>
+      )}
+      {load.status === 'failed' && (
+        <div class="notice" role="alert">
+          <p>The story could not be put together: {load.message}</p>
+          <RetryButton onRetry={() => setAttempt(attempt + 1)} />
+        </div>
+      )}
+      {load.status === 'ready' && load.problem && (
+        <div class="notice" role="alert">
+          <p>The related pages could not be added to the story: {load.problem}</p>
+          <RetryButton onRetry={() => setAttempt(attempt + 1)} />
+        </div>
+      )}
+      {load.status === 'ready' && load.complete && load.entries.length === 0 && (
+        <p class="muted">Nothing more is known about this yet.</p>
+      )}
+      {load.status === 'ready' && load.entries.length > 0 && (
+        <ol class="plain-list story-list">
+          {load.entries.map((entry) => (
+            <StoryStep key={`${entry.key} ${entry.what} ${entry.date}`} entry={entry} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function StoryStep({ entry }: { entry: StoryEntry }) {
+  return (
+    <li class={entry.current ? 'story-step current' : 'story-step'}>
+      <p class="story-when">
+        {entry.date ? <time dateTime={entry.date}>{formatDate(entry.date)}</time> : 'Undated'} ·{' '}
+        {entry.what}
+      </p>
+      <p class="story-page">
+        <a
+          href={entry.url}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-current={entry.current ? 'page' : undefined}
+        >
+          {entry.title ?? KIND_LABEL[entry.kind]}
+        </a>
+        {entry.current && <span class="muted"> (this page)</span>}
+      </p>
+      {entry.notes > 0 && (
+        <p class="story-notes">Your notes: {plural(entry.notes, 'note', 'notes')}</p>
+      )}
+      {entry.bookmarks.map((bookmark) => (
+        <figure key={bookmark.label} class="quote story-bookmark">
+          <figcaption>Your bookmark: {bookmark.label}</figcaption>
+          {bookmark.quote && <blockquote>{bookmark.quote}</blockquote>}
+        </figure>
+      ))}
+    </li>
+  );
+}

@@ -1,0 +1,158 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { sendRequest } from '../../utils/messaging/client';
+import { type PageContext, PageKind } from '../../utils/pages/context';
+import type { BookmarkOffer, TabState } from '../../utils/view/tab-state';
+import { watchTab } from '../../utils/view/view-channel';
+import { NotesSection } from '../notes/NotesSection';
+import { useAnnotations } from '../notes/useAnnotations';
+import { KIND_LABEL } from '../panel/format';
+import { LiveSection } from '../panel/LiveSection';
+import { RelatedSection } from '../related/RelatedSection';
+import { FollowControl } from '../watchlist/FollowControl';
+import { Story } from './Story';
+import { summaryLine } from './summary';
+
+const LIBRARY_URL = () => browser.runtime.getURL('/library.html');
+
+/**
+ * The tab the view shows: the one named by `?tab=` (tests, screenshots), or else the active
+ * tab of the view's window, followed as the user switches tabs.
+ */
+function useShownTab(fixed: number | null): number | null {
+  const [active, setActive] = useState<number | null>(null);
+  useEffect(() => {
+    if (fixed !== null) return;
+    let windowId: number | undefined;
+    const follow = (info: { tabId: number; windowId: number }) => {
+      if (info.windowId === windowId) setActive(info.tabId);
+    };
+    void browser.windows.getCurrent().then(async (current) => {
+      windowId = current.id;
+      const [tab] = await browser.tabs.query({ active: true, windowId });
+      if (tab?.id !== undefined) setActive(tab.id);
+    });
+    browser.tabs.onActivated.addListener(follow);
+    return () => browser.tabs.onActivated.removeListener(follow);
+  }, [fixed]);
+  return fixed ?? active;
+}
+
+/** The full view beside the page: the story first, then related items, notes and follow. */
+export function View({
+  fixedTab,
+  send = sendRequest,
+}: {
+  fixedTab: number | null;
+  send?: typeof sendRequest;
+}) {
+  const tabId = useShownTab(fixedTab);
+  const [shown, setShown] = useState<{ tabId: number; state: TabState } | null>(null);
+  useEffect(
+    () => (tabId === null ? undefined : watchTab(tabId, (state) => setShown({ tabId, state }))),
+    [tabId],
+  );
+  // Only what this tab reported is shown: never the last tab's, while the new one is asked.
+  const current = shown && shown.tabId === tabId ? shown : null;
+
+  return (
+    <>
+      <main class="view">
+        {current?.state.status === 'page' ? (
+          // Keyed by page: nothing of the previous page survives a navigation.
+          <PageView
+            key={current.state.context.key}
+            context={current.state.context}
+            offers={current.state.offers}
+            tabId={current.tabId}
+            send={send}
+          />
+        ) : (
+          <Elsewhere state={current?.state ?? { status: 'loading' }} />
+        )}
+      </main>
+      <nav class="view-nav" aria-label="Civic Thread">
+        <a href={LIBRARY_URL()} target="_blank" rel="noopener">
+          Your library and watchlist
+        </a>
+      </nav>
+    </>
+  );
+}
+
+/** What the view says when the tab shows no page it can tell about. */
+function Elsewhere({ state }: { state: Exclude<TabState, { status: 'page' }> }) {
+  const text = {
+    loading: 'Reading the page…',
+    none: 'This tab is not a petition, a GOV.UK consultation or a Hansard debate, so there is nothing to show here.',
+    closed: 'The tab this view showed has been closed.',
+    unreadable:
+      state.status === 'unreadable'
+        ? `Civic Thread could not read this ${KIND_LABEL[state.kind].toLowerCase()} page: ${state.reason}`
+        : '',
+  }[state.status];
+  return (
+    <>
+      <h1>Civic Thread</h1>
+      <p role="status" class={state.status === 'loading' ? 'muted' : 'notice'}>
+        {text}
+      </p>
+      {state.status !== 'loading' && (
+        <p>
+          <a href={LIBRARY_URL()} target="_blank" rel="noopener">
+            Open your library
+          </a>{' '}
+          to see your notes and the pages you follow.
+        </p>
+      )}
+    </>
+  );
+}
+
+function PageView({
+  context,
+  offers,
+  tabId,
+  send,
+}: {
+  context: PageContext;
+  offers: BookmarkOffer[];
+  tabId: number;
+  send: typeof sendRequest;
+}) {
+  // Notes only on the kinds of page the user chose in settings, as on the page itself.
+  const [annotating, setAnnotating] = useState(false);
+  useEffect(() => {
+    void send({ type: 'settings/get' }).then((answer) =>
+      setAnnotating(
+        (answer.ok ? answer.data.annotateKinds : PageKind.options).includes(context.kind),
+      ),
+    );
+  }, [send, context.kind]);
+  // No page here: the notes are listed, and bookmarks saved from what the page reported.
+  const notes = useAnnotations(annotating ? context : null, send, null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  return (
+    <>
+      <header class="view-header">
+        <p class="kind">
+          <span class={`badge badge-${context.kind}`}>{KIND_LABEL[context.kind]}</span>
+        </p>
+        <h1 class="page-title">{context.title ?? 'Untitled page'}</h1>
+        <p class="page-line">{summaryLine(context)}</p>
+      </header>
+      <Story context={context} tabId={tabId} send={send} />
+      <RelatedSection context={context} send={send} tabId={tabId} />
+      {annotating && (
+        <NotesSection
+          notes={notes}
+          responses={offers}
+          editingId={editingId}
+          setEditingId={setEditingId}
+        />
+      )}
+      {context.kind !== 'debate' && <FollowControl context={context} send={send} />}
+      <LiveSection context={context} send={send} />
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { browser } from 'wxt/browser';
+import { targetOfElement } from '../../utils/annotations/passage';
+import { sendRequest } from '../../utils/messaging/client';
+import type { ExtractResult } from '../../utils/pages/registry';
+import { findResponses } from '../../utils/pages/responses';
+import { ReportAgain, type TabReport } from '../../utils/view/tab-state';
+import { readPage } from '../notes/useAnnotations';
+import { VIEW_MARKS } from './marks';
+
+/** What this tab shows, for the view beside it: the context and the passages it can bookmark. */
+export function reportOf(result: ExtractResult | null, doc: Document): TabReport {
+  if (!result) return { status: 'none' };
+  if (!result.ok) {
+    return { status: 'unreadable', kind: result.kind, key: result.key, reason: result.reason };
+  }
+  const blocks = findResponses(result.context, doc);
+  const model = blocks.length > 0 ? readPage(doc) : null;
+  const offers = blocks.flatMap((block) => {
+    const target = model && targetOfElement(model, block.element);
+    return target ? [{ label: block.label, date: block.date, target }] : [];
+  });
+  return { status: 'page', context: result.context, offers };
+}
+
+let latest: TabReport | null = null;
+let sent = '';
+
+/**
+ * Tells the background what this tab shows (`tab/context`), each time a read of the page
+ * changes it, and answers the background's `tab/report-again` after a worker restart. Returns
+ * `result`, so a read can pass through it.
+ */
+export function reportTab<T extends ExtractResult | null>(result: T, doc: Document = document): T {
+  if (latest === null) {
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      // Only the extension's own background may ask, and only this question.
+      if (sender.id !== browser.runtime.id || !ReportAgain.safeParse(message).success) return;
+      return Promise.resolve(latest);
+    });
+  }
+  latest = reportOf(result, doc);
+  const text = JSON.stringify(latest);
+  if (text !== sent) {
+    sent = text;
+    performance.mark(VIEW_MARKS.reported);
+    void sendRequest({ type: 'tab/context', report: latest });
+  }
+  return result;
+}

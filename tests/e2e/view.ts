@@ -1,0 +1,38 @@
+import type { Page } from 'playwright-core';
+import { extensionPage, type Harness, openPage } from './harness';
+
+declare const chrome: { tabs: { query(filter: object): Promise<{ id?: number }[]> } };
+
+/**
+ * The id of the tab most recently opened. The worker reads it with `tabs.query` (ids only grow;
+ * without the `tabs` permission it cannot match tabs by their address on every site).
+ */
+export async function newestTabId(harness: Harness): Promise<number> {
+  return harness.worker.evaluate(async () => {
+    const tabs = await chrome.tabs.query({});
+    return Math.max(...tabs.map((tab) => tab.id ?? -1));
+  });
+}
+
+/** The view as a page of its own showing `tabId` (Playwright cannot open a side panel). */
+export async function openView(harness: Harness, tabId: number): Promise<Page> {
+  const view = await harness.context.newPage();
+  await view.goto(extensionPage(harness, `sidepanel.html?tab=${tabId}`));
+  return view;
+}
+
+/** Opens `url` in a tab, and the view of that tab once the view has drawn its page. */
+export async function openWithView(harness: Harness, url: string) {
+  const opened = await openPage(harness, url);
+  const tabId = await newestTabId(harness);
+  const view = await openView(harness, tabId);
+  await view.locator('.view-header h1').waitFor();
+  return { ...opened, tabId, view };
+}
+
+/** The value of a fact in one section of the view (`.live`), by its label. */
+export function viewFact(view: Page, section: string, label: string) {
+  return view
+    .locator(`${section} .fact`, { has: view.locator(`dt:text-is("${label}")`) })
+    .locator('dd');
+}

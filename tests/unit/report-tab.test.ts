@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { readPage } from '../../components/notes/useAnnotations';
+import { reportOf, reportTab } from '../../components/view/report-tab';
+import { prepareText } from '../../utils/annotations/code-points';
+import { anchor } from '../../utils/annotations/selectors';
+import { PETITION_RESPONSE } from '../../utils/pages/responses';
+import { cleanText } from '../../utils/pages/text';
+import { TabReport } from '../../utils/view/tab-state';
+import { extractFixture, loadFixtureDocument } from '../load-fixture';
+
+const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
+
+describe('what the content script tells the view', () => {
+  it('the page’s context and its bookmarkable response, by selectors that find it again', () => {
+    const doc = loadFixtureDocument(SENCO);
+    const report = reportOf(extractFixture(SENCO), doc);
+    expect(TabReport.safeParse(report).error).toBeUndefined();
+    if (report.status !== 'page') throw new Error(report.status);
+    expect(report.context.key).toBe('petition:591092');
+    expect(report.offers.map(({ label, date }) => ({ label, date }))).toEqual([
+      { label: 'Government response', date: '2021-09-29' },
+    ]);
+    const offer = report.offers[0];
+    if (!offer) throw new Error('no offer');
+    // The whole response, as the page prints it.
+    expect(cleanText(offer.target.quote.exact)).toBe(
+      cleanText(doc.querySelector(PETITION_RESPONSE)?.textContent),
+    );
+    // A bookmark saved from the view is painted on the page at the same place.
+    const found = anchor(prepareText(readPage(doc).text), offer.target);
+    expect(found?.start).toBe(offer.target.position.start);
+  });
+
+  it('nothing for a page that is not recognised, and the reason for one that could not be read', () => {
+    expect(reportOf(null, document)).toEqual({ status: 'none' });
+    expect(
+      reportOf({ ok: false, kind: 'debate', key: 'debate:x', reason: 'no title' }, document),
+    ).toEqual({ status: 'unreadable', kind: 'debate', key: 'debate:x', reason: 'no title' });
+  });
+
+  it('answers the background’s “report again”, and no one else', async () => {
+    const doc = loadFixtureDocument(SENCO);
+    const result = extractFixture(SENCO);
+    expect(reportTab(result, doc)).toBe(result);
+    const ask = (message: unknown, sender: { id?: string }) =>
+      fakeBrowser.runtime.onMessage.trigger(message, sender);
+    const [answer] = await ask({ type: 'tab/report-again' }, { id: fakeBrowser.runtime.id });
+    expect(answer).toMatchObject({ status: 'page', context: { key: 'petition:591092' } });
+    expect(await ask({ type: 'tab/report-again' }, { id: 'another-extension' })).toEqual([
+      undefined,
+    ]);
+    expect(await ask({ type: 'report' }, { id: fakeBrowser.runtime.id })).toEqual([undefined]);
+  });
+});

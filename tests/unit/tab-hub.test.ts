@@ -1,0 +1,173 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { PageContext } from '../../utils/pages/context';
+import { createTabHub, type TabHubDeps } from '../../utils/view/tab-hub';
+import {
+  type TabReport,
+  type TabState,
+  VIEW_PORT,
+  ViewPortMessage,
+} from '../../utils/view/tab-state';
+import { watchTab } from '../../utils/view/view-channel';
+
+const context: PageContext = {
+  kind: 'debate',
+  url: 'https://hansard.parliament.uk/Commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40/SpecialEducationalNeedsAndDisabilitiesReview',
+  key: 'debate:BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40',
+  title: 'Special Educational Needs and Disabilities Review',
+  links: [],
+  unread: [],
+  debateId: 'BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40',
+  house: 'Commons',
+  sittingDate: '2022-03-29',
+  location: 'Commons Chamber',
+  petitionNumbers: [591092],
+};
+const PAGE: TabReport = { status: 'page', context, offers: [] };
+
+type Listener = (message: unknown) => void;
+
+/** A view's port and the background's end of it, joined (messages cloned as the browser does). */
+function portPair(senderId = 'ext') {
+  const heard = { view: [] as Listener[], background: [] as Listener[] };
+  const gone = { view: [] as (() => void)[], background: [] as (() => void)[] };
+  const end = (mine: 'view' | 'background', theirs: 'view' | 'background') => ({
+    name: VIEW_PORT,
+    sender: { id: senderId },
+    postMessage: (message: unknown) => {
+      for (const listener of heard[theirs]) listener(structuredClone(message));
+    },
+    onMessage: { addListener: (listener: Listener) => heard[mine].push(listener) },
+    onDisconnect: { addListener: (listener: () => void) => gone[mine].push(listener) },
+    disconnect: vi.fn(() => {
+      for (const listener of gone[theirs]) listener();
+    }),
+  });
+  return { view: end('view', 'background'), background: end('background', 'view') };
+}
+
+function hubWith(overrides: Partial<TabHubDeps> = {}) {
+  const timers: (() => void)[] = [];
+  const enablePanel = vi.fn();
+  const hub = createTabHub({
+    extensionId: 'ext',
+    askTab: async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    },
+    tabExists: async () => true,
+    enablePanel,
+    setTimer: (run) => void timers.push(run),
+    ...overrides,
+  });
+  /** Opens a view of `tabId`; returns every state it is told. */
+  const view = (tabId: number) => {
+    const states: TabState[] = [];
+    const pair = portPair();
+    hub.accept(pair.background as never);
+    watchTab(
+      tabId,
+      (state) => states.push(state),
+      () => pair.view as never,
+    );
+    return states;
+  };
+  return { hub, enablePanel, timers, view };
+}
+
+describe('what each tab shows, for the views beside them', () => {
+  it('tells a view its tab’s report, and every change, and no other tab’s', () => {
+    const { hub, view, enablePanel } = hubWith();
+    hub.report(1, PAGE);
+    const states = view(1);
+    hub.report(2, { status: 'none' });
+    hub.navigating(1);
+    hub.report(1, { status: 'none' });
+    expect(states.map((s) => s.status)).toEqual(['page', 'loading', 'none']);
+    // The side panel is offered on the supported page only.
+    expect(enablePanel.mock.calls).toEqual([
+      [1, true],
+      [2, false],
+      [1, false],
+    ]);
+  });
+
+  it('after a restart (nothing known), asks the tab, whose content script answers with its report', async () => {
+    const askTab = vi.fn(async () => structuredClone(PAGE));
+    const { view } = hubWith({ askTab });
+    const states = view(5);
+    await expect.poll(() => states.map((s) => s.status)).toEqual(['loading', 'page']);
+    expect(askTab).toHaveBeenCalledWith(5);
+  });
+
+  it('takes an answer that is not a report as nothing to show, not as a page', async () => {
+    const { view } = hubWith({ askTab: async () => ({ status: 'page', context: { kind: 'x' } }) });
+    const states = view(5);
+    await expect.poll(() => states.at(-1)?.status).toBe('none');
+  });
+
+  it('says a tab that does not answer has nothing, and a tab that is gone is closed', async () => {
+    const open = hubWith();
+    const none = open.view(5);
+    await expect.poll(() => none.at(-1)?.status).toBe('none');
+    const gone = hubWith({ tabExists: async () => false });
+    const closed = gone.view(6);
+    await expect.poll(() => closed.at(-1)?.status).toBe('closed');
+  });
+
+  it('a tab that finished loading and has not reported is asked once its grace is over', async () => {
+    let answer: TabReport | null = null;
+    const { hub, view, timers } = hubWith({
+      askTab: async () => {
+        if (!answer) throw new Error('no receiver');
+        return answer;
+      },
+    });
+    hub.report(3, PAGE);
+    const states = view(3);
+    hub.navigating(3);
+    hub.loaded(3);
+    answer = { status: 'none' };
+    for (const run of timers) run();
+    await expect.poll(() => states.map((s) => s.status)).toEqual(['page', 'loading', 'none']);
+  });
+
+  it('a report that comes within the grace is kept, not asked again', async () => {
+    const askTab = vi.fn(async () => ({ status: 'none' }));
+    const { hub, view, timers } = hubWith({ askTab });
+    const states = view(3);
+    await expect.poll(() => states.at(-1)?.status).toBe('none');
+    hub.navigating(3);
+    hub.loaded(3);
+    hub.report(3, PAGE);
+    for (const run of timers) run();
+    expect(states.map((s) => s.status)).toEqual(['loading', 'none', 'loading', 'page']);
+    expect(askTab).toHaveBeenCalledOnce();
+  });
+
+  it('tells a closed tab’s views, and refuses ports from anyone else', () => {
+    const { hub, view } = hubWith();
+    hub.report(4, PAGE);
+    const states = view(4);
+    hub.closed(4);
+    expect(states.at(-1)).toEqual({ status: 'closed' });
+    const stranger = portPair('other-extension');
+    hub.accept(stranger.background as never);
+    expect(stranger.background.disconnect).toHaveBeenCalled();
+  });
+
+  it('ignores messages a view does not send', () => {
+    const { hub } = hubWith();
+    const pair = portPair();
+    const told: unknown[] = [];
+    pair.view.onMessage.addListener((m) => told.push(m));
+    hub.accept(pair.background as never);
+    pair.view.postMessage({ type: 'tab', tabId: 1, state: { status: 'none' } });
+    pair.view.postMessage({ type: 'show', tabId: -1 });
+    expect(told).toEqual([]);
+    pair.view.postMessage({ type: 'show', tabId: 1 });
+    expect(ViewPortMessage.parse(told[0])).toEqual({
+      type: 'tab',
+      tabId: 1,
+      state: { status: 'loading' },
+    });
+  });
+});

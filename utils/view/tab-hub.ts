@@ -1,0 +1,96 @@
+import type { Port } from '../messaging/page-channel';
+import { TabReport, type TabState, VIEW_PORT, ViewPortMessage } from './tab-state';
+
+export interface TabHubDeps {
+  extensionId: string;
+  /** Asks the tab's content script for its report (`tabs.sendMessage`); rejects when none answers. */
+  askTab(tabId: number): Promise<unknown>;
+  /** Whether the tab is still open (`tabs.get`). */
+  tabExists(tabId: number): Promise<boolean>;
+  /** Enables the browser's side panel for the tab, or not (Chromium; nothing in Firefox). */
+  enablePanel(tabId: number, enabled: boolean): void;
+  /** After a tab finished loading, how long its content script may take to report. */
+  graceMs?: number;
+  setTimer?: (run: () => void, ms: number) => void;
+}
+
+/**
+ * The background's record of what each tab shows, for the views beside them. It is only a
+ * cache: after a worker restart it is empty, and a view asking for a tab makes the background
+ * ask that tab's content script to report again, so nothing the user sees is lost.
+ */
+export function createTabHub({
+  extensionId,
+  askTab,
+  tabExists,
+  enablePanel,
+  // The panel module loads after the page's load event; an unsupported page runs no script at all.
+  graceMs = 1500,
+  setTimer = (run, ms) => void setTimeout(run, ms),
+}: TabHubDeps) {
+  const tabs = new Map<number, TabState>();
+  const views = new Map<Port, number>();
+
+  const set = (tabId: number, state: TabState) => {
+    tabs.set(tabId, state);
+    const message: ViewPortMessage = { type: 'tab', tabId, state };
+    for (const [port, shown] of views) if (shown === tabId) port.postMessage(message);
+    if (state.status === 'closed') tabs.delete(tabId);
+  };
+
+  const report = (tabId: number, next: TabReport) => {
+    set(tabId, next);
+    enablePanel(tabId, next.status === 'page');
+  };
+
+  /** Asks the tab again: its content script answers with its report, or there is none. */
+  const refresh = async (tabId: number) => {
+    try {
+      const answer = TabReport.safeParse(await askTab(tabId));
+      report(tabId, answer.success ? answer.data : { status: 'none' });
+    } catch {
+      if (await tabExists(tabId)) report(tabId, { status: 'none' });
+      else set(tabId, { status: 'closed' });
+    }
+  };
+
+  return {
+    /** A view's port: it names the tab to show and hears every change to it. */
+    accept(port: Port) {
+      if (port.name !== VIEW_PORT || port.sender?.id !== extensionId) return port.disconnect();
+      port.onMessage.addListener((message: unknown) => {
+        const parsed = ViewPortMessage.safeParse(message);
+        if (!parsed.success || parsed.data.type !== 'show') return;
+        const { tabId } = parsed.data;
+        views.set(port, tabId);
+        const known = tabs.get(tabId);
+        port.postMessage({
+          type: 'tab',
+          tabId,
+          state: known ?? { status: 'loading' },
+        } satisfies ViewPortMessage);
+        if (!known) void refresh(tabId);
+      });
+      port.onDisconnect.addListener(() => views.delete(port));
+    },
+    /** The tab's content script said what it shows. */
+    report,
+    /** The tab started loading a new page: its old report no longer holds. */
+    navigating(tabId: number) {
+      set(tabId, { status: 'loading' });
+    },
+    /** The tab finished loading: a page that has not reported by now is asked, or has nothing. */
+    loaded(tabId: number) {
+      setTimer(() => {
+        if (tabs.get(tabId)?.status === 'loading') void refresh(tabId);
+      }, graceMs);
+    },
+    closed(tabId: number) {
+      set(tabId, { status: 'closed' });
+    },
+    stateOf(tabId: number): TabState | undefined {
+      return tabs.get(tabId);
+    },
+  };
+}
+export type TabHub = ReturnType<typeof createTabHub>;
