@@ -30,6 +30,7 @@ import {
   unseenCount,
   watchlist,
 } from '../utils/storage/watch-store';
+import { openView, type ViewApis } from '../utils/view/open-view';
 import { followPage, runDueChecks } from '../utils/watchlist/checker';
 import { ALARM_PERIOD_MINUTES, WATCH_ALARM } from '../utils/watchlist/schedule';
 
@@ -43,6 +44,11 @@ export default defineBackground(() => {
   const toolbarButton = browser.action ?? browser.browserAction;
   browser.tabs.onRemoved.addListener((tabId) => trail.closed(tabId));
   browser.runtime.onConnect.addListener((port) => pages.accept(port));
+  const viewApis: ViewApis = {
+    sidePanel: browser.sidePanel,
+    tabs: browser.tabs,
+    getURL: (path) => browser.runtime.getURL(path as '/'),
+  };
   const handle = createMessageHandler(browser.runtime.id, {
     'page/visited': async ({ context, visitId }, sender) => {
       if (sender.tab?.id !== undefined) trail.visited(sender.tab.id, context.key);
@@ -137,6 +143,9 @@ export default defineBackground(() => {
     },
     'settings/get': async () => getSettings(await db),
     'settings/set': async ({ settings }) => updateSettings(await db, settings),
+    // Not async: `sidePanel.open` must be called before anything is awaited (open-view.ts).
+    'view/open': (_request, sender) =>
+      openView(viewApis, sender.tab).then((openedIn) => ({ openedIn })),
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
 

@@ -2,15 +2,15 @@ import { render } from 'preact';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { Card } from '../components/card/Card';
+import cardCss from '../components/card/card.css?inline';
 import { askEarly } from '../components/panel/early-answers';
 import { PANEL_HOST_ATTRIBUTE, PANEL_NAME } from '../components/panel/host';
 import { MARKS } from '../components/panel/marks';
-import { Panel } from '../components/panel/Panel';
-import panelCss from '../components/panel/panel.css?inline';
 import { detectPage, type ExtractResult, extractPage } from '../utils/pages/registry';
 import { watchForLateContent } from '../utils/pages/watch';
 
-// The panel half of the content script: imported by `content-boot` once the page has loaded,
+// The card half of the content script: imported by `content-boot` once the page has loaded,
 // and run in the same isolated world (ARCHITECTURE.md, "Why the content script comes in two
 // stages").
 export default defineUnlistedScript(async () => {
@@ -32,15 +32,18 @@ export default defineUnlistedScript(async () => {
     const createUi = (name: string) =>
       createShadowRootUi(ctx, {
         name,
-        // The CSS is bundled in, not fetched: no round trip before the panel can draw.
-        css: panelCss,
+        // The CSS is bundled in, not fetched: no round trip before the card can draw.
+        css: cardCss,
         position: 'inline',
+        // Closed: no page script reaches the card, the notes' highlights or the link cards.
+        mode: 'closed',
         anchor: 'body',
         append: 'last',
         onMount(container, _shadow, host) {
           host.setAttribute(PANEL_HOST_ATTRIBUTE, '');
           redraw = () =>
-            result && render(<Panel result={result} visitId={visitId} early={early} />, container);
+            result &&
+            render(<Card result={result} visitId={visitId} early={early} host={host} />, container);
           redraw();
           return container;
         },
