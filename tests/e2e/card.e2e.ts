@@ -2,7 +2,16 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Box, ExtensionUi } from './closed-root';
 import { FIXTURE_PAGES } from './fixture-pages';
-import { launch, openPage, panelOf, putRecords } from './harness';
+import {
+  clearStore,
+  launch,
+  openPage,
+  paintedText,
+  panelOf,
+  putRecords,
+  readStore,
+  selectText,
+} from './harness';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 const OPEN = 'https://petition.parliament.uk/petitions/701234';
@@ -466,6 +475,87 @@ describe('link cards', () => {
       .toBe('Petition 654321 · 118,407 signatures · Closed · Government responded · Debated');
     await page.keyboard.press('Escape');
     await expect.poll(() => ui.count('.link-card')).toBe(0);
+    await page.close();
+  });
+});
+
+describe('the selection toolbar and highlights', () => {
+  const PASSAGE = 'Ensuring SENCOs are fully qualified is integral to this.';
+  const stored = async () =>
+    ((await readStore(harness, 'annotations')) as { target: { quote: { exact: string } } | null }[])
+      .map((note) => note.target?.quote.exact)
+      .filter(Boolean);
+
+  it('highlights a selection from the keyboard, and paints it again after a reload', async () => {
+    await clearStore(harness, 'annotations');
+    const { page, errors } = await cardPage(SENCO);
+    const before = await page.evaluate(() => document.body.innerHTML.length);
+    await selectText(page, PASSAGE);
+    await page.keyboard.press('Alt+Shift+H');
+    await expect.poll(() => paintedText(page)).toEqual([PASSAGE]);
+    await expect.poll(stored).toEqual([PASSAGE]);
+    await page.reload();
+    await expect.poll(() => paintedText(page)).toEqual([PASSAGE]);
+    // Painted without touching the page's DOM.
+    expect(await page.evaluate(() => document.body.innerHTML.length)).toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows its toolbar beside the selection, never over it, and highlights with a click', async () => {
+    await clearStore(harness, 'annotations');
+    const { page, ui } = await cardPage(SENCO, 1400);
+    for (const block of ['start', 'end'] as const) {
+      await page.evaluate(() => document.getSelection()?.removeAllRanges());
+      await expect.poll(() => ui.count('.selection-toolbar')).toBe(0);
+      // The passage scrolled to the top of the window, then to its bottom, and selected.
+      await page.evaluate((where) => {
+        const wanted = 'within 3 years of appointment';
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = (node as Text).data.indexOf(wanted);
+          if (at === -1) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + wanted.length);
+          const rect = range.getBoundingClientRect();
+          scrollBy(0, where === 'start' ? rect.top - 20 : rect.bottom - innerHeight + 10);
+          document.getSelection()?.removeAllRanges();
+          document.getSelection()?.addRange(range);
+          return;
+        }
+      }, block);
+      const toolbar = await ui.waitFor('.selection-toolbar');
+      const selected = await page.evaluate(() =>
+        [...(document.getSelection()?.getRangeAt(0).getClientRects() ?? [])].map((r) => ({
+          left: r.left,
+          top: r.top,
+          right: r.right,
+          bottom: r.bottom,
+        })),
+      );
+      for (const rect of selected) expect(overlaps(toolbar, rect), block).toBe(false);
+    }
+    await ui.click('.selection-toolbar button:first-child');
+    await expect.poll(() => paintedText(page)).toEqual(['within 3 years of appointment']);
+    await expect.poll(() => ui.count('.selection-toolbar')).toBe(0);
+    await page.close();
+  });
+
+  it('does nothing for an empty selection or one inside the card', async () => {
+    await clearStore(harness, 'annotations');
+    const { page, ui } = await cardPage(SENCO);
+    await expect.poll(() => ui.attribute('.headline', 'aria-busy')).toBe('false');
+    await page.keyboard.press('Alt+Shift+H');
+    const headline = await ui.waitFor('.headline');
+    await page.mouse.click(headline.left + 5, headline.top + 5, { clickCount: 3 });
+    await page.keyboard.press('Alt+Shift+H');
+    expect(await ui.count('.selection-toolbar')).toBe(0);
+    // A highlight made after them is saved after anything they had asked for: only it appears.
+    await selectText(page, PASSAGE);
+    await page.keyboard.press('Alt+Shift+H');
+    await expect.poll(stored).toEqual([PASSAGE]);
+    expect(await paintedText(page)).toEqual([PASSAGE]);
     await page.close();
   });
 });

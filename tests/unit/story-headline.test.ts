@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../utils/dates';
 import type { LiveView } from '../../utils/live/live-view';
-import type { PageContext } from '../../utils/pages/context';
+import type { ConsultationContext, PageContext, PetitionContext } from '../../utils/pages/context';
 import type { RelatedItem, RelatedView } from '../../utils/related/related-item';
 import { PetitionDocument, toLivePetition } from '../../utils/sources/petitions-api';
 import { storyHeadline, topLinks } from '../../utils/story/headline';
@@ -19,7 +19,7 @@ const singles = readdirSync(REAL).filter((name) => {
   return json.data && !Array.isArray(json.data);
 });
 
-const petitionPage = (id: number): PageContext => ({
+const petitionPage = (id: number): PetitionContext => ({
   kind: 'petition',
   url: `https://petition.parliament.uk/petitions/${id}`,
   key: `petition:${id}`,
@@ -101,7 +101,7 @@ describe.each(singles)('the headline of real petition %s', (name) => {
 
 describe('the story headline', () => {
   it('reads the page itself while the live answer is missing, and counts the related pages', () => {
-    const page: PageContext = {
+    const page: PetitionContext = {
       ...petitionPage(591092),
       response: { respondedOn: '2021-09-29', summary: null },
       debate: { status: 'debated', date: '2022-03-08', links: [] },
@@ -120,7 +120,7 @@ describe('the story headline', () => {
   it('starts with a capital whatever comes first, and is empty with nothing to say', () => {
     const view = related([{ kind: 'debate', items: [item('a', 'debate', 1)] }]);
     expect(storyHeadline(petitionPage(1), null, view)).toEqual(['1 debate']);
-    const page: PageContext = {
+    const page: PetitionContext = {
       ...petitionPage(1),
       debate: { status: 'scheduled', date: '2026-11-23', links: [] },
     };
@@ -129,15 +129,21 @@ describe('the story headline', () => {
   });
 
   it("gives a consultation's stage from its live data", () => {
-    const page: PageContext = {
+    const page: ConsultationContext = {
       kind: 'consultation',
       url: 'https://www.gov.uk/government/consultations/x',
       key: 'consultation:x',
       title: 'X',
       links: [],
       unread: [],
+      contentId: null,
+      locale: 'en',
       state: 'open',
-    } as PageContext;
+      opensOn: null,
+      closesOn: '2026-12-19',
+      withdrawnOn: null,
+      organisations: [],
+    };
     const live = (state: 'open' | 'closed' | 'outcome', closesOn: string | null): LiveView => ({
       kind: 'consultation',
       consultation: answer({
@@ -152,6 +158,7 @@ describe('the story headline', () => {
         organisations: [],
       }),
     });
+    expect(storyHeadline(page, null, null)).toEqual(['Open until 19 December 2026']);
     expect(storyHeadline(page, live('open', '2026-12-20'), null)).toEqual([
       'Open until 20 December 2026',
     ]);

@@ -41,10 +41,11 @@ function consultationParts(
 ) {
   const fresh = live?.kind === 'consultation' ? live.consultation.data : null;
   const state = fresh?.state ?? context.state;
-  const closesOn = fresh?.closesOn ?? null;
+  const closesOn = fresh?.closesOn ?? context.closesOn;
+  const opensOn = fresh?.opensOn ?? context.opensOn;
   switch (state) {
     case 'upcoming':
-      return [fresh?.opensOn ? `Opens ${formatDate(fresh.opensOn)}` : 'Not yet open'];
+      return [opensOn ? `Opens ${formatDate(opensOn)}` : 'Not yet open'];
     case 'open':
       return [closesOn ? `Open until ${formatDate(closesOn)}` : 'Open'];
     case 'closed':
