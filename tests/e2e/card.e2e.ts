@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type Box, ExtensionUi } from './closed-root';
 import { FIXTURE_PAGES } from './fixture-pages';
 import {
@@ -556,6 +556,45 @@ describe('the selection toolbar and highlights', () => {
     await page.keyboard.press('Alt+Shift+H');
     await expect.poll(stored).toEqual([PASSAGE]);
     expect(await paintedText(page)).toEqual([PASSAGE]);
+    await page.close();
+  });
+});
+
+describe('hostile text on the card', () => {
+  afterEach(() => {
+    harness.site.api.rewrite = null;
+  });
+
+  it('shows markup from the APIs and search as text, and links only to the three sites', async () => {
+    const hostile = '<img src=x onerror="window.civicPwned=1">Special Educational Needs';
+    harness.site.api.rewrite = (path, body) => {
+      const lower = path.toLowerCase();
+      if (lower === '/search/debates.json' || lower === '/search/contributions/spoken.json') {
+        const results = body as { Results: { Title?: string; DebateSection?: string }[] };
+        for (const result of results.Results) {
+          if ('Title' in result) result.Title = hostile;
+          if ('DebateSection' in result) result.DebateSection = hostile;
+        }
+      }
+      return body;
+    };
+    const { page, ui, errors } = await cardPage(SENCO);
+    await expect.poll(() => ui.attribute('.headline', 'aria-busy')).toBe('false');
+    // The debates the search found lead the card's links, their titles shown as text.
+    expect(await ui.texts('.top-links a')).toContain(hostile);
+    expect(await ui.count('img, svg, script')).toBe(0);
+    const hrefs =
+      (await ui.run<string[]>(
+        '(root) => [...root.querySelectorAll("a[href]")].map((a) => a.href)',
+      )) ?? [];
+    for (const href of hrefs)
+      expect(new URL(href).hostname).toMatch(
+        /^(petition\.parliament\.uk|www\.gov\.uk|hansard\.parliament\.uk)$/,
+      );
+    expect(
+      await page.evaluate(() => (window as { civicPwned?: number }).civicPwned),
+    ).toBeUndefined();
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
