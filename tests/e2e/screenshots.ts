@@ -63,12 +63,14 @@ async function linkCardShot() {
 async function highlightShot() {
   const { page, ui } = await cardPage(SENCO);
   await selectText(page, 'Ensuring SENCOs are fully qualified is integral to this.');
-  await page.evaluate(() =>
-    document
-      .getSelection()
-      ?.getRangeAt(0)
-      .startContainer.parentElement?.scrollIntoView({ block: 'center' }),
-  );
+  // Scrolled into view, then selected again, so the toolbar is placed where the passage now is.
+  await page.evaluate(() => {
+    const selection = document.getSelection();
+    const range = selection?.getRangeAt(0);
+    range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    selection?.removeAllRanges();
+    if (range) selection?.addRange(range);
+  });
   await ui.click('.selection-toolbar button:first-child');
   await page.evaluate(() => document.getSelection()?.removeAllRanges());
   await page.waitForFunction(() => (CSS.highlights.get('civic-thread-yellow')?.size ?? 0) > 0);
