@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type Box, ExtensionUi } from './closed-root';
@@ -596,5 +597,36 @@ describe('hostile text on the card', () => {
     ).toBeUndefined();
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('accessibility of the card (axe-core)', () => {
+  /** axe over a copy of the card in an open root (axe cannot enter the closed one). */
+  async function cardViolations(url: string, colorScheme: 'light' | 'dark') {
+    const { page, ui } = await cardPage(url);
+    await page.emulateMedia({ colorScheme });
+    await ui.waitFor('aside.card, .edge-tab');
+    if (await ui.count('aside.card'))
+      await expect.poll(() => ui.attribute('.headline', 'aria-busy')).toBe('false');
+    const results = await new AxeBuilder({ page }).include(await ui.openCopy()).analyze();
+    await page.close();
+    return {
+      checked: results.passes.length,
+      violations: results.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      ),
+    };
+  }
+
+  it.each(
+    FIXTURE_PAGES.map((page) => [page.name, page.url]),
+  )('%s: no violations', async (_, url) => {
+    const { checked, violations } = await cardViolations(url, 'light');
+    expect(violations).toEqual([]);
+    expect(checked).toBeGreaterThan(3);
+  });
+
+  it('no violations in dark mode either', async () => {
+    expect((await cardViolations(SENCO, 'dark')).violations).toEqual([]);
   });
 });

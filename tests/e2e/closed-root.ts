@@ -65,6 +65,7 @@ export class ExtensionUi {
       functionDeclaration: `function (...args) { return (${fn})(this, ...args); }`,
       arguments: args.map((value) => ({ value })),
       returnByValue: true,
+      awaitPromise: true,
     });
     if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? 'failed');
     return result.value as T;
@@ -157,6 +158,25 @@ export class ExtensionUi {
     return this.run<string | null>(
       `(root) => { const a = root.activeElement; return a ? a.tagName + ':' + a.textContent : null; }`,
     );
+  }
+
+  /**
+   * Copies the root's content (its styles included) into an open shadow root on a new host at
+   * the same place, for axe-core, which cannot enter closed roots. Returns the copy's selector.
+   */
+  async openCopy(): Promise<string> {
+    const id = 'civic-thread-axe-copy';
+    await this.run(
+      `(root, id) => {
+        document.getElementById(id)?.remove();
+        const host = document.createElement('div');
+        host.id = id;
+        host.attachShadow({ mode: 'open' }).append(root.querySelector('html').cloneNode(true));
+        document.body.append(host);
+      }`,
+      id,
+    );
+    return `#${id}`;
   }
 
   /** Forgets the root, for a page that reloaded or navigated. */
