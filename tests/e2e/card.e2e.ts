@@ -331,7 +331,14 @@ describe('the card on the page', () => {
       record.shifts = 0;
       type Shift = PerformanceEntry & { value: number; sources: { node: Node | null }[] };
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as Shift[]) record.shifts += entry.value;
+        // Only the page's own elements count: the card moving to a new place is not the page moving.
+        for (const entry of list.getEntries() as Shift[]) {
+          const pageNodes = entry.sources.filter(
+            ({ node }) =>
+              node && !(node instanceof Element && node.hasAttribute('data-civic-thread-panel')),
+          );
+          if (pageNodes.length > 0) record.shifts += entry.value;
+        }
       }).observe({ type: 'layout-shift', buffered: true });
     });
     await page.setViewportSize({ width: 1920, height: 900 });
@@ -568,6 +575,8 @@ describe('hostile text on the card', () => {
 
   it('shows markup from the APIs and search as text, and links only to the three sites', async () => {
     const hostile = '<img src=x onerror="window.civicPwned=1">Special Educational Needs';
+    // Searches answered earlier in this file would come from the cache, unchanged.
+    await clearStore(harness, 'cache');
     harness.site.api.rewrite = (path, body) => {
       const lower = path.toLowerCase();
       if (lower === '/search/debates.json' || lower === '/search/contributions/spoken.json') {
