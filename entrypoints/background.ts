@@ -36,7 +36,9 @@ import {
   chromiumSidePanel,
   firefoxSidebar,
   onToolbarClick,
+  openView,
   VIEW_PATH,
+  type ViewApis,
 } from '../utils/view/open-view';
 import { createRecent } from '../utils/view/recent';
 import { createTabHub } from '../utils/view/tab-hub';
@@ -105,6 +107,11 @@ export default defineBackground(() => {
     ]);
     return { ...related, thread: thread.items, threadSkipped: thread.skipped };
   }
+  const viewApis: ViewApis = {
+    sidePanel,
+    tabs: browser.tabs,
+    getURL: (path) => browser.runtime.getURL(path as '/'),
+  };
   const handle = createMessageHandler(browser.runtime.id, {
     'page/visited': async ({ context, visitId }, sender) => {
       if (sender.tab?.id !== undefined) trail.visited(sender.tab.id, context.key);
@@ -202,6 +209,9 @@ export default defineBackground(() => {
     },
     'settings/get': async () => getSettings(await db),
     'settings/set': async ({ settings }) => updateSettings(await db, settings),
+    // Not async: `sidePanel.open` must be called before anything is awaited (open-view.ts).
+    'view/open': (_request, sender) =>
+      openView(viewApis, sender.tab).then((openedIn) => ({ openedIn })),
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
 

@@ -1,20 +1,18 @@
 import { render } from 'preact';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { Card } from '../components/card/Card';
+import cardCss from '../components/card/card.css?inline';
+import { mountClosedRoot } from '../components/card/mount';
 import { askEarly } from '../components/panel/early-answers';
-import { PANEL_HOST_ATTRIBUTE, PANEL_NAME } from '../components/panel/host';
 import { MARKS } from '../components/panel/marks';
-import { Panel } from '../components/panel/Panel';
-import panelCss from '../components/panel/panel.css?inline';
 import { reportTab } from '../components/view/report-tab';
 import { detectPage, type ExtractResult, extractPage } from '../utils/pages/registry';
 import { watchForLateContent } from '../utils/pages/watch';
 
-// The panel half of the content script: imported by `content-boot` once the page has loaded,
+// The card half of the content script: imported by `content-boot` once the page has loaded,
 // and run in the same isolated world (ARCHITECTURE.md, "Why the content script comes in two
 // stages").
-export default defineUnlistedScript(async () => {
+export default defineUnlistedScript(() => {
   // Timeline marks for `npm run bench` and the E2E tests; they carry no data.
   performance.mark(MARKS.start);
   const url = new URL(location.href);
@@ -25,51 +23,32 @@ export default defineUnlistedScript(async () => {
   }
   // Each read is also told to the view beside the page (components/view/report-tab.ts).
   const read = () => reportTab(extractPage(url, document));
-  const ctx = new ContentScriptContext('content-panel');
   let result = read();
   let redraw: (() => void) | null = null;
 
-  const mount = async (first: ExtractResult) => {
+  const mount = (first: ExtractResult) => {
     const visitId = crypto.randomUUID();
     const early = askEarly(first);
-    const createUi = (name: string) =>
-      createShadowRootUi(ctx, {
-        name,
-        // The CSS is bundled in, not fetched: no round trip before the panel can draw.
-        css: panelCss,
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        onMount(container, _shadow, host) {
-          host.setAttribute(PANEL_HOST_ATTRIBUTE, '');
-          redraw = () =>
-            result && render(<Panel result={result} visitId={visitId} early={early} />, container);
-          redraw();
-          return container;
-        },
-        onRemove(container) {
-          if (container) render(null, container);
-        },
-      });
-    // A page that defined the element's name first owns what it creates (its own shadow root, so
-    // ours cannot attach): the panel then mounts under a name the page cannot know.
-    const ui = await createUi(PANEL_NAME).catch(() =>
-      createUi(`${PANEL_NAME}-${crypto.randomUUID().slice(0, 8)}`),
-    );
-    ui.mount();
+    // The CSS is bundled in, not fetched: no round trip before the card can draw.
+    const { host, container } = mountClosedRoot(document, cardCss);
+    redraw = () =>
+      result &&
+      render(<Card result={result} visitId={visitId} early={early} host={host} />, container);
+    redraw();
   };
 
   // A page still filling in is read again until it settles. A supported URL whose document is
   // not the page (an error page, a challenge) gets no panel, and so leaves no trace, unless the
   // page turns into it.
-  watchForLateContent(ctx.signal, document, () => {
+  // Nothing stops the watch early: it ends by itself after 15 s.
+  watchForLateContent(new AbortController().signal, document, () => {
     const next = read();
     if (!next || JSON.stringify(next) === JSON.stringify(result)) return;
     const mounted = result !== null;
     result = next;
     if (mounted) redraw?.();
-    else void mount(next);
+    else mount(next);
   });
-  if (result) await mount(result);
+  if (result) mount(result);
   performance.mark(MARKS.done);
 });

@@ -25,9 +25,10 @@ export function SelectionToolbar({
   doc: Document;
   onHighlight: (range: Range, withNote: boolean) => void;
 }) {
-  const [selection, setSelection] = useState<{ range: Range; top: number; left: number } | null>(
-    null,
-  );
+  // Below the selection, or above it (anchored by its bottom edge) where there is no room below.
+  const [selection, setSelection] = useState<
+    ({ range: Range; left: number } & ({ top: number } | { bottom: number })) | null
+  >(null);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -37,14 +38,13 @@ export function SelectionToolbar({
         const range = selectedRange(doc);
         if (!range) return setSelection(null);
         const rect = range.getBoundingClientRect();
-        const view = doc.defaultView;
-        const width = view?.innerWidth ?? 1024;
-        const height = view?.innerHeight ?? 768;
-        setSelection({
-          range,
-          top: Math.min(Math.max(8, rect.bottom + 8), height - 56),
-          left: Math.min(Math.max(8, rect.left), width - 300),
-        });
+        const { clientWidth: width, clientHeight: height } = doc.documentElement;
+        const left = Math.max(8, Math.min(rect.left, width - 300));
+        setSelection(
+          height - rect.bottom >= 56
+            ? { range, left, top: rect.bottom + 8 }
+            : { range, left, bottom: height - rect.top + 8 },
+        );
       }, 150);
     };
     const onKeyDown = (event: KeyboardEvent) => {
@@ -74,7 +74,12 @@ export function SelectionToolbar({
       class="selection-toolbar"
       role="toolbar"
       aria-label="Civic Thread: selected text"
-      style={{ top: `${selection.top}px`, left: `${selection.left}px` }}
+      style={{
+        left: `${selection.left}px`,
+        ...('top' in selection
+          ? { top: `${selection.top}px` }
+          : { bottom: `${selection.bottom}px` }),
+      }}
       // Keeps the page's selection while a button is pressed.
       onMouseDown={(event) => event.preventDefault()}
     >

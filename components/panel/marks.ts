@@ -8,6 +8,8 @@ export const MARKS = {
   start: 'civic-thread:start',
   /** The panel module has finished: its panel is mounted, or the page gets none. */
   done: 'civic-thread:done',
+  /** The card shows its headline with both its answers, from cache or network. */
+  cardShown: 'civic-thread:card-shown',
   /** The live section first shows data, from cache or network. */
   liveShown: 'civic-thread:live-shown',
 } as const;

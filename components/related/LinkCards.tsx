@@ -6,24 +6,28 @@ import type { LinkCard } from '../../utils/related/related-item';
 import { KIND_LABEL } from '../panel/format';
 import { factsOf } from './facts';
 
-const BADGE_LETTER: Record<PageKind, string> = { petition: 'P', consultation: 'C', debate: 'H' };
 /** Hover this long before a card opens, so sweeping the pointer over text opens nothing. */
 const HOVER_DELAY_MS = 300;
-/** Room a card needs (three short lines), to choose between below and above its link. */
-const CARD_HEIGHT = 100;
+/** The link's mark per kind of page it points at: a coloured underline, painted, not drawn. */
+const MARK_COLOUR: Record<PageKind, string> = {
+  petition: '#0f7a52',
+  consultation: '#1d70b8',
+  debate: '#4c2c92',
+};
+export const LINK_MARK = (kind: PageKind) => `civic-thread-link-${kind}`;
 
-type Badge = { key: number; kind: PageKind; top: number; left: number };
-type Open = { url: string; top: number; left: number };
+/** Where the card opens: below its link, or above it (anchored by its bottom edge). */
+type Open = { url: string; left: number } & ({ top: number } | { bottom: number });
 type CardState =
   | { status: 'loading' }
   | { status: 'ready'; card: LinkCard | null }
   | { status: 'failed'; message: string };
 
 /**
- * Marks each link on the page that points at a supported page with a small
- * badge, and shows a card about its target on hover or keyboard focus.
- * Badges and card are drawn in the panel's shadow root over the page, so the
- * page's own DOM and layout never change. Escape closes the card.
+ * Marks each link on the page that points at a supported page with a coloured
+ * underline of its kind (CSS Custom Highlight API: nothing is drawn over the
+ * text, and the page's DOM and layout never change), and shows a card about its
+ * target on hover or keyboard focus, never over the link. Escape closes it.
  */
 export function LinkCards({
   context,
@@ -38,44 +42,37 @@ export function LinkCards({
     () => supportedAnchors(doc, new URL(context.url), context.key),
     [doc, context],
   );
-  const [badges, setBadges] = useState<Badge[]>([]);
   const [open, setOpen] = useState<Open | null>(null);
   const [card, setCard] = useState<CardState>({ status: 'loading' });
   const cache = useRef(new Map<string, Promise<CardState>>());
 
-  // Badges follow their links through scrolling and layout changes; only links on screen get one.
+  // Ranges follow their links through scrolling and layout changes by themselves.
   useEffect(() => {
-    const view = doc.defaultView;
-    if (!view) return;
-    let frame = 0;
-    const place = () => {
-      frame = 0;
-      const height = view.innerHeight;
-      setBadges(
-        anchors.flatMap(({ anchor, page }, key) => {
-          const rects = anchor.getClientRects();
-          const last = rects[rects.length - 1];
-          if (!last || last.bottom < 0 || last.top > height || last.width === 0) return [];
-          return [{ key, kind: page.kind, top: last.top - 6, left: last.right - 2 }];
-        }),
-      );
-    };
-    const schedule = () => {
-      if (!frame) frame = view.requestAnimationFrame(place);
-    };
-    // First placement in the next frame, with the layout the page draws anyway: reading
-    // link positions now would force an extra layout while the page is still loading.
-    schedule();
-    view.addEventListener('scroll', schedule, { passive: true, capture: true });
-    view.addEventListener('resize', schedule, { passive: true });
-    // Opening a <details> or late content moves links without any scroll.
-    const resized = new view.ResizeObserver(schedule);
-    resized.observe(doc.body);
+    const registry = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
+    if (!registry) return;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(
+      Object.entries(MARK_COLOUR)
+        .map(
+          ([kind, colour]) =>
+            `::highlight(${LINK_MARK(kind as PageKind)}) { text-decoration: underline 3px ${colour}; }`,
+        )
+        .join('\n'),
+    );
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    for (const kind of Object.keys(MARK_COLOUR) as PageKind[]) {
+      const ranges = anchors
+        .filter(({ page }) => page.kind === kind)
+        .map(({ anchor }) => {
+          const range = doc.createRange();
+          range.selectNodeContents(anchor);
+          return range;
+        });
+      registry.set(LINK_MARK(kind), new Highlight(...ranges));
+    }
     return () => {
-      resized.disconnect();
-      view.cancelAnimationFrame(frame);
-      view.removeEventListener('scroll', schedule, { capture: true });
-      view.removeEventListener('resize', schedule);
+      for (const kind of Object.keys(MARK_COLOUR) as PageKind[]) registry.delete(LINK_MARK(kind));
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
     };
   }, [doc, anchors]);
 
@@ -89,17 +86,15 @@ export function LinkCards({
     let timer: ReturnType<typeof setTimeout> | undefined;
     const show = (anchor: Element, url: string) => {
       const rect = anchor.getBoundingClientRect();
-      const view = doc.defaultView;
-      const height = view?.innerHeight ?? 768;
-      setOpen({
-        url,
-        // Below the link when there is room, else above it: never over the link itself.
-        top:
-          rect.bottom + CARD_HEIGHT + 12 < height
-            ? rect.bottom + 6
-            : Math.max(8, rect.top - CARD_HEIGHT - 6),
-        left: Math.min(Math.max(8, rect.left), (view?.innerWidth ?? 1024) - 320),
-      });
+      const root = doc.documentElement;
+      const left = Math.max(8, Math.min(rect.left, root.clientWidth - 308));
+      // On the side with more room, its edge 6 px from the link's: never over the link itself.
+      const below = root.clientHeight - rect.bottom >= rect.top;
+      setOpen(
+        below
+          ? { url, left, top: rect.bottom + 6 }
+          : { url, left, bottom: root.clientHeight - rect.top + 6 },
+      );
     };
     const onOver = (event: Event) => {
       const hit = find(event.target);
@@ -162,22 +157,15 @@ export function LinkCards({
 
   return (
     <>
-      {badges.map((badge) => (
-        <span
-          key={badge.key}
-          class={`link-badge badge-${badge.kind}`}
-          style={{ top: `${badge.top}px`, left: `${badge.left}px` }}
-          aria-hidden="true"
-        >
-          {BADGE_LETTER[badge.kind]}
-        </span>
-      ))}
       {open && (
         <div
           class="link-card"
           role="tooltip"
           aria-live="polite"
-          style={{ top: `${open.top}px`, left: `${open.left}px` }}
+          style={{
+            left: `${open.left}px`,
+            ...('top' in open ? { top: `${open.top}px` } : { bottom: `${open.bottom}px` }),
+          }}
         >
           <CardBody state={card} />
         </div>

@@ -1,6 +1,6 @@
-import { browser } from 'wxt/browser';
 import { targetOfElement } from '../../utils/annotations/passage';
 import { sendRequest } from '../../utils/messaging/client';
+import { extensionApi } from '../../utils/messaging/extension-api';
 import type { ExtractResult } from '../../utils/pages/registry';
 import { findResponses } from '../../utils/pages/responses';
 import { ReportAgain, type TabReport } from '../../utils/view/tab-state';
@@ -32,9 +32,10 @@ let sent = '';
  */
 export function reportTab<T extends ExtractResult | null>(result: T, doc: Document = document): T {
   if (latest === null) {
-    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    extensionApi().runtime.onMessage.addListener((message: unknown, sender) => {
       // Only the extension's own background may ask, and only this question.
-      if (sender.id !== browser.runtime.id || !ReportAgain.safeParse(message).success) return;
+      if (sender.id !== extensionApi().runtime.id || !ReportAgain.safeParse(message).success)
+        return;
       return Promise.resolve(latest);
     });
   }

@@ -1,6 +1,6 @@
-import type { WxtBrowser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { MARKS } from '../../components/panel/marks';
+import { extensionApi } from '../../utils/messaging/extension-api';
 import { afterPageLoad } from './after-page-load';
 
 // The only script the browser injects (manifest `content_scripts` in wxt.config.ts, at
@@ -8,15 +8,6 @@ import { afterPageLoad } from './after-page-load';
 // the schemas, the page readers). Run while the page loaded, those ~120 KB made the load event
 // three times later (`npm run bench`, page_load_overhead_ratio). This is an unlisted script, not
 // WXT's content-script entry, because that entry sets up the API polyfill at injection (~13 ms).
-
-/**
- * Firefox names the API `browser`, Chromium `chrome`. Looked up only when needed: the browser
- * sets it up on first use. (A page element with id="browser" is also a global, hence the check.)
- */
-function extensionApi(): WxtBrowser {
-  const { browser, chrome } = globalThis as { browser?: WxtBrowser; chrome?: WxtBrowser };
-  return browser?.runtime?.getURL ? browser : (chrome as WxtBrowser);
-}
 
 export default defineUnlistedScript(() => {
   // Timeline marks for `npm run bench` and the E2E tests; they carry no data.

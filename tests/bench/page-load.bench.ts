@@ -56,10 +56,12 @@ try {
       page_load_without_extension_ms: round(without, 1),
       page_load_overhead_ratio: round(withExtension / without, 3),
       page_load_empty_content_script_ratio: round(emptyScript / without, 3),
+      page_load_vs_empty_script_ratio: round(withExtension / emptyScript, 3),
     },
     {
       page_load_overhead_ratio: '<= 1.05 (with / without, medians, same run)',
       page_load_empty_content_script_ratio: 'the floor: any content script on this page',
+      page_load_vs_empty_script_ratio: '<= 1.02 (with / empty content script, same run)',
     },
   );
 } finally {

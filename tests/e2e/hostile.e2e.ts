@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { ExtensionUi } from './closed-root';
 import { extensionPage, launch, openPage, panelOf } from './harness';
 
 // Hostile text where the sites put text: in a petition's title (on the page and in its
@@ -165,11 +166,12 @@ describe('a page that tries to take the panel over', () => {
           )
         : html;
     const { page, errors } = await openPage(harness, OPEN_PETITION);
-    const panel = page.locator('[data-civic-thread-panel]');
-    await expect
-      .poll(() => panel.locator('.page-title').textContent(), { timeout: 15_000 })
-      .toBe('Give schools ring-fenced funding to meet the needs of every pupil with SEND');
-    expect(await panel.evaluate((host) => host.tagName.toLowerCase())).toMatch(
+    await page.setViewportSize({ width: 1920, height: 900 });
+    const ui = await ExtensionUi.of(page);
+    await ui.waitFor('aside.card');
+    expect(await ui.text('#ct-title')).toBe('Civic Thread: Petition');
+    const host = page.locator('[data-civic-thread-panel]');
+    expect(await host.evaluate((element) => element.tagName.toLowerCase())).toMatch(
       /^civic-thread-panel-[0-9a-f]{8}$/,
     );
     expect(errors).toEqual([]);

@@ -1,34 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MARKS } from '../../components/panel/marks';
-import { FIXTURE_PAGES, LEFT_ALONE_PAGES, UNSUPPORTED_URLS } from './fixture-pages';
-import { factOf, launch, openPage, panelOf, readStore } from './harness';
+import { LEFT_ALONE_PAGES, UNSUPPORTED_URLS } from './fixture-pages';
+import { launch, openPage, panelOf, readStore } from './harness';
 
 const harness = await launch();
 afterAll(() => harness.close());
-
-describe('the context panel on every supported fixture page', () => {
-  it.each(FIXTURE_PAGES)('$name: kind, title, facts and links', async (fixture) => {
-    const { page, errors } = await openPage(harness, fixture.url);
-    const panel = panelOf(page);
-    const landmark = panel.getByRole('complementary', { name: /Civic Thread/ });
-    await expect.poll(() => landmark.count()).toBe(1);
-    expect(await panel.locator('.kind .badge').textContent()).toBe(fixture.badge);
-    expect(await panel.locator('.page-title').textContent()).toBe(fixture.title);
-    for (const [label, value] of Object.entries(fixture.facts)) {
-      expect(await factOf(page, '.page-facts', label).textContent(), label).toBe(value);
-    }
-    expect(await panel.locator('.page-facts .notice').count(), 'nothing left unread').toBe(0);
-    for (const [heading, labels] of Object.entries(fixture.links)) {
-      const group = panel.locator('.link-group', { has: page.locator(`h4:text-is("${heading}")`) });
-      expect(await group.count(), heading).toBe(1);
-      const shown = await group.locator('li a').allTextContents();
-      expect(shown).toEqual(expect.arrayContaining(labels));
-    }
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-});
 
 /** Waits until the content script has finished with the page, or is known never to run on it. */
 async function settled(page: Page): Promise<void> {

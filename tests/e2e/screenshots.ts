@@ -1,9 +1,14 @@
-// Writes a PNG of the panel on every supported fixture page into docs/screenshots/.
+// Writes a PNG of the card on every supported fixture page into docs/screenshots/.
 import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { MARKS } from '../../components/panel/marks';
+import { ExtensionUi } from './closed-root';
 import { FIXTURE_PAGES } from './fixture-pages';
-import { extensionPage, launch, openPage, panelOf, selectText } from './harness';
+import { extensionPage, launch, openPage, selectText } from './harness';
 
 const OUT = 'docs/screenshots';
+/** Wide enough for the card beside every fixture page; at 1400 px the petitions get the tab. */
+const WIDTH = 1920;
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 const SEND_REVIEW =
@@ -11,12 +16,28 @@ const SEND_REVIEW =
 
 const harness = await launch();
 
-/** The library as the side panel shows it, with the notes made by notesShot and a followed petition. */
-async function libraryShot() {
-  const { page } = await openPage(harness, 'https://petition.parliament.uk/petitions/701234');
-  await panelOf(page).getByRole('button', { name: 'Follow this petition' }).click();
-  await panelOf(page).getByRole('button', { name: 'Following this petition' }).waitFor();
+/** A fixture page at WIDTH, once the card has drawn its answers (or the page has no card). */
+async function cardPage(url: string): Promise<{ page: Page; ui: ExtensionUi }> {
+  const { page } = await openPage(harness, url);
+  await page.setViewportSize({ width: WIDTH, height: 1000 });
+  await page.waitForFunction(
+    (marks) =>
+      performance.getEntriesByName(marks.cardShown).length > 0 ||
+      performance.getEntriesByName(marks.done).length > 0,
+    MARKS,
+  );
+  return { page, ui: await ExtensionUi.of(page) };
+}
+
+async function shot(page: Page, name: string) {
+  const file = `${OUT}/${name}.png`;
+  await page.screenshot({ path: file });
+  console.log(`wrote ${file}`);
   await page.close();
+}
+
+/** The library as the side panel shows it, with the highlight made by highlightShot. */
+async function libraryShot() {
   const library = await harness.context.newPage();
   await library.setViewportSize({ width: 420, height: 900 });
   await library.goto(extensionPage(harness, 'library.html'));
@@ -27,58 +48,44 @@ async function libraryShot() {
   await library.close();
 }
 
-/** The SENCO petition's related items, with a link card open on the page. */
-async function relatedShot() {
-  const { page } = await openPage(harness, SENCO);
-  const panel = panelOf(page);
-  await panel.locator('.related-list').first().waitFor();
+/** The SENCO petition with a link card open on the page. */
+async function linkCardShot() {
+  const { page, ui } = await cardPage(SENCO);
   await page.locator('summary', { hasText: "Share your views on Government's plans" }).click();
   const link = page.locator(`a[href="${SEND_REVIEW}"]`).first();
   await link.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-  await panel.locator('.related').scrollIntoViewIfNeeded();
   await link.hover();
-  await panel.locator('.link-card-title').waitFor();
-  const file = `${OUT}/related.png`;
-  await page.screenshot({ path: file });
-  console.log(`wrote ${file}`);
-  await page.close();
+  await ui.waitFor('.link-card-title');
+  await shot(page, 'related');
 }
 
-/** The SENCO petition with a highlight, its note and a bookmarked response. */
-async function notesShot() {
-  const { page } = await openPage(harness, SENCO);
-  const panel = panelOf(page);
-  await panel.locator('.notes').waitFor();
+/** The SENCO petition with a passage highlighted from the selection toolbar. */
+async function highlightShot() {
+  const { page, ui } = await cardPage(SENCO);
   await selectText(page, 'Ensuring SENCOs are fully qualified is integral to this.');
-  await panel.getByRole('toolbar').getByRole('button', { name: 'Highlight with note' }).click();
-  await panel
-    .locator('.notes')
-    .getByLabel('Note', { exact: true })
-    .fill('Quote this in the briefing');
-  await panel.locator('.notes').getByLabel('Tags, separated by commas').fill('nasenco');
-  await panel.locator('.notes').getByRole('button', { name: 'Save', exact: true }).click();
-  await panel.getByRole('button', { name: /^Bookmark Government response/ }).click();
-  await panel.locator('.bookmark-label').waitFor();
+  // Scrolled into view, then selected again, so the toolbar is placed where the passage now is.
+  await page.evaluate(() => {
+    const selection = document.getSelection();
+    const range = selection?.getRangeAt(0);
+    range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    selection?.removeAllRanges();
+    if (range) selection?.addRange(range);
+  });
+  await ui.click('.selection-toolbar button:first-child');
   await page.evaluate(() => document.getSelection()?.removeAllRanges());
-  await panel.locator('.notes').scrollIntoViewIfNeeded();
-  const file = `${OUT}/notes.png`;
-  await page.screenshot({ path: file });
-  console.log(`wrote ${file}`);
-  await page.close();
+  await page.waitForFunction(() => (CSS.highlights.get('civic-thread-yellow')?.size ?? 0) > 0);
+  await shot(page, 'notes');
 }
+
 try {
   mkdirSync(OUT, { recursive: true });
   for (const fixture of FIXTURE_PAGES) {
-    const { page } = await openPage(harness, fixture.url);
-    await panelOf(page).locator('aside').waitFor();
+    const { page } = await cardPage(fixture.url);
     await page.waitForLoadState('networkidle');
-    const file = `${OUT}/${fixture.name}.png`;
-    await page.screenshot({ path: file });
-    console.log(`wrote ${file}`);
-    await page.close();
+    await shot(page, fixture.name);
   }
-  await notesShot();
-  await relatedShot();
+  await highlightShot();
+  await linkCardShot();
   await libraryShot();
 } finally {
   await harness.close();

@@ -63,6 +63,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'watch/seen': async () => ({}),
     'settings/get': async () => Settings.parse({ panelCollapsed: true }),
     'settings/set': async ({ settings }) => Settings.parse(settings),
+    'view/open': async () => ({ openedIn: 'tab' }),
     ...overrides,
   };
 }
@@ -73,6 +74,22 @@ function transportTo(handle: ReturnType<typeof createMessageHandler>, senderId =
 }
 
 describe('message protocol', () => {
+  it('runs the handler in the task the message arrived in, so a user gesture still holds', () => {
+    let ranWith: number | undefined;
+    const handle = createMessageHandler(
+      EXTENSION_ID,
+      handlers({
+        'view/open': (_request, sender) => {
+          ranWith = sender.tab?.id;
+          return Promise.resolve({ openedIn: 'side-panel' });
+        },
+      }),
+    );
+    void handle({ type: 'view/open' }, { id: EXTENSION_ID, tab: { id: 7, index: 2 } });
+    // Not awaited: an `await` before dispatch would leave this undefined here.
+    expect(ranWith).toBe(7);
+  });
+
   it('carries a valid request to its handler and the answer back', async () => {
     const handle = createMessageHandler(EXTENSION_ID, handlers());
     const answer = await sendRequest({ type: 'settings/get' }, transportTo(handle));

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { extensionApi } from './extension-api';
 import {
   Envelope,
   type ErrorCode,
@@ -11,7 +11,7 @@ import {
 
 type Transport = (message: unknown) => Promise<unknown>;
 
-const runtimeTransport: Transport = (message) => browser.runtime.sendMessage(message);
+const runtimeTransport: Transport = (message) => extensionApi().runtime.sendMessage(message);
 
 /** Said instead of the browser's own text ("A listener indicated an asynchronous response…"). */
 export const UNAVAILABLE =

@@ -1,5 +1,6 @@
-import { browser } from 'wxt/browser';
+import type { WxtBrowser } from 'wxt/browser';
 import { z } from '../zod';
+import { extensionApi } from './extension-api';
 
 /**
  * A long-lived port per open page, so a change made in one tab reaches every
@@ -18,7 +19,7 @@ export const PortMessage = z.discriminatedUnion('type', [
 export type PortMessage = z.infer<typeof PortMessage>;
 
 export type Port = Pick<
-  ReturnType<typeof browser.runtime.connect>,
+  ReturnType<WxtBrowser['runtime']['connect']>,
   'name' | 'sender' | 'postMessage' | 'onMessage' | 'onDisconnect' | 'disconnect'
 >;
 
@@ -87,7 +88,7 @@ export function keepPort(
 export function watchPageChanges(
   pageKey: string,
   onChanged: (pageKey: string) => void,
-  connect: () => Port = () => browser.runtime.connect({ name: PORT_NAME }),
+  connect: () => Port = () => extensionApi().runtime.connect({ name: PORT_NAME }),
 ): () => void {
   return keepPort(connect, { type: 'watch', pageKey } satisfies PortMessage, (message) => {
     const parsed = PortMessage.safeParse(message);

@@ -81,6 +81,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watch/seen') }),
   z.object({ type: z.literal('settings/get') }),
   z.object({ type: z.literal('settings/set'), settings: z.partial(Settings) }),
+  /** Opens the full view beside the sending tab (the card's "Open the full story"). */
+  z.object({ type: z.literal('view/open') }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -138,6 +140,7 @@ export const RESPONSE_DATA = {
   'watch/seen': z.object({}),
   'settings/get': Settings,
   'settings/set': Settings,
+  'view/open': z.object({ openedIn: z.enum(['side-panel', 'tab']) }),
 } satisfies Record<RequestType, z.ZodMiniType>;
 
 export type ResponseData<T extends RequestType> = z.infer<(typeof RESPONSE_DATA)[T]>;

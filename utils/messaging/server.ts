@@ -5,7 +5,7 @@ import { Request, type RequestType, type ResponseData, type Result } from './pro
 export interface Sender {
   id?: string;
   /** The tab a content script runs in; absent for extension pages. */
-  tab?: { id?: number };
+  tab?: { id?: number; index?: number };
 }
 
 export type Handlers = {
@@ -19,6 +19,8 @@ export type Handlers = {
  * Builds the background's message listener. Requests from anything but this
  * extension, or that fail the schema, are refused with a typed error; a
  * handler that throws becomes a `storage` error rather than a dropped reply.
+ * Nothing is awaited before the handler runs: `sidePanel.open` works only
+ * within the user's gesture, which the first `await` would end.
  */
 export function createMessageHandler(extensionId: string, handlers: Handlers) {
   return async (message: unknown, sender: Sender): Promise<Result<unknown>> => {

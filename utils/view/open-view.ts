@@ -61,3 +61,34 @@ export function onToolbarClick(
       openLibrary,
     );
 }
+
+/** What the card's "Open the full story" needs: the side panel where there is one, else a tab. */
+export interface ViewApis {
+  sidePanel?: ViewOpeners['sidePanel'];
+  tabs: {
+    create(properties: { url: string; index?: number; openerTabId?: number }): Promise<unknown>;
+  };
+  getURL(path: string): string;
+}
+
+/**
+ * Opens the full view beside `tab`, from the card's click. Must run in the same task as the
+ * message that asks for it: Chromium opens a side panel only within the user's gesture, which any
+ * `await` before `open` ends. Firefox's `sidebarAction.open` does not count a click on a web page
+ * as a gesture at all, so there the view opens as a tab next to the page (`?tab=` shows that
+ * page's context).
+ */
+export function openView(
+  apis: ViewApis,
+  tab: { id?: number; index?: number } | undefined,
+): Promise<'side-panel' | 'tab'> {
+  if (tab?.id === undefined) return Promise.reject(new Error('Only a page can open its view.'));
+  if (apis.sidePanel) return apis.sidePanel.open({ tabId: tab.id }).then(() => 'side-panel');
+  return apis.tabs
+    .create({
+      url: apis.getURL(`/${VIEW_PATH}?tab=${tab.id}`),
+      openerTabId: tab.id,
+      ...(tab.index !== undefined && { index: tab.index + 1 }),
+    })
+    .then(() => 'tab');
+}

@@ -1,0 +1,246 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { LiveView } from '../../utils/live/live-view';
+import { sendRequest } from '../../utils/messaging/client';
+import { PageKind } from '../../utils/pages/context';
+import type { ExtractResult } from '../../utils/pages/registry';
+import type { RelatedView } from '../../utils/related/related-item';
+import { storyHeadline, topLinks } from '../../utils/story/headline';
+import { SelectionToolbar } from '../notes/SelectionToolbar';
+import { useAnnotations } from '../notes/useAnnotations';
+import type { EarlyAnswers } from '../panel/early-answers';
+import { KIND_LABEL } from '../panel/format';
+import { MARKS } from '../panel/marks';
+import { LinkCards } from '../related/LinkCards';
+import { usePlacement } from './usePlacement';
+
+export interface CardProps {
+  result: ExtractResult;
+  /** Names this page load, so late re-reads of the page are not counted as new visits. */
+  visitId: string;
+  send?: typeof sendRequest;
+  /** Answers already asked for by the content script, used instead of asking again. */
+  early?: EarlyAnswers;
+  /** The shadow root's host, the origin of the card's document positions. */
+  host?: Element;
+}
+
+type Answer<T> = { status: 'waiting' } | { status: 'ready'; data: T } | { status: 'failed' };
+const WAITING = { status: 'waiting' } as const;
+
+/** Asks once per context, reusing the early answer when it was for this same context. */
+function useAnswer<T>(ask: (() => Promise<{ ok: true; data: T } | { ok: false }>) | null) {
+  const [answer, setAnswer] = useState<Answer<T>>(WAITING);
+  useEffect(() => {
+    if (!ask) return;
+    let current = true;
+    setAnswer(WAITING);
+    ask().then((result) => {
+      if (current)
+        setAnswer(result.ok ? { status: 'ready', data: result.data } : { status: 'failed' });
+    });
+    return () => {
+      current = false;
+    };
+  }, [ask]);
+  return answer;
+}
+
+/**
+ * The compact context card: the story's headline for this page, its strongest links with why,
+ * and the way to the full view. It sits where it covers none of the page's text (placement.ts);
+ * highlights, the selection toolbar and link cards stay on the page with it.
+ */
+export function Card({ result, visitId, send = sendRequest, early, host }: CardProps) {
+  const [collapsed, setCollapsed] = useState<boolean | null>(null);
+  const [annotateKinds, setAnnotateKinds] = useState<PageKind[]>([]);
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+
+  // A layout effect so the stored choice is applied without waiting a frame.
+  useLayoutEffect(() => {
+    (early?.settings ?? send({ type: 'settings/get' })).then((answer) => {
+      setAnnotateKinds(answer.ok ? answer.data.annotateKinds : PageKind.options);
+      setCollapsed(answer.ok ? answer.data.panelCollapsed : false);
+    });
+  }, [send, early]);
+
+  const context = result.ok ? result.context : null;
+  const annotating = context !== null && annotateKinds.includes(context.kind);
+  const { highlight } = useAnnotations(annotating ? context : null, send);
+
+  useEffect(() => {
+    if (!context) return;
+    setSaveProblem(null);
+    send({ type: 'page/visited', visitId, context }).then((answer) =>
+      setSaveProblem(answer.ok ? null : answer.error.message),
+    );
+  }, [context, visitId, send]);
+
+  const askLive = useCallback(
+    () =>
+      context
+        ? early?.live?.context === context
+          ? early.live.answer
+          : send({ type: 'live/get', context, waitForFresh: false })
+        : Promise.resolve({ ok: false } as const),
+    [context, early, send],
+  );
+  const askRelated = useCallback(
+    () =>
+      context
+        ? early?.related?.context === context
+          ? early.related.answer
+          : send({ type: 'related/get', context, referrer: document.referrer || null })
+        : Promise.resolve({ ok: false } as const),
+    [context, early, send],
+  );
+  const live = useAnswer<LiveView>(context ? askLive : null);
+  const related = useAnswer<RelatedView>(context ? askRelated : null);
+
+  // Both of the headline's answers are in: the card is drawn (`npm run bench`, card_from_cache_ms).
+  const complete = live.status !== 'waiting' && related.status !== 'waiting';
+  useLayoutEffect(() => {
+    if (complete && performance.getEntriesByName(MARKS.cardShown).length === 0)
+      performance.mark(MARKS.cardShown);
+  }, [complete]);
+
+  const openView = useCallback(() => {
+    // Sent in the click's own task: the background opens the side panel within this gesture.
+    void send({ type: 'view/open' });
+  }, [send]);
+  const onHighlight = useCallback(
+    (range: Range, withNote: boolean) => {
+      // The note is written in the full view.
+      if (withNote) openView();
+      void highlight({ range, colour: 'yellow', note: '', tags: [] });
+    },
+    [highlight, openView],
+  );
+
+  const placement = usePlacement(document, collapsed, host);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const [moveFocus, setMoveFocus] = useState(false);
+  // Focus follows the toggle to the tab and back, once the new placement is drawn.
+  useEffect(() => {
+    if (!moveFocus || !placement || (placement.mode === 'tab') !== collapsed) return;
+    setMoveFocus(false);
+    toggleRef.current?.focus();
+  }, [moveFocus, placement, collapsed]);
+
+  const kind = result.ok ? result.context.kind : result.kind;
+  const toggle = () => {
+    const next = !collapsed;
+    setCollapsed(next);
+    setMoveFocus(true);
+    void send({ type: 'settings/set', settings: { panelCollapsed: next } });
+  };
+
+  const others = (
+    <>
+      {annotating && <SelectionToolbar doc={document} onHighlight={onHighlight} />}
+      {context && <LinkCards context={context} send={send} />}
+    </>
+  );
+  // Wait for the stored choice so a collapsed card never flashes open.
+  if (collapsed === null || !placement) return others;
+
+  const style = {
+    position: placement.position,
+    left: `${placement.left}px`,
+    top: `${placement.top}px`,
+  };
+  if (placement.mode === 'tab') {
+    const expands = placement.canExpand;
+    return (
+      <>
+        <button
+          ref={toggleRef}
+          type="button"
+          class="edge-tab"
+          style={style}
+          aria-expanded={expands ? false : undefined}
+          onClick={expands ? toggle : openView}
+        >
+          <span aria-hidden="true">CT</span>
+          <span class="visually-hidden">
+            {expands ? 'Show Civic Thread card' : 'Civic Thread: open the full story'}
+          </span>
+        </button>
+        {others}
+      </>
+    );
+  }
+
+  const parts = context
+    ? storyHeadline(
+        context,
+        live.status === 'ready' ? live.data : null,
+        related.status === 'ready' ? related.data : null,
+      )
+    : [];
+  const links = related.status === 'ready' ? topLinks(related.data) : [];
+  return (
+    <>
+      <aside
+        class="card"
+        aria-labelledby="ct-title"
+        style={{ ...style, width: `${placement.width}px` }}
+      >
+        <div class="card-header">
+          <h2 id="ct-title" class="card-title">
+            Civic Thread<span class="visually-hidden">: {KIND_LABEL[kind]}</span>
+          </h2>
+          <button
+            ref={toggleRef}
+            type="button"
+            class="toggle"
+            aria-expanded="true"
+            aria-controls="ct-body"
+            onClick={toggle}
+          >
+            Hide<span class="visually-hidden"> Civic Thread card</span>
+          </button>
+        </div>
+        <div id="ct-body" class="card-body">
+          {result.ok ? (
+            <>
+              <p class="headline" aria-busy={!complete}>
+                {parts.length > 0
+                  ? parts.join(' · ')
+                  : complete
+                    ? 'Nothing found beyond this page yet.'
+                    : 'Finding what happened next…'}
+              </p>
+              {links.length > 0 && (
+                <ul class="top-links">
+                  {links.map((item) => (
+                    <li key={item.key}>
+                      <a href={item.url}>{item.title}</a>
+                      {item.reasons[0] && <span class="why">{item.reasons[0]}</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {related.status === 'failed' && (
+                <p class="notice">Related pages could not be found this time.</p>
+              )}
+            </>
+          ) : (
+            <p class="notice notice-error" role="alert">
+              Civic Thread could not read this {KIND_LABEL[kind].toLowerCase()} page:{' '}
+              {result.reason}
+            </p>
+          )}
+          {saveProblem && (
+            <p class="notice" role="status">
+              This visit was not saved to your thread: {saveProblem}
+            </p>
+          )}
+          <button type="button" class="open-view" onClick={openView}>
+            Open the full story
+          </button>
+        </div>
+      </aside>
+      {others}
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'preact/hooks';
+import { measurePage } from './measure';
+import { type Placement, placeCard } from './placement';
+
+/**
+ * Where the card goes, measured again whenever the page's layout may have changed (a resize,
+ * the side panel opening, late content). Absolute positions are made relative to the host,
+ * which sits at the top left of its containing block. Null until `collapsed` is known.
+ */
+export function usePlacement(
+  doc: Document,
+  collapsed: boolean | null,
+  host: Element | undefined,
+): Placement | null {
+  const [placement, setPlacement] = useState<Placement | null>(null);
+  useEffect(() => {
+    const view = doc.defaultView;
+    if (!view || collapsed === null) return;
+    let frame = 0;
+    const place = () => {
+      frame = 0;
+      const found = placeCard(measurePage(doc, host, collapsed));
+      const origin = host?.getBoundingClientRect();
+      const next =
+        found?.position === 'absolute' && origin
+          ? {
+              ...found,
+              left: found.left - origin.left - view.scrollX,
+              top: found.top - origin.top - view.scrollY,
+            }
+          : found;
+      setPlacement((current) =>
+        JSON.stringify(current) === JSON.stringify(next) ? current : next,
+      );
+    };
+    const schedule = () => {
+      if (!frame) frame = view.requestAnimationFrame(place);
+    };
+    place();
+    view.addEventListener('resize', schedule, { passive: true });
+    const resized = new view.ResizeObserver(schedule);
+    resized.observe(doc.documentElement);
+    resized.observe(doc.body);
+    return () => {
+      resized.disconnect();
+      view.cancelAnimationFrame(frame);
+      view.removeEventListener('resize', schedule);
+    };
+  }, [doc, collapsed, host]);
+  return placement;
+}
