@@ -21,9 +21,10 @@ const WH_DEBATE =
 /** Chromium's side panel opens 320 px wide (`kDefaultWidth`, chrome/browser/ui/views/side_panel). */
 const SIDE_PANEL_WIDTH = 320;
 
-/** The worker's side panel API, the part this file wraps to see it called. */
+/** The worker's side panel and tabs APIs, the parts this file calls and wraps. */
 declare const chrome: {
   sidePanel: { open(options: { tabId?: number; windowId?: number }): Promise<void> };
+  tabs: { query(query: { url: string }): Promise<{ id?: number }[]> };
 };
 
 const harness = await launch();
@@ -236,6 +237,32 @@ describe('never over the text', () => {
   });
 });
 
+/**
+ * Wraps the worker's `sidePanel.open` to record each call's outcome: Chromium refuses it
+ * ("may only be called in response to a user gesture") once the click's gesture is lost.
+ */
+function recordSidePanelOpens() {
+  return harness.worker.evaluate(() => {
+    const record = globalThis as unknown as {
+      opened: string[];
+      original?: typeof chrome.sidePanel.open;
+    };
+    record.opened = [];
+    record.original ??= chrome.sidePanel.open.bind(chrome.sidePanel);
+    const original = record.original;
+    chrome.sidePanel.open = (options) =>
+      original(options).then(
+        () => void record.opened.push(`opened ${options.tabId !== undefined}`),
+        (error: Error) => {
+          record.opened.push(`refused: ${error.message}`);
+          throw error;
+        },
+      );
+  });
+}
+const sidePanelOpens = () =>
+  harness.worker.evaluate(() => (globalThis as unknown as { opened: string[] }).opened);
+
 describe('the card on the page', () => {
   it('collapses to its tab from the keyboard, keeps focus on it, and stays collapsed on the next page', async () => {
     const { page, ui } = await cardPage(SENCO);
@@ -279,26 +306,24 @@ describe('the card on the page', () => {
   });
 
   it('"Open the full story" opens the side panel within the click\'s gesture', async () => {
-    await harness.worker.evaluate(() => {
-      const record = globalThis as unknown as { opened: string[] };
-      record.opened = [];
-      const original = chrome.sidePanel.open.bind(chrome.sidePanel);
-      chrome.sidePanel.open = (options) =>
-        original(options).then(
-          () => void record.opened.push(`opened ${options.tabId !== undefined}`),
-          (error: Error) => {
-            record.opened.push(`refused: ${error.message}`);
-            throw error;
-          },
+    // The check can fail: outside a gesture, Chromium refuses the same call.
+    const { page: other } = await cardPage(OPEN);
+    expect(
+      await harness.worker.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({
+          url: 'https://petition.parliament.uk/petitions/*',
+        });
+        return chrome.sidePanel.open({ tabId: tab?.id ?? -1 }).then(
+          () => 'opened',
+          (error: Error) => `refused: ${error.message}`,
         );
-    });
+      }),
+    ).toBe('refused: `sidePanel.open()` may only be called in response to a user gesture.');
+    await other.close();
+    await recordSidePanelOpens();
     const { page, ui } = await cardPage(SENCO);
     await ui.click('button.open-view');
-    await expect
-      .poll(() =>
-        harness.worker.evaluate(() => (globalThis as unknown as { opened: string[] }).opened),
-      )
-      .toEqual(['opened true']);
+    await expect.poll(sidePanelOpens).toEqual(['opened true']);
     await page.close();
   });
 
@@ -547,6 +572,30 @@ describe('the selection toolbar and highlights', () => {
     await ui.click('.selection-toolbar button:first-child');
     await expect.poll(() => paintedText(page)).toEqual(['within 3 years of appointment']);
     await expect.poll(() => ui.count('.selection-toolbar')).toBe(0);
+    await page.close();
+  });
+
+  it('"Highlight with note" paints the passage and opens the full view, where the note is written', async () => {
+    await clearStore(harness, 'annotations');
+    await recordSidePanelOpens();
+    const { page, ui } = await cardPage(SENCO);
+    await page.evaluate((wanted) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = (node as Text).data.indexOf(wanted);
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        scrollBy(0, range.getBoundingClientRect().top - 200);
+        document.getSelection()?.removeAllRanges();
+        document.getSelection()?.addRange(range);
+        return;
+      }
+    }, PASSAGE);
+    await ui.click('.selection-toolbar button.secondary');
+    await expect.poll(() => paintedText(page)).toEqual([PASSAGE]);
+    await expect.poll(sidePanelOpens).toEqual(['opened true']);
     await page.close();
   });
 

@@ -37,6 +37,22 @@ function loaded(): Promise<boolean> {
 }
 
 describe('the Firefox build in Firefox ESR', () => {
+  it('draws the card in a closed shadow root: the browser sees its headline, the page does not', async () => {
+    if (!SENCO) throw new Error('the SENCO fixture page is missing');
+    await firefox.open(SENCO.url);
+    await expect
+      .poll(() => firefox.extensionText(), { timeout: 15_000 })
+      .toMatch(/Government responded 29 September 2021 .*Open the full story/);
+    expect(
+      await firefox.evaluate('document.querySelector("[data-civic-thread-panel]").shadowRoot'),
+    ).toBeNull();
+    expect(
+      await firefox.evaluate(
+        'document.body.innerText.includes("Government responded 29 September")',
+      ),
+    ).toBe(false);
+  });
+
   it('shows the panel on a petition, with the facts and the live data', async () => {
     if (!SENCO) throw new Error('the SENCO fixture page is missing');
     await firefox.open(SENCO.url);

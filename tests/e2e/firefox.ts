@@ -19,6 +19,11 @@ export interface FirefoxHarness {
   open(url: string): Promise<void>;
   /** Evaluates `expression` in the page (its main world), awaits it, and returns its JSON value. */
   evaluate<T>(expression: string): Promise<T>;
+  /**
+   * The text under the extension's host, its closed shadow root included, as WebDriver BiDi
+   * serialises it (`includeShadowTree: 'all'`): what the browser itself, not page script, sees.
+   */
+  extensionText(): Promise<string>;
   /** Types `text` as key presses into whatever has focus. */
   type(text: string): Promise<void>;
   /** Clicks the middle of the element `element` (an expression) evaluates to, with the mouse. */
@@ -130,10 +135,10 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
   const tab = contexts[0]?.context;
   if (!tab) throw new Error('Firefox opened no tab');
 
-  // The same window size as the Chromium tests.
+  // Wide enough for the card beside the petition pages (at 1400 px they get its tab).
   await send('browsingContext.setViewport', {
     context: tab,
-    viewport: { width: 1400, height: 900 },
+    viewport: { width: 1920, height: 900 },
   });
   const evaluate = async <T>(expression: string): Promise<T> => {
     const { result } = await send<{ result: { type: string; value?: string } }>('script.evaluate', {
@@ -146,6 +151,31 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
 
   return {
     site,
+    async extensionText() {
+      type Remote = {
+        type: string;
+        value?: {
+          nodeType?: number;
+          localName?: string;
+          nodeValue?: string;
+          children?: Remote[];
+          shadowRoot?: Remote;
+        };
+      };
+      const { result } = await send<{ result: Remote }>('script.evaluate', {
+        expression: `document.querySelector('[data-civic-thread-panel]')`,
+        target: { context: tab },
+        awaitPromise: false,
+        serializationOptions: { includeShadowTree: 'all', maxDomDepth: 30 },
+      });
+      const text = (node: Remote | undefined): string =>
+        !node?.value || node.value.localName === 'style'
+          ? ''
+          : node.value.nodeType === 3
+            ? (node.value.nodeValue ?? '')
+            : [node.value.shadowRoot, ...(node.value.children ?? [])].map(text).join(' ');
+      return text(result).replace(/\s+/g, ' ').trim();
+    },
     async open(url) {
       await send('browsingContext.navigate', { context: tab, url, wait: 'complete' });
     },

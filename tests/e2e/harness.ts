@@ -67,7 +67,7 @@ export async function launchBrowser(extensionDir: string | null) {
   };
 }
 
-/** The panel's host element; Playwright's CSS locators pierce its open shadow root. */
+/** The extension's host element on a page. Its shadow root is closed: read inside it with `ExtensionUi` (closed-root.ts). */
 export function panelOf(page: Page): Locator {
   return page.locator('civic-thread-panel');
 }

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { ExtensionUi } from './closed-root';
 import { extensionPage, launch, openPage, panelOf } from './harness';
 import { openWithView } from './view';
 
@@ -37,14 +38,15 @@ describe('the settings page', () => {
     await page.goto(optionsUrl());
     const checkbox = page.getByLabel('Start with the panel hidden');
     await checkbox.check();
-    const { page: petition } = await openPage(
-      harness,
-      'https://petition.parliament.uk/petitions/701234',
-    );
-    await panelOf(petition).getByRole('button', { name: 'Show context panel' }).waitFor();
+    const petition = await harness.context.newPage();
+    await petition.setViewportSize({ width: 1920, height: 900 });
+    await petition.goto('https://petition.parliament.uk/petitions/701234');
+    const card = await ExtensionUi.of(petition);
+    await card.waitFor('.edge-tab[aria-expanded="false"]');
     await checkbox.uncheck();
     await petition.reload();
-    await panelOf(petition).getByRole('button', { name: 'Hide context panel' }).waitFor();
+    card.reset();
+    await card.waitFor('aside.card');
     await page.close();
     await petition.close();
   });

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../utils/dates';
 import type { LiveView } from '../../utils/live/live-view';
-import type { ConsultationContext, PageContext, PetitionContext } from '../../utils/pages/context';
+import type { ConsultationContext, PetitionContext } from '../../utils/pages/context';
 import type { RelatedItem, RelatedView } from '../../utils/related/related-item';
 import { PetitionDocument, toLivePetition } from '../../utils/sources/petitions-api';
 import { storyHeadline, topLinks } from '../../utils/story/headline';
