@@ -4,6 +4,7 @@ import { createTabHub, type TabHubDeps } from '../../utils/view/tab-hub';
 import {
   type TabReport,
   type TabState,
+  tabOfViewUrl,
   VIEW_PORT,
   ViewPortMessage,
 } from '../../utils/view/tab-state';
@@ -186,5 +187,16 @@ describe('what each tab shows, for the views beside them', () => {
       tabId: 1,
       state: { status: 'loading' },
     });
+  });
+});
+
+describe('the tab a view’s address names', () => {
+  it('reads ?tab=<id>, and follows the active tab without one or with a bad one', () => {
+    const at = (query: string) => tabOfViewUrl(`chrome-extension://abc/sidepanel.html${query}`);
+    expect(at('?tab=12')).toBe(12);
+    expect(at('')).toBeNull();
+    for (const bad of ['?tab=', '?tab=abc', '?tab=-1', '?tab=1e3', '?tab=99999999999999999999']) {
+      expect(at(bad), bad).toBeNull();
+    }
   });
 });
