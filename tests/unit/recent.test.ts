@@ -14,6 +14,10 @@ describe('one ranking shared by the callers of one page', () => {
     now = 60_000;
     await recent('petition:1', make);
     expect(make).toHaveBeenCalledTimes(3);
+    // All data deleted: nothing is shared any more.
+    recent.clear();
+    await recent('petition:1', make);
+    expect(make).toHaveBeenCalledTimes(4);
   });
 
   it('keeps neither a failure nor an answer it is told not to keep, so Try again asks again', async () => {
