@@ -84,7 +84,7 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) =>
     port.name === VIEW_PORT ? tabs.accept(port) : pages.accept(port),
   );
-  const recentRelated = createRecent<Awaited<ReturnType<typeof relatedFor>>>(30_000, {
+  const recentRelated = createRecent<Awaited<ReturnType<typeof relatedFor>>>(1_000, {
     // A ranking that missed a site is not shared: the user's Try again must search again.
     keep: (related) => related.failed.length === 0,
   });
@@ -197,6 +197,7 @@ export default defineBackground(() => {
     },
     'data/delete-all': async () => {
       await deleteAllData(await db);
+      recentRelated.clear();
       pages.notifyAll();
       await showUnseen();
       return {};

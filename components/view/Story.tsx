@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { sendRequest } from '../../utils/messaging/client';
 import { ALL_PAGES, watchPageChanges } from '../../utils/messaging/page-channel';
 import type { PageContext } from '../../utils/pages/context';
@@ -54,8 +54,34 @@ export function Story({
     };
     // `attempt` asks again.
   }, [context, tabId, send, attempt]);
-  // A note saved or deleted here, on the page or anywhere else shows on its step at once.
-  useEffect(() => watchPageChanges(ALL_PAGES, () => setAttempt((n) => n + 1)), []);
+  // A note saved or deleted on one of the story's pages (here, on the page, anywhere) shows on
+  // its step at once. Only the whole story is asked again: the related steps never drop out.
+  const shownKeys = useRef(new Set<string>());
+  shownKeys.current = new Set([
+    context.key,
+    ...(load.status === 'ready' ? load.entries.map((entry) => entry.key) : []),
+  ]);
+  const [changes, setChanges] = useState(0);
+  useEffect(
+    () =>
+      watchPageChanges(ALL_PAGES, (pageKey) => {
+        // `*`: every page changed (all data deleted).
+        if (pageKey === ALL_PAGES || shownKeys.current.has(pageKey)) setChanges((n) => n + 1);
+      }),
+    [],
+  );
+  useEffect(() => {
+    if (changes === 0) return;
+    let current = true;
+    void send({ type: 'story/get', context, tabId, related: true }).then((full) => {
+      if (current && full.ok) {
+        setLoad({ status: 'ready', entries: full.data.entries, complete: true, problem: null });
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [changes, context, tabId, send]);
   // For `npm run bench` (view_from_cache_ms): the page's title and its story are on screen.
   const drawn = load.status === 'ready';
   useEffect(() => {

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ExtensionUi } from './closed-root';
-import { extensionPage, launch, openPage, panelOf } from './harness';
+import { extensionPage, launch, openPage } from './harness';
+import { openWithView } from './view';
 
 // Hostile text where the sites put text: in a petition's title (on the page and in its
 // JSON), in its government response, in a Hansard debate title from search, and in an
@@ -83,20 +84,23 @@ describe('hostile text', () => {
       }
       return body;
     };
-    const { page, errors } = await openPage(harness, OPEN_PETITION);
-    const panel = panelOf(page);
-    await panel.locator('.related[aria-busy="false"]').waitFor();
-    await expect.poll(() => panel.locator('.live blockquote').textContent()).toBe(SCRIPT_RESPONSE);
-    expect(await panel.locator('.page-title').textContent()).toBe(SCRIPT_TITLE.trim());
-    const debates = await panel
+    const { page, view, errors } = await openWithView(harness, OPEN_PETITION);
+    const shown = view.locator('main');
+    await shown.locator('.related[aria-busy="false"]').waitFor();
+    await shown.locator('.story[aria-busy="false"]').waitFor();
+    await expect.poll(() => shown.locator('.live blockquote').textContent()).toBe(SCRIPT_RESPONSE);
+    expect(await shown.locator('h1').textContent()).toBe(SCRIPT_TITLE.trim());
+    // The story tells the petition under the title its JSON gives.
+    expect(await shown.locator('.story-step a').allTextContents()).toContain(SCRIPT_TITLE);
+    const debates = await shown
       .locator('.related-group', { hasText: 'Related debates' })
       .locator('a')
       .allTextContents();
     expect(debates.length).toBeGreaterThan(0);
     for (const title of debates) expect(title).toBe(SCRIPT_DEBATE);
     // No markup from the text became elements, and every link is https on the three sites.
-    expect(await panel.locator('img, svg, script').count()).toBe(0);
-    const hrefs = await panel
+    expect(await shown.locator('img, svg, script').count()).toBe(0);
+    const hrefs = await shown
       .locator('a[href]')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     for (const href of hrefs) {
@@ -105,8 +109,10 @@ describe('hostile text', () => {
       expect(href.startsWith('https://'), href).toBe(true);
     }
     expect(await pwned(page)).toBeUndefined();
+    expect(await pwned(view)).toBeUndefined();
     expect(elsewhere).toEqual([]);
     expect(errors).toEqual([]);
+    await view.close();
     await page.close();
   });
 

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { MARKS } from '../../components/panel/marks';
 import { clearStore, extensionPage, launch, paintedText, selectText } from './harness';
 import { openWithView } from './view';
 
@@ -40,7 +41,10 @@ describe('highlights and notes', () => {
     expect(await paintedText(page)).toEqual([PASSAGE]);
     await page.reload();
     await expect.poll(() => paintedText(page)).toEqual([PASSAGE]);
-    expect(await notes(view).locator('.note-quote').allTextContents()).toEqual([PASSAGE]);
+    // The view followed the reload: it shows the page's notes again once the page reported.
+    await expect
+      .poll(() => notes(view).locator('.note-quote').allTextContents())
+      .toEqual([PASSAGE]);
     // Painted without touching the page's DOM.
     expect(await page.evaluate(() => document.body.innerHTML.length)).toBe(before);
     expect(errors).toEqual([]);
@@ -79,7 +83,9 @@ describe('highlights and notes', () => {
     expect(await paintedText(page)).toEqual([]);
     await notes(view).getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => paintedText(page)).toEqual([PASSAGE]);
-    expect(await notes(view).locator('.note-quote').allTextContents()).toEqual([PASSAGE]);
+    await expect
+      .poll(() => notes(view).locator('.note-quote').allTextContents())
+      .toEqual([PASSAGE]);
     await page.close();
   });
 
@@ -114,9 +120,9 @@ describe('highlights and notes', () => {
 
     harness.site.rewritePages = (html) => html.replace(PASSAGE, '');
     await page.reload();
-    await notes(view).locator('.note-quote').waitFor();
-    expect(await notes(view).locator('.note-quote').textContent()).toBe(PASSAGE);
-    await page.locator('main').waitFor();
+    // The view keeps the note and its quote; the page, once its content script is done, paints nothing.
+    await expect.poll(() => notes(view).locator('.note-quote').textContent()).toBe(PASSAGE);
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, MARKS.done);
     expect(await paintedText(page)).toEqual([]);
     await page.close();
   });

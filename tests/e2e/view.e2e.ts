@@ -1,6 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PAGES, type FixturePage, UNSUPPORTED_URLS } from './fixture-pages';
-import { launch } from './harness';
+import { extensionPage, launch, openPage } from './harness';
+
+declare const chrome: unknown;
+
 import { openView, openWithView } from './view';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
@@ -148,6 +151,41 @@ describe('the view beside the page', () => {
       /^chrome-extension:\/\/[a-z]+\/library\.html$/,
     );
     await view.close();
+    await page.close();
+  });
+
+  it('without ?tab=, follows the active tab of its window, as the side panel and sidebar do', async () => {
+    const { page: petition } = await openPage(harness, SENCO);
+    const { page: debate } = await openPage(harness, STATEMENT);
+    const view = await harness.context.newPage();
+    await view.goto(extensionPage(harness, 'sidepanel.html'));
+    // The view's own tab is the active one: an extension page, where no content script reports,
+    // so it is asked once its grace after loading is over, and has nothing to show.
+    await expect
+      .poll(() => view.getByRole('status').textContent(), { timeout: 10_000 })
+      .toContain('is not a petition');
+    await petition.bringToFront();
+    await expect.poll(() => view.locator('main h1').textContent()).toBe(SENCO_TITLE);
+    await debate.bringToFront();
+    await expect.poll(() => view.locator('main h1').textContent()).toBe(STATEMENT_TITLE);
+    for (const page of [view, petition, debate]) await page.close();
+  });
+
+  it('enables the side panel only on the tabs showing a supported page', async () => {
+    const { page, tabId } = await openWithView(harness, SENCO);
+    const options = () =>
+      harness.worker.evaluate(
+        (id) =>
+          (
+            chrome as unknown as {
+              sidePanel: { getOptions(o: { tabId: number }): Promise<object> };
+            }
+          ).sidePanel.getOptions({ tabId: id }),
+        tabId,
+      );
+    await expect.poll(options).toMatchObject({ enabled: true, path: 'sidepanel.html' });
+    await page.goto(UNSUPPORTED_URLS[0] ?? '');
+    await expect.poll(options).toMatchObject({ enabled: false });
     await page.close();
   });
 

@@ -1,17 +1,27 @@
 import type { Page } from 'playwright-core';
 import { extensionPage, type Harness, openPage } from './harness';
 
-declare const chrome: { tabs: { query(filter: object): Promise<{ id?: number }[]> } };
+declare const chrome: {
+  tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+};
+
+/** Tabs already given to a view, so pages opened at once each get their own. */
+const claimed = new Set<number>();
 
 /**
- * The id of the tab most recently opened. The worker reads it with `tabs.query` (ids only grow;
- * without the `tabs` permission it cannot match tabs by their address on every site).
+ * The id of the tab most recently opened that is not one of the extension's own pages nor
+ * already given to a view. The worker reads it with `tabs.query` (ids only grow; without the
+ * `tabs` permission it sees the addresses of the extension's own pages only).
  */
 export async function newestTabId(harness: Harness): Promise<number> {
-  return harness.worker.evaluate(async () => {
-    const tabs = await chrome.tabs.query({});
-    return Math.max(...tabs.map((tab) => tab.id ?? -1));
-  });
+  const ids = await harness.worker.evaluate(async () =>
+    (await chrome.tabs.query({}))
+      .filter((tab) => !tab.url?.startsWith('chrome-extension://'))
+      .map((tab) => tab.id ?? -1),
+  );
+  const id = Math.max(...ids.filter((tabId) => !claimed.has(tabId)));
+  claimed.add(id);
+  return id;
 }
 
 /** The view as a page of its own showing `tabId` (Playwright cannot open a side panel). */

@@ -4,6 +4,7 @@ import { createTabHub, type TabHubDeps } from '../../utils/view/tab-hub';
 import {
   type TabReport,
   type TabState,
+  tabOfViewUrl,
   VIEW_PORT,
   ViewPortMessage,
 } from '../../utils/view/tab-state';
@@ -125,22 +126,39 @@ describe('what each tab shows, for the views beside them', () => {
     const states = view(3);
     hub.navigating(3);
     hub.loaded(3);
+    // Asked at once: no content script answers yet, so it waits out the grace.
+    await expect.poll(() => timers.length).toBe(1);
+    expect(states.at(-1)?.status).toBe('loading');
     answer = { status: 'none' };
     for (const run of timers) run();
     await expect.poll(() => states.map((s) => s.status)).toEqual(['page', 'loading', 'none']);
   });
 
   it('a report that comes within the grace is kept, not asked again', async () => {
-    const askTab = vi.fn(async () => ({ status: 'none' }));
+    const askTab = vi.fn(async (): Promise<unknown> => ({ status: 'none' }));
     const { hub, view, timers } = hubWith({ askTab });
     const states = view(3);
     await expect.poll(() => states.at(-1)?.status).toBe('none');
     hub.navigating(3);
+    askTab.mockRejectedValue(new Error('no receiver yet'));
     hub.loaded(3);
     hub.report(3, PAGE);
+    await Promise.resolve();
     for (const run of timers) run();
     expect(states.map((s) => s.status)).toEqual(['loading', 'none', 'loading', 'page']);
-    expect(askTab).toHaveBeenCalledOnce();
+    // Asked when the view opened, and once when the tab finished loading: not after the grace.
+    expect(askTab).toHaveBeenCalledTimes(2);
+  });
+
+  it('a tab that finished loading and still has its content script (back/forward cache) is asked at once', async () => {
+    const askTab = vi.fn(async () => structuredClone(PAGE));
+    const { hub, view, timers } = hubWith({ askTab });
+    hub.report(3, PAGE);
+    const states = view(3);
+    hub.navigating(3);
+    hub.loaded(3);
+    await expect.poll(() => states.map((s) => s.status)).toEqual(['page', 'loading', 'page']);
+    expect(timers).toEqual([]);
   });
 
   it('tells a closed tab’s views, and refuses ports from anyone else', () => {
@@ -169,5 +187,16 @@ describe('what each tab shows, for the views beside them', () => {
       tabId: 1,
       state: { status: 'loading' },
     });
+  });
+});
+
+describe('the tab a view’s address names', () => {
+  it('reads ?tab=<id>, and follows the active tab without one or with a bad one', () => {
+    const at = (query: string) => tabOfViewUrl(`chrome-extension://abc/sidepanel.html${query}`);
+    expect(at('?tab=12')).toBe(12);
+    expect(at('')).toBeNull();
+    for (const bad of ['?tab=', '?tab=abc', '?tab=-1', '?tab=1e3', '?tab=99999999999999999999']) {
+      expect(at(bad), bad).toBeNull();
+    }
   });
 });

@@ -208,6 +208,31 @@ describe('the story across the three sites (fixture payloads)', () => {
     );
   });
 
+  it('on the debate itself, tells the sitting once, where it was, and the petitions it considered', () => {
+    const debate: PageContext = {
+      kind: 'debate',
+      url: 'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding',
+      key: DEBATE_KEY,
+      title: 'Special Educational Needs and Disabilities Funding',
+      links: [],
+      unread: [],
+      debateId: '6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71',
+      house: 'Commons',
+      sittingDate: '2026-11-16',
+      location: 'Westminster Hall',
+      petitionNumbers: [654321],
+    };
+    const entries = buildTimeline(material({ context: debate, petitions: [petition] }));
+    expect(entries.filter((entry) => entry.key === DEBATE_KEY)).toEqual([
+      expect.objectContaining({
+        date: '2026-11-16',
+        what: 'Debated in Westminster Hall',
+        current: true,
+      }),
+    ]);
+    expect(entries.filter((entry) => entry.key === 'petition:654321').length).toBe(6);
+  });
+
   it('links an old petition’s http transcript over https', () => {
     const old = fixturePetition('archived/petitions/612580.json');
     const debated = buildTimeline(

@@ -155,9 +155,13 @@ function relatedStep(item: RelatedItem, now: number): Step {
  */
 export function buildTimeline(material: StoryMaterial): StoryEntry[] {
   const { context, now } = material;
+  const own = ownSteps(context);
   const steps: Step[] = [
-    ...ownSteps(context),
-    ...material.petitions.flatMap((doc) => petitionSteps(doc, now)),
+    ...own,
+    // A petition debated on this very page: the page's own step tells it, with where.
+    ...material.petitions
+      .flatMap((doc) => petitionSteps(doc, now))
+      .filter((step) => own.length === 0 || step.key !== context.key),
     ...(material.consultation ? consultationSteps(material.consultation, now) : []),
   ];
   const told = new Set(steps.map((step) => step.key));

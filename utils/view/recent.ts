@@ -9,7 +9,7 @@ export function createRecent<T>(
   { now = Date.now, keep = () => true }: { now?: () => number; keep?: (value: T) => boolean } = {},
 ) {
   const recent = new Map<string, { at: number; value: Promise<T> }>();
-  return (key: string, make: () => Promise<T>): Promise<T> => {
+  const share = (key: string, make: () => Promise<T>): Promise<T> => {
     const at = now();
     for (const [old, entry] of recent) if (at - entry.at > ttlMs) recent.delete(old);
     const known = recent.get(key);
@@ -24,4 +24,7 @@ export function createRecent<T>(
     );
     return value;
   };
+  /** Forgets everything (all data deleted). */
+  const clear = () => recent.clear();
+  return Object.assign(share, { clear });
 }

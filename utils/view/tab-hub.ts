@@ -79,11 +79,24 @@ export function createTabHub({
     navigating(tabId: number) {
       set(tabId, { status: 'loading' });
     },
-    /** The tab finished loading: a page that has not reported by now is asked, or has nothing. */
+    /**
+     * The tab finished loading without a report yet. Its content script is asked at once (a page
+     * back from the back/forward cache, or one whose frame loaded something, still has one), and
+     * if none answers, again once it has had time to load; then the tab has nothing.
+     */
     loaded(tabId: number) {
-      setTimer(() => {
-        if (tabs.get(tabId)?.status === 'loading') void refresh(tabId);
-      }, graceMs);
+      const waiting = () => tabs.get(tabId)?.status === 'loading';
+      if (!waiting()) return;
+      const later = () =>
+        setTimer(() => {
+          if (waiting()) void refresh(tabId);
+        }, graceMs);
+      askTab(tabId).then((answer) => {
+        const parsed = TabReport.safeParse(answer);
+        if (!waiting()) return;
+        if (parsed.success) report(tabId, parsed.data);
+        else later();
+      }, later);
     },
     closed(tabId: number) {
       set(tabId, { status: 'closed' });
