@@ -46,6 +46,15 @@ export const ConsultationContentItem = z.object({
      * it: `final_outcome_publication_date` is in the schema but nothing fills it.
      */
     final_outcome_detail: z.optional(z.string()),
+    /** How to respond (Whitehall's `ConsultationPresenter::WaysToRespond`): each part optional. */
+    ways_to_respond: z.optional(
+      z.object({
+        link_url: z.optional(z.string()),
+        email: z.optional(z.string()),
+        postal_address: z.optional(z.string()),
+        attachment_url: z.optional(z.string()),
+      }),
+    ),
   }),
   links: z._default(z.object({ organisations: z.optional(z.array(Link)) }), {}),
 });
@@ -140,4 +149,42 @@ export function toLiveConsultation(item: ConsultationContentItem): LiveConsultat
       url: org.base_path ? `https://${HOSTS.govuk}${org.base_path}` : null,
     })),
   };
+}
+
+export const WaysToRespond = z.object({
+  /** The "Respond online" link: https only, as the panel opens nothing else. */
+  online: z.nullable(z.string()),
+  email: z.nullable(z.string()),
+  /** Lines of the postal address, as the publisher wrote them. */
+  postalAddress: z.array(z.string()),
+  /** The response form to fill in and send. */
+  form: z.nullable(z.string()),
+});
+export type WaysToRespond = z.infer<typeof WaysToRespond>;
+
+const httpsOrNull = (url: string | undefined) => {
+  if (!url) return null;
+  try {
+    return new URL(url).protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+};
+
+/** A consultation's own ways to respond, or null when it gives none. */
+export function waysToRespond(item: ConsultationContentItem): WaysToRespond | null {
+  const ways = item.details.ways_to_respond;
+  if (!ways) return null;
+  const result: WaysToRespond = {
+    online: httpsOrNull(ways.link_url),
+    email: ways.email?.trim() || null,
+    postalAddress: (ways.postal_address ?? '')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean),
+    form: httpsOrNull(ways.attachment_url),
+  };
+  return result.online || result.email || result.postalAddress.length || result.form
+    ? result
+    : null;
 }
