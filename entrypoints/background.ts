@@ -8,6 +8,7 @@ import { detectHref } from '../utils/pages/registry';
 import { linkCardFor } from '../utils/related/link-card';
 import { relatedFor } from '../utils/related/related-view';
 import { createTabTrail } from '../utils/related/tab-trail';
+import { openDraft } from '../utils/respond/open-draft';
 import {
   addAnnotations,
   allAnnotations,
@@ -18,6 +19,7 @@ import {
   saveEdit,
 } from '../utils/storage/annotation-store';
 import { dataStats, deleteAllData, openDatabase } from '../utils/storage/db';
+import { deleteDraft, listDrafts, saveDraft } from '../utils/storage/response-store';
 import { getSettings, updateSettings } from '../utils/storage/settings-store';
 import { recordVisit, threadAround, visitedPage } from '../utils/storage/thread-store';
 import { countUnreadable, removeUnreadable } from '../utils/storage/unreadable';
@@ -137,6 +139,10 @@ export default defineBackground(() => {
     },
     'settings/get': async () => getSettings(await db),
     'settings/set': async ({ settings }) => updateSettings(await db, settings),
+    'responses/get': async ({ key }) => ({ draft: await openDraft(await db, key) }),
+    'responses/save': async ({ draft }) => saveDraft(await db, draft),
+    'responses/delete': async ({ key }) => ({ deleted: await deleteDraft(await db, key) }),
+    'responses/list': async () => listDrafts(await db),
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
 

@@ -3,6 +3,7 @@ import { PageContext } from '../pages/context';
 import { LinkCard, RelatedView } from '../related/related-item';
 import { EditOutcome } from '../storage/merge-edit';
 import { Annotation, Follow, Settings, WatchEvent } from '../storage/records';
+import { DraftSaveOutcome, ResponseDraft } from '../storage/response-draft';
 import { UnreadableCounts } from '../storage/unreadable';
 import { z } from '../zod';
 
@@ -61,6 +62,11 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watch/seen') }),
   z.object({ type: z.literal('settings/get') }),
   z.object({ type: z.literal('settings/set'), settings: z.partial(Settings) }),
+  /** Consultation response drafts, one per consultation `key`; a save is revision-checked. */
+  z.object({ type: z.literal('responses/get'), key: z.string().check(z.minLength(1)) }),
+  z.object({ type: z.literal('responses/save'), draft: ResponseDraft }),
+  z.object({ type: z.literal('responses/delete'), key: z.string().check(z.minLength(1)) }),
+  z.object({ type: z.literal('responses/list') }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -100,6 +106,7 @@ export const RESPONSE_DATA = {
     pages: z.number(),
     follows: z.number(),
     cache: z.number(),
+    responses: z.number(),
     unreadable: UnreadableCounts,
   }),
   'data/delete-all': z.object({}),
@@ -116,6 +123,14 @@ export const RESPONSE_DATA = {
   'watch/seen': z.object({}),
   'settings/get': Settings,
   'settings/set': Settings,
+  /** Evidence whose note has since been deleted comes marked `noteDeleted`. */
+  'responses/get': z.object({ draft: z.nullable(ResponseDraft) }),
+  'responses/save': DraftSaveOutcome,
+  'responses/delete': z.object({ deleted: z.nullable(ResponseDraft) }),
+  'responses/list': z.object({
+    drafts: z.array(ResponseDraft),
+    skipped: z.number().check(z.int()),
+  }),
 } satisfies Record<RequestType, z.ZodMiniType>;
 
 export type ResponseData<T extends RequestType> = z.infer<(typeof RESPONSE_DATA)[T]>;

@@ -188,3 +188,24 @@ export function waysToRespond(item: ConsultationContentItem): WaysToRespond | nu
     ? result
     : null;
 }
+
+/**
+ * A consultation's HTML document: GOV.UK's `html_publication` item (publishing-api
+ * content_schemas/formats/html_publication), whose body the view reads questions from.
+ */
+export const HtmlPublicationItem = z.object({
+  base_path: z.string(),
+  schema_name: z.literal('html_publication'),
+  title: z.string(),
+  details: z.object({
+    body: z.string(),
+    public_timestamp: z.optional(z.nullable(z.string())),
+  }),
+  links: z._default(z.object({ parent: z.optional(z.array(Link)) }), {}),
+});
+export type HtmlPublicationItem = z.infer<typeof HtmlPublicationItem>;
+
+/** A consultation document's record, by its page's path. */
+export function htmlPublicationRecord(pagePath: string): LiveRequest<HtmlPublicationItem> {
+  return { url: contentApiUrl(pagePath), source: 'govuk', schema: HtmlPublicationItem };
+}
