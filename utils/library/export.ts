@@ -158,7 +158,7 @@ const KIND_NAME: Record<PageKind, string> = {
 };
 
 /** Markdown for anything a reader might paste it into: no raw HTML, no stray link syntax. */
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|]/g, (char) => `\\${char}`);
 }
 
