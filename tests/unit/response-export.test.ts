@@ -17,7 +17,8 @@ const draft = sampleDraft(2, 2);
 const [first] = draft.questions;
 if (!first) throw new Error('no question');
 
-const SOFFICE = '/usr/bin/soffice';
+// Installed by tests/e2e/ensure-browsers.sh (Debian's libreoffice-writer-nogui), as CI runs it first.
+const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
 const work = mkdtempSync(join(tmpdir(), 'civic-thread-docx-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -47,7 +48,11 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 describe('response exports', () => {
   it('writes Markdown in the seed’s order: question, options, points, quotes, views', () => {
     const md = toMarkdown(responseBlocks(draft));
-    expect(md.startsWith('# Response to: SEN workforce: training standards for SENCOs and support staff\n')).toBe(true);
+    expect(
+      md.startsWith(
+        '# Response to: SEN workforce: training standards for SENCOs and support staff\n',
+      ),
+    ).toBe(true);
     const order = [
       '## Question 1: To what extent do you agree or disagree',
       '- [ ] Strongly agree',
@@ -126,27 +131,26 @@ describe('response exports', () => {
     await expect(exportResponse(draft, 'markdown', 'nope')).rejects.toThrow('not in this draft');
   });
 
-  it.skipIf(!existsSync(SOFFICE))(
-    'writes a .docx that LibreOffice opens, whose text is the draft’s, a 100 KB answer and pasted HTML included',
-    async () => {
-      const blob = await exportResponse(hostile, 'docx');
-      expect(blob.type).toBe(
-        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      );
-      const text = await docxText(blob, 'whole');
-      // The same words as the plain-text export, block by block: Word marks options with boxes,
-      // and a quote's source is the text of its link rather than followed by it.
-      const blocks = responseBlocks(hostile).map((block) =>
-        block.kind === 'quote' ? { ...block, link: '' } : block,
-      );
-      const expected = toText(blocks)
-        .replace(/^\[x\] /gm, '☒ ')
-        .replace(/^\[ \] /gm, '☐ ')
-        .replace(/\u0007/g, '');
-      expect(squash(text)).toBe(squash(expected));
-      expect(text).toContain('<script>alert(1)</script> <b>bold</b>');
-      expect(text).toContain('end of the long point');
-    },
-    180_000,
-  );
+  it('writes a .docx that LibreOffice opens, whose text is the draft’s, a 100 KB answer and pasted HTML included', async () => {
+    expect(existsSync(SOFFICE), `LibreOffice at ${SOFFICE}: run tests/e2e/ensure-browsers.sh`).toBe(
+      true,
+    );
+    const blob = await exportResponse(hostile, 'docx');
+    expect(blob.type).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    const text = await docxText(blob, 'whole');
+    // The same words as the plain-text export, block by block: Word marks options with boxes,
+    // and a quote's source is the text of its link rather than followed by it.
+    const blocks = responseBlocks(hostile).map((block) =>
+      block.kind === 'quote' ? { ...block, link: '' } : block,
+    );
+    const expected = toText(blocks)
+      .replace(/^\[x\] /gm, '☒ ')
+      .replace(/^\[ \] /gm, '☐ ')
+      .replace(/\u0007/g, '');
+    expect(squash(text)).toBe(squash(expected));
+    expect(text).toContain('<script>alert(1)</script> <b>bold</b>');
+    expect(text).toContain('end of the long point');
+  }, 180_000);
 });

@@ -69,7 +69,12 @@ export function questionBlocks(q: DraftQuestion): Block[] {
   return [
     { kind: 'question', text: questionLabel(q) },
     ...(q.vanished
-      ? [{ kind: 'line', text: 'This question is no longer in the consultation document.' } as const]
+      ? [
+          {
+            kind: 'line',
+            text: 'This question is no longer in the consultation document.',
+          } as const,
+        ]
       : []),
     ...options(q),
     ...(q.answer.points.some((p) => p.trim()) || q.answer.evidence.length || q.answer.views.length
@@ -83,7 +88,9 @@ export function responseBlocks(draft: ResponseDraft): Block[] {
   return [
     { kind: 'title', text: `Response to: ${draft.title ?? draft.url}` },
     { kind: 'line', text: draft.url, link: draft.url },
-    ...(draft.closesOn ? [{ kind: 'line', text: `Closes on ${dateText(draft.closesOn)}` } as const] : []),
+    ...(draft.closesOn
+      ? [{ kind: 'line', text: `Closes on ${dateText(draft.closesOn)}` } as const]
+      : []),
     ...draft.questions.flatMap(questionBlocks),
   ];
 }
@@ -112,7 +119,11 @@ export function toText(blocks: Block[]): string {
         out.push('');
         break;
       case 'quote':
-        out.push(`“${block.text}”`, `— ${[block.source, block.link].filter(Boolean).join(' ')}`, '');
+        out.push(
+          `“${block.text}”`,
+          `— ${[block.source, block.link].filter(Boolean).join(' ')}`,
+          '',
+        );
         break;
     }
   }
@@ -165,7 +176,8 @@ export function toMarkdown(blocks: Block[]): string {
 }
 
 /** Characters XML 1.0 cannot hold (pasted control characters, lone surrogates): a .docx with one does not open. */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const xmlSafe = (text: string) => text.replace(NOT_XML, '');
 
 /** A run per line, with breaks between: Word keeps the user's line breaks. */
@@ -221,7 +233,10 @@ function toParagraphs(blocks: Block[]): Paragraph[] {
         break;
       case 'quote':
         out.push(
-          new Paragraph({ indent: { left: 720 }, children: runs(`“${block.text}”`, { italics: true }) }),
+          new Paragraph({
+            indent: { left: 720 },
+            children: runs(`“${block.text}”`, { italics: true }),
+          }),
           new Paragraph({
             indent: { left: 720 },
             alignment: AlignmentType.LEFT,
