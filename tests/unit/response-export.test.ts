@@ -148,7 +148,7 @@ describe('response exports', () => {
     const expected = toText(blocks)
       .replace(/^\[x\] /gm, '☒ ')
       .replace(/^\[ \] /gm, '☐ ')
-      .replace(/\u0007/g, '');
+      .replaceAll('\u0007', '');
     expect(squash(text)).toBe(squash(expected));
     expect(text).toContain('<script>alert(1)</script> <b>bold</b>');
     expect(text).toContain('end of the long point');

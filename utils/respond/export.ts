@@ -175,14 +175,12 @@ export function toMarkdown(blocks: Block[]): string {
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-/** Characters XML 1.0 cannot hold (pasted control characters, lone surrogates): a .docx with one does not open. */
-const NOT_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const xmlSafe = (text: string) => text.replace(NOT_XML, '');
-
-/** A run per line, with breaks between: Word keeps the user's line breaks. */
+/**
+ * A run per line, with breaks between: Word keeps the user's line breaks. (docx itself drops the
+ * characters XML cannot hold, such as a pasted control character.)
+ */
 const runs = (text: string, style: { bold?: boolean; italics?: boolean } = {}) =>
-  lines(xmlSafe(text)).map((line, i) => new TextRun({ text: line, break: i ? 1 : 0, ...style }));
+  lines(text).map((line, i) => new TextRun({ text: line, break: i ? 1 : 0, ...style }));
 
 function toParagraphs(blocks: Block[]): Paragraph[] {
   const out: Paragraph[] = [];
@@ -204,7 +202,7 @@ function toParagraphs(blocks: Block[]): Paragraph[] {
               ? [
                   new ExternalHyperlink({
                     link: block.link,
-                    children: [new TextRun({ text: xmlSafe(block.text), style: 'Hyperlink' })],
+                    children: [new TextRun({ text: block.text, style: 'Hyperlink' })],
                   }),
                 ]
               : runs(block.text),
@@ -244,9 +242,7 @@ function toParagraphs(blocks: Block[]): Paragraph[] {
               new TextRun({ text: '— ' }),
               new ExternalHyperlink({
                 link: block.link,
-                children: [
-                  new TextRun({ text: xmlSafe(block.source || block.link), style: 'Hyperlink' }),
-                ],
+                children: [new TextRun({ text: block.source || block.link, style: 'Hyperlink' })],
               }),
             ],
           }),
@@ -260,7 +256,7 @@ function toParagraphs(blocks: Block[]): Paragraph[] {
 /** A Word document of the blocks (through the `docx` library: no hand-written XML). */
 export function toDocx(blocks: Block[], title: string): Promise<Blob> {
   const doc = new Document({
-    title: xmlSafe(title),
+    title,
     creator: 'Civic Thread',
     sections: [{ children: toParagraphs(blocks) }],
   });
