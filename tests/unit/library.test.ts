@@ -109,7 +109,13 @@ describe('importers', () => {
   it('reads its own export back exactly, and skips what is already there', () => {
     const items = [note(1), note(2, { kind: 'page-note', target: null })];
     const preview = parseImport(exportAs('w3c', items, NOW), [], NOW);
-    expect(preview).toEqual({ annotations: items, duplicates: 0, invalid: [], simplified: [] });
+    expect(preview).toEqual({
+      annotations: items,
+      duplicates: 0,
+      invalid: [],
+      simplified: [],
+      responses: [],
+    });
     const again = parseImport(exportAs('w3c', items, NOW), items, NOW);
     expect(again).toMatchObject({ annotations: [], duplicates: 2 });
     if ('error' in again) throw new Error(again.error);

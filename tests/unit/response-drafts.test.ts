@@ -1,5 +1,7 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { exportAs } from '../../utils/library/export';
+import { parseImport } from '../../utils/library/import';
 import type { DocumentQuestion } from '../../utils/pages/consultation-questions';
 import {
   addQuestion,
@@ -320,5 +322,41 @@ describe('questions the user adds and evidence from notes', () => {
   it('reorders points', () => {
     expect(moved(['a', 'b', 'c'], 0, 2)).toEqual(['b', 'c', 'a']);
     expect(moved(['a', 'b', 'c'], 2, 0)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe("response drafts in the library's own export", () => {
+  it('round-trip whole through the W3C export and import, with or without notes', () => {
+    const drafts = [sampleDraft(3, 2), { ...sampleDraft(1, 0), key: 'consultation:other' }];
+    for (const notes of [[petitionResponse, ministerContribution], []]) {
+      const file = exportAs('w3c', notes, 1_764_000_000_000, drafts);
+      const preview = parseImport(file, [], 1_764_000_000_000);
+      if ('error' in preview) throw new Error(preview.error);
+      expect(preview.responses).toEqual(drafts);
+      expect(preview.annotations).toEqual(notes);
+      // JSON-LD readers keep it: it sits under the term the context types as a JSON literal.
+      expect(JSON.parse(file).civicThread).toEqual({ responses: drafts });
+    }
+  });
+
+  it('leaves out a draft that no longer validates, and says so', () => {
+    const file = JSON.parse(exportAs('w3c', [], 1, [sampleDraft(1)]));
+    file.civicThread.responses.push({ ...sampleDraft(1), key: 'petition:1' });
+    const preview = parseImport(JSON.stringify(file), [], 1);
+    if ('error' in preview) throw new Error(preview.error);
+    expect(preview.responses).toHaveLength(1);
+    expect(preview.simplified).toEqual([
+      { record: 0, what: expect.stringMatching(/^response draft 2 left out: key: /) },
+    ]);
+  });
+
+  it('keeps the stored draft when an imported one is for the same consultation', async () => {
+    const db = await fresh();
+    const stored = await saveDraft(db, sampleDraft(2));
+    if (stored.status !== 'saved') throw new Error('not saved');
+    // The library writes an imported draft as new (revision 0): refused where one is stored.
+    const imported = await saveDraft(db, { ...sampleDraft(1), revision: 0 });
+    expect(imported).toEqual({ status: 'conflict', current: stored.draft });
+    expect((await getDraft(db, stored.draft.key))?.questions).toHaveLength(2);
   });
 });

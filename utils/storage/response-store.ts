@@ -47,25 +47,3 @@ export async function deleteDraft(db: CivicThreadDB, key: string): Promise<Respo
   await Promise.all([tx.store.delete(key), tx.done]);
   return existing.success ? existing.data : null;
 }
-
-/**
- * Writes drafts from an import, all or none; a consultation that already has a draft keeps it
- * (the imported one is counted as a duplicate), so importing the same file twice adds nothing.
- */
-export async function addDrafts(
-  db: CivicThreadDB,
-  drafts: ResponseDraft[],
-): Promise<{ added: string[]; duplicates: number }> {
-  const valid = drafts.map((draft) => ResponseDraft.parse(draft));
-  const tx = db.transaction('responses', 'readwrite');
-  const stored = await Promise.all(valid.map((draft) => tx.store.getKey(draft.key)));
-  const seen = new Set(stored.filter((key) => key !== undefined));
-  const added: ResponseDraft[] = [];
-  for (const draft of valid) {
-    if (seen.has(draft.key)) continue;
-    seen.add(draft.key);
-    added.push(draft);
-  }
-  await Promise.all([...added.map((draft) => tx.store.put(draft)), tx.done]);
-  return { added: added.map((draft) => draft.key), duplicates: valid.length - added.length };
-}
