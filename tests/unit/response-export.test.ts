@@ -153,4 +153,13 @@ describe('response exports', () => {
     expect(text).toContain('<script>alert(1)</script> <b>bold</b>');
     expect(text).toContain('end of the long point');
   }, 180_000);
+
+  it('writes one question alone as a .docx', async () => {
+    expect(existsSync(SOFFICE)).toBe(true);
+    const text = await docxText(await exportResponse(draft, 'docx', first.id), 'one');
+    expect(text.startsWith('Question 1: To what extent')).toBe(true);
+    expect(text).toContain('☒ Agree');
+    expect(text).toContain('— Our SENCo columnist');
+    expect(text).not.toContain('Question 2');
+  }, 180_000);
 });
