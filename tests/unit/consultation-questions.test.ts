@@ -9,6 +9,7 @@ import {
 import {
   ConsultationContentItem,
   HtmlPublicationItem,
+  htmlDocuments,
   waysToRespond,
 } from '../../utils/sources/govuk-content-api';
 import { API_ROOT } from '../fixture-site/api';
@@ -182,5 +183,46 @@ describe("a consultation's ways to respond", () => {
     );
     item.details.ways_to_respond = { link_url: 'javascript:alert(1)' };
     expect(waysToRespond(item)).toBeNull();
+  });
+});
+
+describe("a consultation's HTML documents", () => {
+  it.each(
+    jsonIn(REAL_ITEMS).map((file) => [file.slice(REAL_ITEMS.length + 1), file]),
+  )('lists GOV.UK’s example %s’s featured html attachments (it has only files)', (_name, file) => {
+    const raw = read(file);
+    const html = (raw.details.attachments ?? []).filter(
+      (a: { attachment_type: string; id: string }) =>
+        a.attachment_type === 'html' && raw.details.featured_attachments?.includes(a.id),
+    );
+    expect(htmlDocuments(ConsultationContentItem.parse(raw))).toHaveLength(html.length);
+  });
+
+  it('gives the fixture consultation’s document, whose page and item the fixture site serves', () => {
+    const item = ConsultationContentItem.parse(
+      read(join(CONSULTATIONS, 'sen-workforce-training-standards.json')),
+    );
+    const documents = htmlDocuments(item);
+    expect(documents).toEqual([
+      {
+        title: 'SEN workforce training standards: consultation document',
+        path: new URL(DOCUMENT).pathname,
+      },
+    ]);
+    // Its Content API item is there, under the same path, and reads as an HTML publication.
+    const document = HtmlPublicationItem.parse(
+      read(join(API_ROOT, 'www.gov.uk/api/content', `${documents[0]?.path}.json`)),
+    );
+    expect(document.links.parent?.[0]?.base_path).toBe(item.base_path);
+  });
+
+  it('leaves out an html attachment that is not under the consultation’s path', () => {
+    const item = ConsultationContentItem.parse(
+      read(join(CONSULTATIONS, 'sen-workforce-training-standards.json')),
+    );
+    const [first] = item.details.attachments ?? [];
+    if (!first) throw new Error('no attachment');
+    first.url = 'https://www.gov.uk/government/publications/something-else';
+    expect(htmlDocuments(item)).toEqual([]);
   });
 });

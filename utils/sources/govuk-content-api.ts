@@ -46,6 +46,19 @@ export const ConsultationContentItem = z.object({
      * it: `final_outcome_publication_date` is in the schema but nothing fills it.
      */
     final_outcome_detail: z.optional(z.string()),
+    /** Every attachment (`publication_attachment_asset`); `html` ones are pages on GOV.UK. */
+    attachments: z.optional(
+      z.array(
+        z.object({
+          attachment_type: z.string(),
+          id: z.string(),
+          title: z.string(),
+          url: z.string(),
+        }),
+      ),
+    ),
+    /** The ids of the consultation's own documents (the outcome's are in other lists). */
+    featured_attachments: z.optional(z.array(z.string())),
     /** How to respond (Whitehall's `ConsultationPresenter::WaysToRespond`): each part optional. */
     ways_to_respond: z.optional(
       z.object({
@@ -208,4 +221,25 @@ export type HtmlPublicationItem = z.infer<typeof HtmlPublicationItem>;
 /** A consultation document's record, by its page's path. */
 export function htmlPublicationRecord(pagePath: string): LiveRequest<HtmlPublicationItem> {
   return { url: contentApiUrl(pagePath), source: 'govuk', schema: HtmlPublicationItem };
+}
+
+/**
+ * The consultation's HTML documents, where its questions can be read: its featured attachments
+ * of type `html` that are GOV.UK pages under the consultation's own path. Their PDFs cannot be read.
+ */
+export function htmlDocuments(item: ConsultationContentItem): { title: string; path: string }[] {
+  const featured = new Set(item.details.featured_attachments ?? []);
+  const base = `${item.base_path.replace(/\.cy$/, '')}/`;
+  return (item.details.attachments ?? []).flatMap((attachment) => {
+    if (attachment.attachment_type !== 'html' || !featured.has(attachment.id)) return [];
+    let url: URL;
+    try {
+      url = new URL(attachment.url, `https://${HOSTS.govuk}`);
+    } catch {
+      return [];
+    }
+    return url.hostname === HOSTS.govuk && url.pathname.startsWith(base)
+      ? [{ title: attachment.title, path: url.pathname }]
+      : [];
+  });
 }
