@@ -9,6 +9,7 @@ import { detectHref } from '../utils/pages/registry';
 import { linkCardFor } from '../utils/related/link-card';
 import { relatedFor } from '../utils/related/related-view';
 import { createTabTrail } from '../utils/related/tab-trail';
+import { openDraft } from '../utils/respond/open-draft';
 import {
   addAnnotations,
   allAnnotations,
@@ -19,6 +20,7 @@ import {
   saveEdit,
 } from '../utils/storage/annotation-store';
 import { dataStats, deleteAllData, openDatabase } from '../utils/storage/db';
+import { deleteDraft, listDrafts, saveDraft } from '../utils/storage/response-store';
 import { getSettings, updateSettings } from '../utils/storage/settings-store';
 import { recordVisit, threadAround, visitedPage } from '../utils/storage/thread-store';
 import { countUnreadable, removeUnreadable } from '../utils/storage/unreadable';
@@ -213,6 +215,10 @@ export default defineBackground(() => {
     // Not async: `sidePanel.open` must be called before anything is awaited (open-view.ts).
     'view/open': (_request, sender) =>
       openView(viewApis, sender.tab).then((openedIn) => ({ openedIn })),
+    'responses/get': async ({ key }) => ({ draft: await openDraft(await db, key) }),
+    'responses/save': async ({ draft }) => saveDraft(await db, draft),
+    'responses/delete': async ({ key }) => ({ deleted: await deleteDraft(await db, key) }),
+    'responses/list': async () => listDrafts(await db),
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
 

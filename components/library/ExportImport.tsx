@@ -13,6 +13,7 @@ import { describePreview, type ImportPreview } from '../../utils/library/import'
 import { sendRequest } from '../../utils/messaging/client';
 import { plural } from '../../utils/plural';
 import type { Annotation } from '../../utils/storage/records';
+import type { ResponseDraft } from '../../utils/storage/response-draft';
 
 /** Saves a file the user downloads. */
 function download(blob: Blob, format: ExportFormat) {
@@ -124,7 +125,15 @@ export function ExportImport({
 
   const exportNotes = (notes: Annotation[]) =>
     run('export', async (signal, onProgress) => {
-      const blob = await exportFile(format, onPage(notes), Date.now(), { signal, onProgress });
+      // The library's own format carries the consultation response drafts too.
+      const drafts = format === 'w3c' ? await sendRequest({ type: 'responses/list' }) : null;
+      if (drafts && !drafts.ok) return setProblem(drafts.error.message);
+      const responses = drafts?.ok ? drafts.data.drafts : [];
+      const blob = await exportFile(format, onPage(notes), Date.now(), {
+        signal,
+        onProgress,
+        responses,
+      });
       if (blob) download(blob, format);
     });
   // "Export all" means every note: while the rest are still loading, it waits for them.
@@ -145,10 +154,14 @@ export function ExportImport({
     });
   };
 
-  const write = (offered: Annotation[]) => {
+  const write = (offered: Annotation[], drafts: ResponseDraft[]) => {
     setPreview(null);
     onImporting(true);
     void run('write', async (signal, onProgress) => {
+      // Each as new (revision 0): a consultation that has a draft here already keeps its own.
+      for (const draft of drafts) {
+        await sendRequest({ type: 'responses/save', draft: { ...draft, revision: 0 } });
+      }
       // Gathered batch by batch, so the end of a large import is no one long task.
       const ids = new Set<string>();
       const outcome = await inBatches(
@@ -330,8 +343,8 @@ export function ExportImport({
             )}
             <button
               type="button"
-              disabled={preview.annotations.length === 0}
-              onClick={() => write(preview.annotations)}
+              disabled={preview.annotations.length + preview.responses.length === 0}
+              onClick={() => write(preview.annotations, preview.responses)}
             >
               Import {preview.annotations.length} item{preview.annotations.length === 1 ? '' : 's'}
             </button>{' '}

@@ -11,6 +11,7 @@ const UNREADABLE_NAMES: { [K in keyof Stats['unreadable']]: [string, string] } =
   links: ['link between pages', 'links between pages'],
   follows: ['followed item', 'followed items'],
   events: ['watchlist change', 'watchlist changes'],
+  responses: ['consultation response draft', 'consultation response drafts'],
 };
 
 const unreadableTotal = (stats: Stats) =>
@@ -68,6 +69,7 @@ export function YourData() {
           <li>{stats.pages} pages in your thread</li>
           <li>{stats.follows} followed petitions and consultations</li>
           <li>{stats.cache} saved answers from the sites</li>
+          <li>{stats.responses} consultation response drafts</li>
         </ul>
       )}
       {stats && unreadableTotal(stats) > 0 && (

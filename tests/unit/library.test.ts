@@ -109,7 +109,13 @@ describe('importers', () => {
   it('reads its own export back exactly, and skips what is already there', () => {
     const items = [note(1), note(2, { kind: 'page-note', target: null })];
     const preview = parseImport(exportAs('w3c', items, NOW), [], NOW);
-    expect(preview).toEqual({ annotations: items, duplicates: 0, invalid: [], simplified: [] });
+    expect(preview).toEqual({
+      annotations: items,
+      duplicates: 0,
+      invalid: [],
+      simplified: [],
+      responses: [],
+    });
     const again = parseImport(exportAs('w3c', items, NOW), items, NOW);
     expect(again).toMatchObject({ annotations: [], duplicates: 2 });
     if ('error' in again) throw new Error(again.error);
@@ -380,7 +386,7 @@ describe('storage round trip', () => {
     dbName = `library-${++n}`;
     const db = await openDatabase(dbName);
     expect([...db.objectStoreNames].sort()).toEqual([...USER_STORES].sort());
-    expect(DB_VERSION).toBe(4);
+    expect(DB_VERSION).toBe(5);
     await addAnnotations(db, [note(1)]);
     await db.put('settings', { name: 'settings', value: { panelCollapsed: true } });
     await deleteAllData(db);

@@ -47,7 +47,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       pages: 0,
       follows: 0,
       cache: 0,
-      unreadable: { annotations: 0, pages: 0, links: 0, follows: 0, events: 0 },
+      responses: 0,
+      unreadable: { annotations: 0, pages: 0, links: 0, follows: 0, events: 0, responses: 0 },
     }),
     'data/delete-all': async () => ({}),
     'data/remove-unreadable': async () => ({ removed: 0 }),
@@ -64,6 +65,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'settings/get': async () => Settings.parse({ panelCollapsed: true }),
     'settings/set': async ({ settings }) => Settings.parse(settings),
     'view/open': async () => ({ openedIn: 'tab' }),
+    'responses/get': async () => ({ draft: null }),
+    'responses/save': async ({ draft }) => ({ status: 'saved', draft }),
+    'responses/delete': async () => ({ deleted: null }),
+    'responses/list': async () => ({ drafts: [], skipped: 0 }),
     ...overrides,
   };
 }

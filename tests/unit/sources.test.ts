@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConsultationContentItem, toLiveConsultation } from '../../utils/sources/govuk-content-api';
+import {
+  ConsultationContentItem,
+  HtmlPublicationItem,
+  toLiveConsultation,
+} from '../../utils/sources/govuk-content-api';
 import { HansardDebateDocument, toLiveDebate } from '../../utils/sources/hansard-api';
 import { PetitionDocument, toLivePetition } from '../../utils/sources/petitions-api';
 import { consultationSearchUrl, GovukSearchResults } from '../../utils/sources/search-apis';
@@ -22,7 +26,11 @@ describe('API schemas accept every fixture payload', () => {
     expect(PetitionDocument.safeParse(read(file)).error).toBeUndefined();
   });
   it.each(filesUnder(join(API_ROOT, 'www.gov.uk')).map(relative))('%s', (file) => {
-    expect(ConsultationContentItem.safeParse(read(file)).error).toBeUndefined();
+    const payload = read(file) as { schema_name?: string };
+    // A consultation's HTML documents sit under its path, with their own schema.
+    const schema =
+      payload.schema_name === 'html_publication' ? HtmlPublicationItem : ConsultationContentItem;
+    expect(schema.safeParse(payload).error).toBeUndefined();
   });
   it.each(filesUnder(join(API_ROOT, 'hansard-api.parliament.uk')).map(relative))('%s', (file) => {
     expect(HansardDebateDocument.safeParse(read(file)).error).toBeUndefined();

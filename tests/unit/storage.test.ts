@@ -190,13 +190,15 @@ describe('database upgrades', () => {
       'follows',
       'links',
       'pages',
+      'responses',
       'settings',
     ]);
-    const tx = db.transaction(['pages', 'links', 'follows', 'events']);
+    const tx = db.transaction(['pages', 'links', 'follows', 'events', 'responses']);
     expect([...tx.objectStore('pages').indexNames]).toEqual(['byLastVisited']);
     expect([...tx.objectStore('links').indexNames]).toEqual(['byTo']);
     expect([...tx.objectStore('follows').indexNames]).toEqual(['byNextCheck']);
     expect([...tx.objectStore('events').indexNames].sort()).toEqual(['byAt', 'byPage']);
+    expect([...tx.objectStore('responses').indexNames]).toEqual(['byUpdated']);
   });
 
   it('keeps stored data when the extension reopens an existing database', async () => {
@@ -258,6 +260,7 @@ describe('database upgrades', () => {
     expect(await db.count('annotations')).toBe(0);
     expect(await db.count('follows')).toBe(0);
     expect(await db.count('events')).toBe(0);
+    expect(await db.count('responses')).toBe(0);
     expect([...db.transaction('annotations').store.indexNames].sort()).toEqual([
       'byKind',
       'byPage',

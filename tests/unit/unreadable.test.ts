@@ -71,20 +71,23 @@ describe('unreadable records', () => {
     await storeBadFollows(db);
     await putFollow(db, good);
     await db.put('pages', { key: 'petition:1' } as never);
+    await db.put('responses', { key: 'consultation:x', questions: 'lost' } as never);
     expect(await countUnreadable(db)).toEqual({
       annotations: 0,
       pages: 1,
       links: 0,
       follows: 5,
       events: 0,
+      responses: 1,
     });
-    expect(await removeUnreadable(db)).toBe(6);
+    expect(await removeUnreadable(db)).toBe(7);
     expect(await countUnreadable(db)).toEqual({
       annotations: 0,
       pages: 0,
       links: 0,
       follows: 0,
       events: 0,
+      responses: 0,
     });
     expect((await watchlist(db)).items.map((item) => item.follow.pageKey)).toEqual([
       'petition:701234',

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CIVIC_THREAD_NS, CIVIC_THREAD_TERM, exportAs } from '../../utils/library/export';
 import { parseImport } from '../../utils/library/import';
 import type { Annotation } from '../../utils/storage/records';
+import { sampleDraft } from '../respond-sample';
 import { failedMustsAndShoulds, runSuiteTest, SUITE } from './w3c-suite';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');
@@ -139,8 +140,8 @@ describe('the W3C export against the W3C Web Annotation test suite', () => {
     });
   });
 
-  it('passes every MUST and SHOULD of the collection and page tests', () => {
-    const file = exported(LIBRARY);
+  it('passes every MUST and SHOULD of the collection and page tests, response drafts aboard', () => {
+    const file = JSON.parse(exportAs('w3c', LIBRARY, NOW, [sampleDraft()]));
     for (const test of [
       'collections/collectionMusts.test',
       'collections/collectionOptionals.test',
@@ -193,11 +194,13 @@ describe('the W3C export against the W3C Web Annotation test suite', () => {
   });
 
   it('round-trips every field the extension keeps', () => {
-    expect(parseImport(exportAs('w3c', LIBRARY, NOW), [], NOW)).toEqual({
+    const drafts = [sampleDraft()];
+    expect(parseImport(exportAs('w3c', LIBRARY, NOW, drafts), [], NOW)).toEqual({
       annotations: LIBRARY,
       duplicates: 0,
       invalid: [],
       simplified: [],
+      responses: drafts,
     });
   });
 

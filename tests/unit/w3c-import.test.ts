@@ -310,6 +310,7 @@ describe('exports from before the JSON-LD-safe term', () => {
       duplicates: 0,
       invalid: [],
       simplified: [],
+      responses: [],
     });
   });
 });

@@ -1,5 +1,6 @@
 import type { Result } from '../messaging/protocol';
 import type { Annotation } from '../storage/records';
+import type { ResponseDraft } from '../storage/response-draft';
 import { EXPORT_FORMATS, type ExportFormat, exportParts } from './export';
 import { createImportReader, type ImportPreview } from './import';
 
@@ -58,7 +59,7 @@ export async function exportFile(
   format: ExportFormat,
   annotations: Annotation[],
   now: number,
-  { onProgress, signal }: JobOptions = {},
+  { onProgress, signal, responses = [] }: JobOptions & { responses?: ResponseDraft[] } = {},
 ): Promise<Blob | null> {
   const type = EXPORT_FORMATS[format].type;
   const blobs: Blob[] = [];
@@ -68,7 +69,7 @@ export async function exportFile(
   const slices = timeSlices(signal);
   // About one part per note, plus the file's head and tail.
   const total = annotations.length;
-  for (const part of exportParts(format, annotations, now)) {
+  for (const part of exportParts(format, annotations, now, responses)) {
     pending.push(part);
     pendingChars += part.length;
     done++;

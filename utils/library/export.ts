@@ -1,5 +1,6 @@
 import type { PageKind } from '../pages/context';
 import type { Annotation } from '../storage/records';
+import type { ResponseDraft } from '../storage/response-draft';
 import { hypothesisFile, toHypothesis } from './hypothesis';
 
 /**
@@ -119,7 +120,15 @@ function* jsonWithList<T>(
   yield tail;
 }
 
-export function* w3cParts(annotations: Annotation[], now: number): Generator<string> {
+/**
+ * The collection itself carries what is no annotation under our term: the consultation response
+ * drafts, whole, so an import restores them as they were.
+ */
+export function* w3cParts(
+  annotations: Annotation[],
+  now: number,
+  responses: ResponseDraft[] = [],
+): Generator<string> {
   const id = `urn:civic-thread:export:${now}`;
   const page = `${id}:page:1`;
   yield* jsonWithList(
@@ -130,6 +139,7 @@ export function* w3cParts(annotations: Annotation[], now: number): Generator<str
       label: 'Civic Thread notes',
       generated: iso(now),
       total: annotations.length,
+      ...(responses.length ? { [CIVIC_THREAD_TERM]: { responses } } : {}),
       // One page holds every note; a collection with nothing in it has no pages (model 5.1).
       ...(annotations.length
         ? {
@@ -158,7 +168,7 @@ const KIND_NAME: Record<PageKind, string> = {
 };
 
 /** Markdown for anything a reader might paste it into: no raw HTML, no stray link syntax. */
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_[\]<>#|]/g, (char) => `\\${char}`);
 }
 
@@ -244,10 +254,11 @@ export function exportParts(
   format: ExportFormat,
   annotations: Annotation[],
   now: number,
+  responses: ResponseDraft[] = [],
 ): Generator<string> {
   switch (format) {
     case 'w3c':
-      return w3cParts(annotations, now);
+      return w3cParts(annotations, now, responses);
     case 'hypothesis':
       return hypothesisParts(annotations, now);
     case 'markdown':
@@ -257,5 +268,9 @@ export function exportParts(
   }
 }
 
-export const exportAs = (format: ExportFormat, annotations: Annotation[], now: number): string =>
-  [...exportParts(format, annotations, now)].join('');
+export const exportAs = (
+  format: ExportFormat,
+  annotations: Annotation[],
+  now: number,
+  responses: ResponseDraft[] = [],
+): string => [...exportParts(format, annotations, now, responses)].join('');

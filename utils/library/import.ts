@@ -1,6 +1,7 @@
 import { plural } from '../plural';
 import { contentKey } from '../storage/annotation-store';
 import type { Annotation } from '../storage/records';
+import { ResponseDraft } from '../storage/response-draft';
 import { CIVIC_THREAD_TERM, LEGACY_CIVIC_THREAD_KEY } from './export';
 import { readHypothesis } from './hypothesis';
 import {
@@ -27,6 +28,25 @@ export interface ImportPreview {
   invalid: { record: number; reason: string }[];
   /** What was read with something left out or changed: the record (0: the file as a whole) and what. */
   simplified: { record: number; what: string }[];
+  /** Consultation response drafts this extension's own export carries on the collection. */
+  responses: ResponseDraft[];
+}
+
+/** The drafts under our term on the file itself; one that no longer validates is reported. */
+function ownResponses(json: unknown, preview: ImportPreview): void {
+  const own = isObject(json) ? json[CIVIC_THREAD_TERM] : undefined;
+  const list = isObject(own) && Array.isArray(own.responses) ? own.responses : [];
+  list.forEach((row: unknown, index) => {
+    const parsed = ResponseDraft.safeParse(row);
+    if (parsed.success) preview.responses.push(parsed.data);
+    else {
+      const issue = parsed.error.issues[0];
+      preview.simplified.push({
+        record: 0,
+        what: `response draft ${index + 1} left out: ${issue?.path.join('.') || 'the draft'}: ${issue?.message ?? 'unreadable'}`,
+      });
+    }
+  });
 }
 
 /** This extension's own record, under its term (or the key older exports used). */
@@ -121,7 +141,13 @@ const WHITESPACE = new Set([' ', '\n', '\r', '\t']);
  * at the end. The file format is unchanged: plain JSON, as any tool writes it.
  */
 export function createImportReader(now: number) {
-  const preview: ImportPreview = { annotations: [], duplicates: 0, invalid: [], simplified: [] };
+  const preview: ImportPreview = {
+    annotations: [],
+    duplicates: 0,
+    invalid: [],
+    simplified: [],
+    responses: [],
+  };
   const ids = new Set<string>();
   const keys = new Set<string>();
   const stack: Frame[] = [];
@@ -281,6 +307,7 @@ export function createImportReader(now: number) {
         return { error: NO_ANNOTATIONS };
       }
       if (expected.elsewhere) preview.simplified.unshift({ record: 0, what: expected.elsewhere });
+      ownResponses(json, preview);
       if (leaning.length && !(isObject(json) && hasModelContext(json['@context']))) {
         const refused = new Set(leaning.map((l) => l.annotation));
         preview.annotations = preview.annotations.filter((a) => !refused.has(a));
@@ -316,6 +343,9 @@ export function parseImport(
 export function describePreview(preview: ImportPreview): string {
   return [
     plural(preview.annotations.length, 'note', 'notes'),
+    ...(preview.responses.length
+      ? [plural(preview.responses.length, 'response draft', 'response drafts')]
+      : []),
     `${plural(preview.duplicates, 'duplicate', 'duplicates')} skipped`,
     `${preview.invalid.length} invalid`,
     ...(preview.simplified.length

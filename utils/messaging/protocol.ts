@@ -3,6 +3,7 @@ import { PageContext } from '../pages/context';
 import { LinkCard, RelatedView } from '../related/related-item';
 import { EditOutcome } from '../storage/merge-edit';
 import { Annotation, Follow, Settings, WatchEvent } from '../storage/records';
+import { DraftSaveOutcome, ResponseDraft } from '../storage/response-draft';
 import { UnreadableCounts } from '../storage/unreadable';
 import { StoryEntry } from '../story/timeline';
 import { TabReport } from '../view/tab-state';
@@ -83,6 +84,11 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings/set'), settings: z.partial(Settings) }),
   /** Opens the full view beside the sending tab (the card's "Open the full story"). */
   z.object({ type: z.literal('view/open') }),
+  /** Consultation response drafts, one per consultation `key`; a save is revision-checked. */
+  z.object({ type: z.literal('responses/get'), key: z.string().check(z.minLength(1)) }),
+  z.object({ type: z.literal('responses/save'), draft: ResponseDraft }),
+  z.object({ type: z.literal('responses/delete'), key: z.string().check(z.minLength(1)) }),
+  z.object({ type: z.literal('responses/list') }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -124,6 +130,7 @@ export const RESPONSE_DATA = {
     pages: z.number(),
     follows: z.number(),
     cache: z.number(),
+    responses: z.number(),
     unreadable: UnreadableCounts,
   }),
   'data/delete-all': z.object({}),
@@ -141,6 +148,14 @@ export const RESPONSE_DATA = {
   'settings/get': Settings,
   'settings/set': Settings,
   'view/open': z.object({ openedIn: z.enum(['side-panel', 'tab']) }),
+  /** Evidence whose note has since been deleted comes marked `noteDeleted`. */
+  'responses/get': z.object({ draft: z.nullable(ResponseDraft) }),
+  'responses/save': DraftSaveOutcome,
+  'responses/delete': z.object({ deleted: z.nullable(ResponseDraft) }),
+  'responses/list': z.object({
+    drafts: z.array(ResponseDraft),
+    skipped: z.number().check(z.int()),
+  }),
 } satisfies Record<RequestType, z.ZodMiniType>;
 
 export type ResponseData<T extends RequestType> = z.infer<(typeof RESPONSE_DATA)[T]>;

@@ -46,6 +46,28 @@ export const ConsultationContentItem = z.object({
      * it: `final_outcome_publication_date` is in the schema but nothing fills it.
      */
     final_outcome_detail: z.optional(z.string()),
+    /** Every attachment (`publication_attachment_asset`); `html` ones are pages on GOV.UK. */
+    attachments: z.optional(
+      z.array(
+        z.object({
+          attachment_type: z.string(),
+          id: z.string(),
+          title: z.string(),
+          url: z.string(),
+        }),
+      ),
+    ),
+    /** The ids of the consultation's own documents (the outcome's are in other lists). */
+    featured_attachments: z.optional(z.array(z.string())),
+    /** How to respond (Whitehall's `ConsultationPresenter::WaysToRespond`): each part optional. */
+    ways_to_respond: z.optional(
+      z.object({
+        link_url: z.optional(z.string()),
+        email: z.optional(z.string()),
+        postal_address: z.optional(z.string()),
+        attachment_url: z.optional(z.string()),
+      }),
+    ),
   }),
   links: z._default(z.object({ organisations: z.optional(z.array(Link)) }), {}),
 });
@@ -140,4 +162,84 @@ export function toLiveConsultation(item: ConsultationContentItem): LiveConsultat
       url: org.base_path ? `https://${HOSTS.govuk}${org.base_path}` : null,
     })),
   };
+}
+
+export const WaysToRespond = z.object({
+  /** The "Respond online" link: https only, as the panel opens nothing else. */
+  online: z.nullable(z.string()),
+  email: z.nullable(z.string()),
+  /** Lines of the postal address, as the publisher wrote them. */
+  postalAddress: z.array(z.string()),
+  /** The response form to fill in and send. */
+  form: z.nullable(z.string()),
+});
+export type WaysToRespond = z.infer<typeof WaysToRespond>;
+
+const httpsOrNull = (url: string | undefined) => {
+  if (!url) return null;
+  try {
+    return new URL(url).protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+};
+
+/** A consultation's own ways to respond, or null when it gives none. */
+export function waysToRespond(item: ConsultationContentItem): WaysToRespond | null {
+  const ways = item.details.ways_to_respond;
+  if (!ways) return null;
+  const result: WaysToRespond = {
+    online: httpsOrNull(ways.link_url),
+    email: ways.email?.trim() || null,
+    postalAddress: (ways.postal_address ?? '')
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean),
+    form: httpsOrNull(ways.attachment_url),
+  };
+  return result.online || result.email || result.postalAddress.length || result.form
+    ? result
+    : null;
+}
+
+/**
+ * A consultation's HTML document: GOV.UK's `html_publication` item (publishing-api
+ * content_schemas/formats/html_publication), whose body the view reads questions from.
+ */
+export const HtmlPublicationItem = z.object({
+  base_path: z.string(),
+  schema_name: z.literal('html_publication'),
+  title: z.string(),
+  details: z.object({
+    body: z.string(),
+    public_timestamp: z.optional(z.nullable(z.string())),
+  }),
+  links: z._default(z.object({ parent: z.optional(z.array(Link)) }), {}),
+});
+export type HtmlPublicationItem = z.infer<typeof HtmlPublicationItem>;
+
+/** A consultation document's record, by its page's path. */
+export function htmlPublicationRecord(pagePath: string): LiveRequest<HtmlPublicationItem> {
+  return { url: contentApiUrl(pagePath), source: 'govuk', schema: HtmlPublicationItem };
+}
+
+/**
+ * The consultation's HTML documents, where its questions can be read: its featured attachments
+ * of type `html` that are GOV.UK pages under the consultation's own path. Their PDFs cannot be read.
+ */
+export function htmlDocuments(item: ConsultationContentItem): { title: string; path: string }[] {
+  const featured = new Set(item.details.featured_attachments ?? []);
+  const base = `${item.base_path.replace(/\.cy$/, '')}/`;
+  return (item.details.attachments ?? []).flatMap((attachment) => {
+    if (attachment.attachment_type !== 'html' || !featured.has(attachment.id)) return [];
+    let url: URL;
+    try {
+      url = new URL(attachment.url, `https://${HOSTS.govuk}`);
+    } catch {
+      return [];
+    }
+    return url.hostname === HOSTS.govuk && url.pathname.startsWith(base)
+      ? [{ title: attachment.title, path: url.pathname }]
+      : [];
+  });
 }

@@ -1,5 +1,6 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { Annotation, CacheEntry, Follow, LinkRecord, PageRecord, WatchEvent } from './records';
+import type { ResponseDraft } from './response-draft';
 
 export const DB_NAME = 'civic-thread';
 
@@ -15,6 +16,7 @@ interface CivicThreadSchema extends DBSchema {
   };
   follows: { key: string; value: Follow; indexes: { byNextCheck: number } };
   events: { key: string; value: WatchEvent; indexes: { byPage: string; byAt: number } };
+  responses: { key: string; value: ResponseDraft; indexes: { byUpdated: number } };
 }
 
 export type CivicThreadDB = IDBPDatabase<CivicThreadSchema>;
@@ -55,6 +57,10 @@ const MIGRATIONS: ((db: CivicThreadDB) => void)[] = [
     events.createIndex('byPage', 'pageKey');
     events.createIndex('byAt', 'at');
   },
+  // 5: consultation response drafts, one per consultation.
+  (db) => {
+    db.createObjectStore('responses', { keyPath: 'key' }).createIndex('byUpdated', 'updatedAt');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
@@ -76,6 +82,7 @@ export const USER_STORES = [
   'annotations',
   'follows',
   'events',
+  'responses',
 ] as const;
 
 /** Deletes everything the extension keeps, in one transaction. */
@@ -87,11 +94,12 @@ export async function deleteAllData(db: CivicThreadDB): Promise<void> {
 
 /** How many records each kind of data has. */
 export async function dataStats(db: CivicThreadDB) {
-  const [annotations, pages, follows, cache] = await Promise.all([
+  const [annotations, pages, follows, cache, responses] = await Promise.all([
     db.count('annotations'),
     db.count('pages'),
     db.count('follows'),
     db.count('cache'),
+    db.count('responses'),
   ]);
-  return { annotations, pages, follows, cache };
+  return { annotations, pages, follows, cache, responses };
 }

@@ -1,6 +1,7 @@
 import { z } from '../zod';
 import type { CivicThreadDB } from './db';
 import { Annotation, Follow, LinkRecord, PageRecord, WatchEvent } from './records';
+import { ResponseDraft } from './response-draft';
 
 /**
  * The stores of the user's own records, each with the schema a record must pass to be read.
@@ -13,6 +14,7 @@ const CHECKED = {
   links: LinkRecord,
   follows: Follow,
   events: WatchEvent,
+  responses: ResponseDraft,
 } as const;
 type CheckedStore = keyof typeof CHECKED;
 const STORES = Object.keys(CHECKED) as CheckedStore[];
@@ -24,6 +26,7 @@ export const UnreadableCounts = z.object({
   links: Count,
   follows: Count,
   events: Count,
+  responses: Count,
 });
 export type UnreadableCounts = z.infer<typeof UnreadableCounts>;
 
@@ -50,7 +53,14 @@ async function eachUnreadable(
 
 /** How many records in each store can no longer be read. */
 export async function countUnreadable(db: CivicThreadDB): Promise<UnreadableCounts> {
-  const counts: UnreadableCounts = { annotations: 0, pages: 0, links: 0, follows: 0, events: 0 };
+  const counts: UnreadableCounts = {
+    annotations: 0,
+    pages: 0,
+    links: 0,
+    follows: 0,
+    events: 0,
+    responses: 0,
+  };
   await eachUnreadable(db, 'readonly', (store) => {
     counts[store] += 1;
   });
