@@ -155,10 +155,11 @@ describe('selections it refuses', () => {
       document.getSelection()?.addRange(range);
     });
     await page.keyboard.press('Alt+Shift+H');
-    // Said on the page, where the selection is.
+    // Said on the page, where the selection is (in the card's closed root).
+    const ui = await ExtensionUi.of(page);
     await expect
-      .poll(() => page.getByRole('alert').textContent())
-      .toBe('That selection is too long to highlight: keep it under 5,000 characters.');
+      .poll(() => ui.texts('[role="alert"]'))
+      .toContain('That selection is too long to highlight: keep it under 5,000 characters.');
     expect(await notes(view).locator('.note').count()).toBe(0);
     expect(await paintedText(page)).toEqual([]);
     await page.close();
