@@ -65,7 +65,7 @@ export function Card({ result, visitId, send = sendRequest, early, host }: CardP
 
   const context = result.ok ? result.context : null;
   const annotating = context !== null && annotateKinds.includes(context.kind);
-  const { highlight } = useAnnotations(annotating ? context : null, send);
+  const { highlight, problem } = useAnnotations(annotating ? context : null, send);
 
   useEffect(() => {
     if (!context) return;
@@ -138,6 +138,12 @@ export function Card({ result, visitId, send = sendRequest, early, host }: CardP
     <>
       {annotating && <SelectionToolbar doc={document} onHighlight={onHighlight} />}
       {context && <LinkCards context={context} send={send} />}
+      {/* Said wherever the card is, even as an edge tab; the open card also shows it. */}
+      {problem && (
+        <p class="visually-hidden" role="alert">
+          {problem}
+        </p>
+      )}
     </>
   );
   // Wait for the stored choice so a collapsed card never flashes open.
@@ -230,6 +236,7 @@ export function Card({ result, visitId, send = sendRequest, early, host }: CardP
               {result.reason}
             </p>
           )}
+          {problem && <p class="notice notice-error">{problem}</p>}
           {saveProblem && (
             <p class="notice" role="status">
               This visit was not saved to your thread: {saveProblem}

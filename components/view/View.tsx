@@ -140,6 +140,11 @@ function PageView({
         </p>
         <h1 class="page-title">{context.title ?? 'Untitled page'}</h1>
         <p class="page-line">{summaryLine(context)}</p>
+        {context.unread.length > 0 && (
+          <p class="notice" role="status">
+            Could not read from this page: {context.unread.join(', ')}.
+          </p>
+        )}
       </header>
       <Story context={context} tabId={tabId} send={send} />
       <RelatedSection context={context} send={send} tabId={tabId} />

@@ -10,6 +10,9 @@ import { join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import { type FixtureSite, startFixtureSite } from '../fixture-site/server';
 
+/** WebDriver's code points for the modifier keys (WebDriver spec, "keyboard actions"). */
+const KEY: Record<string, string> = { Alt: '\uE00A', Shift: '\uE008', Control: '\uE009' };
+
 export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv2');
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -24,6 +27,8 @@ export interface FirefoxHarness {
    * serialises it (`includeShadowTree: 'all'`): what the browser itself, not page script, sees.
    */
   extensionText(): Promise<string>;
+  /** Presses the keys together, as a chord ('Alt', 'Shift' and a letter). */
+  press(keys: string[]): Promise<void>;
   /** Types `text` as key presses into whatever has focus. */
   type(text: string): Promise<void>;
   /** Clicks the middle of the element `element` (an expression) evaluates to, with the mouse. */
@@ -188,6 +193,15 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
       await send('input.performActions', {
         context: tab,
         actions: [{ type: 'key', id: 'keyboard', actions: keys }],
+      });
+    },
+    async press(keys) {
+      // Held down in order, then let go in reverse: a chord such as Alt+Shift+H.
+      const down = keys.map((value) => ({ type: 'keyDown', value: KEY[value] ?? value }));
+      const up = [...down].reverse().map((action) => ({ ...action, type: 'keyUp' }));
+      await send('input.performActions', {
+        context: tab,
+        actions: [{ type: 'key', id: 'keyboard', actions: [...down, ...up] }],
       });
     },
     async click(element) {

@@ -201,6 +201,12 @@ export async function selectText(page: Page, text: string): Promise<void> {
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + wanted.length);
+      // A reader selects what is on screen (opening a "More details" first): the toolbar then
+      // sits beside it, where a click lands.
+      for (let open = node.parentElement; open; open = open.parentElement) {
+        if (open instanceof HTMLDetailsElement) open.open = true;
+      }
+      node.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
       document.getSelection()?.removeAllRanges();
       document.getSelection()?.addRange(range);
       return;

@@ -125,6 +125,7 @@ describe('hostile text', () => {
       mimeType: 'application/ld+json',
       buffer: Buffer.from(
         JSON.stringify({
+          '@context': 'http://www.w3.org/ns/anno.jsonld',
           type: 'AnnotationPage',
           items: [
             {
@@ -147,7 +148,7 @@ describe('hostile text', () => {
     });
     await library.getByText('1 note, 0 duplicates skipped, 1 invalid.').waitFor();
     expect(await library.locator('.preview li').textContent()).toBe(
-      'Record 2: target: not a petition, consultation or Hansard debate page',
+      'Record 2: target: expected a petition, consultation or Hansard debate page, found "javascript:alert(1)"',
     );
     await library.getByRole('button', { name: 'Import 1 item' }).click();
     await library.locator('.note-card').waitFor();

@@ -2,17 +2,18 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { ExtensionUi } from './closed-root';
 import {
   clearStore,
   extensionPage,
   launch,
   openPage,
   paintedText,
-  panelOf,
   readStore,
   selectText,
   storeManyNotes,
 } from './harness';
+import { openWithView } from './view';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 const SENCO_PASSAGE = 'Ensuring SENCOs are fully qualified is integral to this.';
@@ -23,20 +24,19 @@ const harness = await launch();
 afterAll(() => harness.close());
 beforeEach(() => clearStore(harness, 'annotations'));
 
-/** Highlights the first occurrence of `passage` with a note and tags, from the selection toolbar. */
+/** Highlights the first occurrence of `passage` from the selection toolbar, then writes its note and tags in the view. */
 async function highlightWithNote(url: string, passage: string, note: string, tags: string) {
-  const { page } = await openPage(harness, url);
-  const notes = panelOf(page).locator('.notes');
+  const { page, view } = await openWithView(harness, url);
+  const notes = view.locator('.notes');
   await notes.waitFor();
   await selectText(page, passage);
-  await panelOf(page)
-    .getByRole('toolbar')
-    .getByRole('button', { name: 'Highlight with note' })
-    .click();
+  await (await ExtensionUi.of(page)).click('.selection-toolbar button.secondary');
+  await notes.getByRole('button', { name: 'Edit' }).click();
   await notes.getByLabel('Note', { exact: true }).fill(note);
   await notes.getByLabel('Tags, separated by commas').fill(tags);
   await notes.getByRole('button', { name: 'Save', exact: true }).click();
   await expect.poll(() => notes.locator('.note-text').allTextContents()).toContain(note);
+  await view.close();
   await page.close();
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { factOf, launch, openPage, panelOf, readStore } from './harness';
+import { launch, openPage, readStore } from './harness';
+import { openWithView } from './view';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 
@@ -44,22 +45,29 @@ describe('panel behaviour', () => {
   });
 
   it('reads a page whose content arrives late, once it has arrived', async () => {
-    const { page } = await openPage(harness, 'https://petition.parliament.uk/petitions/100002');
-    await panelOf(page).locator('.page-facts').waitFor();
+    const { page, view } = await openWithView(
+      harness,
+      'https://petition.parliament.uk/petitions/100002',
+    );
     await expect
-      .poll(() => factOf(page, '.page-facts', 'Signatures').textContent(), { timeout: 10_000 })
-      .toBe('8,213');
-    expect(await factOf(page, '.page-facts', 'State').textContent()).toBe('Open');
-    expect(await panelOf(page).locator('.page-facts .notice').count()).toBe(0);
+      .poll(() => view.locator('.page-line').textContent(), { timeout: 10_000 })
+      .toContain('8,213 signatures');
+    expect(await view.locator('.page-line').textContent()).toContain('Open');
+    expect(await view.locator('.view-header .notice').count()).toBe(0);
+    await view.close();
     await page.close();
   });
 
   it('says which section is missing from a changed page', async () => {
-    const { page } = await openPage(harness, 'https://petition.parliament.uk/petitions/100003');
-    const notice = panelOf(page).locator('.page-facts .notice');
+    const { page, view } = await openWithView(
+      harness,
+      'https://petition.parliament.uk/petitions/100003',
+    );
+    const notice = view.locator('.view-header .notice');
     await notice.waitFor();
     expect(await notice.textContent()).toBe('Could not read from this page: signature count.');
-    expect(await factOf(page, '.page-facts', 'State').textContent()).toBe('Open');
+    expect(await view.locator('.page-line').textContent()).toContain('Open');
+    await view.close();
     await page.close();
   });
 });

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { clearStore, launch, openPage, panelOf } from './harness';
+import { clearStore, launch } from './harness';
 import { openWithView } from './view';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';

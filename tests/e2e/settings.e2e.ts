@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExtensionUi } from './closed-root';
-import { extensionPage, launch, openPage, panelOf } from './harness';
+import { extensionPage, launch } from './harness';
 import { openWithView } from './view';
 
 const harness = await launch();
