@@ -1,10 +1,12 @@
-// Writes a PNG of the card on every supported fixture page into docs/screenshots/.
+// Writes a PNG of the card on every supported fixture page into docs/screenshots/, and of a page
+// with the view beside it as Chromium's side panel shows them.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { MARKS } from '../../components/panel/marks';
 import { ExtensionUi } from './closed-root';
 import { FIXTURE_PAGES } from './fixture-pages';
 import { extensionPage, launch, openPage, selectText } from './harness';
+import { openWithView } from './view';
 
 const OUT = 'docs/screenshots';
 /** Wide enough for the card beside every fixture page; at 1400 px the petitions get the tab. */
@@ -48,6 +50,36 @@ async function libraryShot() {
   await library.close();
 }
 
+/** Chromium's side panel opens 320 px wide (`kDefaultWidth`, side_panel.cc) and narrows the page. */
+const SIDE_PANEL_WIDTH = 320;
+const WINDOW = { width: 1400, height: 900 };
+
+/**
+ * A page and its view, each drawn at the size it has in a 1400 px window with the side panel
+ * open, then set side by side in one picture (Playwright cannot open the side panel itself).
+ */
+async function sideBySideShot(url: string, name: string) {
+  const { page, view } = await openWithView(harness, url);
+  await page.setViewportSize({ width: WINDOW.width - SIDE_PANEL_WIDTH, height: WINDOW.height });
+  await view.setViewportSize({ width: SIDE_PANEL_WIDTH, height: WINDOW.height });
+  await view.locator('.story[aria-busy="false"]').waitFor();
+  await view.locator('.related[aria-busy="false"]').waitFor();
+  const pictures = [await page.screenshot(), await view.screenshot()].map(
+    (png) => `data:image/png;base64,${png.toString('base64')}`,
+  );
+  const sheet = await harness.context.newPage();
+  await sheet.setViewportSize({ width: WINDOW.width + 1, height: WINDOW.height });
+  await sheet.setContent(
+    `<body style="margin:0;display:flex;background:#b1b4b6;gap:1px">${pictures
+      .map((src) => `<img src="${src}" alt="">`)
+      .join('')}</body>`,
+  );
+  await sheet.waitForFunction(() => [...document.images].every((image) => image.complete));
+  await page.close();
+  await view.close();
+  await shot(sheet, name);
+}
+
 /** The SENCO petition with a link card open on the page. */
 async function linkCardShot() {
   const { page, ui } = await cardPage(SENCO);
@@ -84,6 +116,8 @@ try {
     await page.waitForLoadState('networkidle');
     await shot(page, fixture.name);
   }
+  await sideBySideShot(SENCO, 'view-petition');
+  await sideBySideShot(SEND_REVIEW, 'view-consultation');
   await highlightShot();
   await linkCardShot();
   await libraryShot();
