@@ -31,7 +31,7 @@ async function highlightWithNote(url: string, passage: string, note: string, tag
   await notes.waitFor();
   await selectText(page, passage);
   await (await ExtensionUi.of(page)).click('.selection-toolbar button.secondary');
-  await notes.getByRole('button', { name: 'Edit' }).click();
+  await notes.locator('.note', { hasText: passage }).getByRole('button', { name: 'Edit' }).click();
   await notes.getByLabel('Note', { exact: true }).fill(note);
   await notes.getByLabel('Tags, separated by commas').fill(tags);
   await notes.getByRole('button', { name: 'Save', exact: true }).click();

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RETRY_POLICY } from '../../utils/net/retry-policy';
 import { ELSEWHERE_HOST, type FaultMode } from '../fixture-site/api';
 import { clearStore, type Harness, launch, readStore, updateRecords } from './harness';
-import { openWithView, viewFact } from './view';
+import { openTabsWithViews, openWithView, viewFact } from './view';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 const DEBATED = 'https://petition.parliament.uk/petitions/654321';
@@ -210,10 +210,8 @@ describe('live data from the sites', () => {
 
   it('tabs opening the same page at once share one request', async () => {
     harness.site.api.fault = 'slow';
-    const [first, second] = await Promise.all([
-      openWithView(harness, DEBATED),
-      openWithView(harness, DEBATED),
-    ]);
+    const [first, second] = await openTabsWithViews(harness, DEBATED, 2);
+    if (!first || !second) throw new Error('two tabs were asked for');
     await Promise.all([settled(first.view), settled(second.view)]);
     expect(await fact(second.view, 'Signatures').textContent()).toBe('118,407');
     expect(liveRequests()).toEqual(['petition.parliament.uk/petitions/654321.json']);

@@ -40,6 +40,25 @@ export async function openWithView(harness: Harness, url: string) {
   return { ...opened, tabId, view };
 }
 
+/**
+ * Opens `url` in `count` tabs at once, then a view of each. The tabs are named before any view
+ * exists (a view's own new tab is blank at first, so it would look like the newest page); which
+ * tab gets which id is not known, which does not matter for one address.
+ */
+export async function openTabsWithViews(harness: Harness, url: string, count: number) {
+  const opened = await Promise.all(Array.from({ length: count }, () => openPage(harness, url)));
+  const tabIds: number[] = [];
+  for (const _ of opened) tabIds.push(await newestTabId(harness));
+  return Promise.all(
+    opened.map(async (page, index) => {
+      const tabId = tabIds[index] ?? -1;
+      const view = await openView(harness, tabId);
+      await view.locator('.view-header h1').waitFor();
+      return { ...page, tabId, view };
+    }),
+  );
+}
+
 /** The value of a fact in one section of the view (`.live`), by its label. */
 export function viewFact(view: Page, section: string, label: string) {
   return view
