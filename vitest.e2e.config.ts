@@ -8,5 +8,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // A condition a real browser meets on a loaded machine can take longer than vitest's default
+    // 1 s: polls wait up to 10 s (they still end as soon as the condition holds).
+    expect: { poll: { timeout: 10_000 } },
   },
 });

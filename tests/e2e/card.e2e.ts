@@ -612,7 +612,7 @@ describe('the selection toolbar and highlights', () => {
     await selectText(page, PASSAGE);
     await page.keyboard.press('Alt+Shift+H');
     await expect.poll(stored).toEqual([PASSAGE]);
-    expect(await paintedText(page)).toEqual([PASSAGE]);
+    await expect.poll(() => paintedText(page)).toEqual([PASSAGE]);
     await page.close();
   });
 });

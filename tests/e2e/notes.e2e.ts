@@ -39,7 +39,7 @@ describe('highlights and notes', () => {
     await expect
       .poll(() => notes(view).locator('.note-quote').allTextContents())
       .toEqual([PASSAGE]);
-    expect(await paintedText(page)).toEqual([PASSAGE]);
+    await expect.poll(() => paintedText(page)).toEqual([PASSAGE]);
     await page.reload();
     await expect.poll(() => paintedText(page)).toEqual([PASSAGE]);
     // The view followed the reload: it shows the page's notes again once the page reported.
@@ -71,7 +71,7 @@ describe('highlights and notes', () => {
       .poll(() => notes(view).locator('.note-text').allTextContents())
       .toEqual(['NASENCO deadline: quote in the briefing']);
     expect(await notes(view).locator('.tag').allTextContents()).toEqual(['nasenco', 'training']);
-    expect(await paintedText(page)).toEqual(['within 3 years of appointment']);
+    await expect.poll(() => paintedText(page)).toEqual(['within 3 years of appointment']);
     await page.close();
   });
 
@@ -82,7 +82,7 @@ describe('highlights and notes', () => {
     await notes(view).locator('.note-quote').waitFor();
     await notes(view).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => notes(view).locator('.note').count()).toBe(0);
-    expect(await paintedText(page)).toEqual([]);
+    await expect.poll(() => paintedText(page)).toEqual([]);
     await notes(view).getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => paintedText(page)).toEqual([PASSAGE]);
     await expect
@@ -125,7 +125,7 @@ describe('highlights and notes', () => {
     // The view keeps the note and its quote; the page, once its content script is done, paints nothing.
     await expect.poll(() => notes(view).locator('.note-quote').textContent()).toBe(PASSAGE);
     await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, MARKS.done);
-    expect(await paintedText(page)).toEqual([]);
+    await expect.poll(() => paintedText(page)).toEqual([]);
     await page.close();
   });
 
@@ -161,7 +161,7 @@ describe('selections it refuses', () => {
       .poll(() => ui.texts('[role="alert"]'))
       .toContain('That selection is too long to highlight: keep it under 5,000 characters.');
     expect(await notes(view).locator('.note').count()).toBe(0);
-    expect(await paintedText(page)).toEqual([]);
+    await expect.poll(() => paintedText(page)).toEqual([]);
     await page.close();
   });
 
@@ -190,7 +190,7 @@ describe('several tabs', () => {
     await expect
       .poll(() => notes(second.view).locator('.note-quote').allTextContents())
       .toEqual([PASSAGE]);
-    expect(await paintedText(second.page)).toEqual([PASSAGE]);
+    await expect.poll(() => paintedText(second.page)).toEqual([PASSAGE]);
     await notes(second.view).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => notes(first.view).locator('.note').count()).toBe(0);
     await first.page.close();
