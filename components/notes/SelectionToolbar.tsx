@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { PANEL_HOST_ATTRIBUTE } from '../panel/host';
 
 /** The shortcut that highlights the current selection (also shown in the toolbar's labels). */
@@ -30,6 +30,11 @@ export function SelectionToolbar({
     ({ range: Range; left: number } & ({ top: number } | { bottom: number })) | null
   >(null);
 
+  // The latest callback, read when used: the listeners stay put when it changes (as the card's
+  // answers arrive), so a selection made meanwhile is not lost with a cleared timer.
+  const latest = useRef(onHighlight);
+  latest.current = onHighlight;
+
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onSelectionChange = () => {
@@ -52,7 +57,7 @@ export function SelectionToolbar({
       const range = selectedRange(doc);
       if (!range) return;
       event.preventDefault();
-      onHighlight(range, false);
+      latest.current(range, false);
       setSelection(null);
     };
     doc.addEventListener('selectionchange', onSelectionChange);
@@ -62,7 +67,7 @@ export function SelectionToolbar({
       doc.removeEventListener('selectionchange', onSelectionChange);
       doc.removeEventListener('keydown', onKeyDown);
     };
-  }, [doc, onHighlight]);
+  }, [doc]);
 
   if (!selection) return null;
   const act = (withNote: boolean) => {

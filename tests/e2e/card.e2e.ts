@@ -12,6 +12,7 @@ import {
   putRecords,
   readStore,
   selectText,
+  storedSettings,
 } from './harness';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
@@ -272,6 +273,7 @@ describe('the card on the page', () => {
     expect(await ui.attribute('.edge-tab', 'aria-expanded')).toBe('false');
     await expect.poll(() => ui.focused()).toBe('BUTTON:CTShow Civic Thread card');
     expect(await ui.count('aside.card')).toBe(0);
+    await expect.poll(async () => (await storedSettings(harness)).panelCollapsed).toBe(true);
 
     const next = await cardPage(OPEN);
     await next.ui.waitFor('.edge-tab');
@@ -280,6 +282,7 @@ describe('the card on the page', () => {
     await next.page.keyboard.press('Space');
     await next.ui.waitFor('aside.card');
     await expect.poll(() => next.ui.focused()).toBe('BUTTON:Hide Civic Thread card');
+    await expect.poll(async () => (await storedSettings(harness)).panelCollapsed).toBe(false);
     await next.page.reload();
     next.ui.reset();
     await next.ui.waitFor('aside.card');

@@ -98,6 +98,11 @@ function bidiSession(socket: WebSocket) {
     if (message.type === 'success') caller.done(message.result);
     else caller.failed(new Error(`${message.error}: ${message.message}`));
   });
+  // A call still waiting when Firefox goes away fails, rather than holding its test to the timeout.
+  socket.on('close', () => {
+    for (const caller of waiting.values()) caller.failed(new Error('The BiDi session closed.'));
+    waiting.clear();
+  });
   return <T>(method: string, params: object): Promise<T> =>
     new Promise((done, failed) => {
       lastId += 1;
@@ -227,7 +232,10 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     },
     async close() {
       socket.close();
-      const exited = new Promise((done) => firefox.once('exit', done));
+      const exited =
+        firefox.exitCode === null && firefox.signalCode === null
+          ? new Promise((done) => firefox.once('exit', done))
+          : Promise.resolve();
       firefox.kill();
       await exited;
       rmSync(profile, { recursive: true, force: true });

@@ -139,6 +139,12 @@ export async function readStore(harness: Harness, store: string): Promise<unknow
   return (await onStore(harness, store, 'getAll')) as unknown[];
 }
 
+/** The settings as stored: a change on the options page has been written once this shows it. */
+export async function storedSettings(harness: Harness): Promise<Record<string, unknown>> {
+  const [record] = (await readStore(harness, 'settings')) as { value?: Record<string, unknown> }[];
+  return record?.value ?? {};
+}
+
 export async function clearStore(harness: Harness, store: string): Promise<void> {
   await onStore(harness, store, 'clear');
 }

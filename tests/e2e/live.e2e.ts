@@ -37,6 +37,17 @@ async function settled(view: Page) {
   await expect.poll(() => live(view).getAttribute('aria-busy'), { timeout: 45_000 }).toBe('false');
 }
 
+/**
+ * Closes a test's page and view once every caller of the page is done: the related items and
+ * the story ask for the page's records too, and a late one would land in the next test's requests.
+ */
+async function finish(page: Page, view: Page) {
+  await view.locator('.related[aria-busy="false"]').waitFor({ timeout: 30_000 });
+  await view.locator('.story[aria-busy="false"]').waitFor({ timeout: 30_000 });
+  await view.close();
+  await page.close();
+}
+
 /** The page's own markup, compared with what the site served: the extension must not touch it. */
 function pageIsUntouched(page: Page): Promise<boolean> {
   return page.evaluate(async () => {
@@ -50,7 +61,8 @@ function pageIsUntouched(page: Page): Promise<boolean> {
   });
 }
 
-describe('live data from the sites', () => {
+// Each test waits for its page's live data, then for every other caller before it closes.
+describe('live data from the sites', { timeout: 90_000 }, () => {
   it('petition: live signatures, the response summary and its department', async () => {
     const { page, view } = await openWithView(harness, SENCO);
     await settled(view);
@@ -72,7 +84,7 @@ describe('live data from the sites', () => {
     ).toBe(0);
     // One request: the archived petition is asked for at its archived path.
     expect(liveRequests()).toEqual(['petition.parliament.uk/archived/petitions/591092.json']);
-    await page.close();
+    await finish(page, view);
   });
 
   it('petition: the debate with its video, transcript, research and other links', async () => {
@@ -93,7 +105,7 @@ describe('live data from the sites', () => {
     expect(await links.nth(1).getAttribute('href')).toBe(
       'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding',
     );
-    await page.close();
+    await finish(page, view);
   });
 
   it('petition: a debate whose date has passed, before its outcome is published', async () => {
@@ -105,7 +117,7 @@ describe('live data from the sites', () => {
     expect(await fact(view, 'Debate').textContent()).toBe(
       'Debated on 23 November 2026; the outcome is not published yet',
     );
-    await page.close();
+    await finish(page, view);
   });
 
   it('petition: the closing date the page gives for a dissolution', async () => {
@@ -118,7 +130,7 @@ describe('live data from the sites', () => {
       '17 December 2026, early: Parliament is being dissolved',
     );
     expect(await fact(view, 'Response').textContent()).toBe('No government response yet');
-    await page.close();
+    await finish(page, view);
   });
 
   it('petition: a rejected petition is not said to be waiting for a response', async () => {
@@ -133,7 +145,7 @@ describe('live data from the sites', () => {
         .getByText(/response/i)
         .count(),
     ).toBe(0);
-    await page.close();
+    await finish(page, view);
   });
 
   it('consultation: the live state and dates', async () => {
@@ -146,7 +158,7 @@ describe('live data from the sites', () => {
     expect(liveRequests()).toEqual([
       'www.gov.uk/api/content/government/consultations/send-review-right-support-right-place-right-time',
     ]);
-    await page.close();
+    await finish(page, view);
   });
 
   it('consultation withdrawn: said so, with its date, and no countdown to its closing date', async () => {
@@ -158,7 +170,7 @@ describe('live data from the sites', () => {
     expect(await fact(view, 'State').textContent()).toBe('Withdrawn');
     expect(await fact(view, 'Withdrawn').textContent()).toBe('12 November 2016');
     expect(await fact(view, 'Closes').textContent()).toBe('16 December 2216');
-    await page.close();
+    await finish(page, view);
   });
 
   it('consultation outcome: what it says, from the outcome GOV.UK sends', async () => {
@@ -168,7 +180,7 @@ describe('live data from the sites', () => {
     expect(await live(view).locator('figure.quote blockquote').textContent()).toMatch(
       /^We received around 6,000 responses to the consultation/,
     );
-    await page.close();
+    await finish(page, view);
   });
 
   it('Hansard debate: each e-petition it mentions, with title, signatures and response status', async () => {
@@ -192,7 +204,7 @@ describe('live data from the sites', () => {
       'petition.parliament.uk/petitions/654321.json',
       'petition.parliament.uk/petitions/701234.json',
     ]);
-    await page.close();
+    await finish(page, view);
   });
 
   it('historic Hansard page: the API is asked with the lower-case id the page uses', async () => {
@@ -205,7 +217,7 @@ describe('live data from the sites', () => {
     expect(liveRequests()).toEqual([
       'hansard-api.parliament.uk/debates/debate/e0279e7f-6655-463f-ae5a-e39aa443a117.json',
     ]);
-    await page.close();
+    await finish(page, view);
   });
 
   it('tabs opening the same page at once share one request', async () => {
@@ -215,8 +227,8 @@ describe('live data from the sites', () => {
     await Promise.all([settled(first.view), settled(second.view)]);
     expect(await fact(second.view, 'Signatures').textContent()).toBe('118,407');
     expect(liveRequests()).toEqual(['petition.parliament.uk/petitions/654321.json']);
-    await first.page.close();
-    await second.page.close();
+    await finish(first.page, first.view);
+    await finish(second.page, second.view);
   });
 });
 
@@ -393,16 +405,13 @@ describe('answers only from the site itself, bounded in size and time', () => {
 
 describe('offline', () => {
   it('a second visit while offline shows the saved data and its age', {
-    timeout: 60_000,
+    timeout: 120_000,
   }, async () => {
     const first = await openWithView(harness, SENCO);
     await settled(first.view);
-    // The related items and the story ask for the petition's record too: once they are done,
-    // no request of the first visit is still on its way to rewrite the cache.
-    await first.view.locator('.related[aria-busy="false"]').waitFor({ timeout: 15_000 });
-    await first.view.locator('.story[aria-busy="false"]').waitFor({ timeout: 15_000 });
-    await first.view.close();
-    await first.page.close();
+    // Once the first visit's related items and story are done, none of its requests is still
+    // on its way to rewrite the cache.
+    await finish(first.page, first.view);
     // An hour later, with the site out of reach: out of reach first, so no refresh that aging
     // the cache sets off can reach the site.
     harness.site.api.fault = 'offline';

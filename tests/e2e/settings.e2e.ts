@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExtensionUi } from './closed-root';
-import { extensionPage, launch } from './harness';
+import { extensionPage, launch, storedSettings } from './harness';
 import { openWithView } from './view';
 
 const harness = await launch();
@@ -38,12 +38,14 @@ describe('the settings page', () => {
     await page.goto(optionsUrl());
     const checkbox = page.getByLabel('Start with the panel hidden');
     await checkbox.check();
+    await expect.poll(async () => (await storedSettings(harness)).panelCollapsed).toBe(true);
     const petition = await harness.context.newPage();
     await petition.setViewportSize({ width: 1920, height: 900 });
     await petition.goto('https://petition.parliament.uk/petitions/701234');
     const card = await ExtensionUi.of(petition);
     await card.waitFor('.edge-tab[aria-expanded="false"]');
     await checkbox.uncheck();
+    await expect.poll(async () => (await storedSettings(harness)).panelCollapsed).toBe(false);
     await petition.reload();
     card.reset();
     await card.waitFor('aside.card');
@@ -56,6 +58,9 @@ describe('the settings page', () => {
     await page.goto(optionsUrl());
     const debates = page.getByLabel('Hansard debates');
     await debates.uncheck();
+    await expect
+      .poll(async () => (await storedSettings(harness)).annotateKinds)
+      .not.toContain('debate');
     const { page: debate, view } = await openWithView(
       harness,
       'https://hansard.parliament.uk/Commons/2026-11-16/debates/6E2B1C4A-9D3F-4B7E-A1C5-2F8D0E4B9A71/SpecialEducationalNeedsAndDisabilitiesFunding',
@@ -65,6 +70,9 @@ describe('the settings page', () => {
     expect(await view.locator('.notes').count()).toBe(0);
     await page.bringToFront();
     await debates.check();
+    await expect
+      .poll(async () => (await storedSettings(harness)).annotateKinds)
+      .toContain('debate');
     await debate.reload();
     await view.locator('.notes').waitFor();
     await view.close();
