@@ -38,12 +38,17 @@ async function settled(view: Page) {
 }
 
 /**
- * Closes a test's page and view once every caller of the page is done: the related items and
- * the story ask for the page's records too, and a late one would land in the next test's requests.
+ * Waits until every caller of the view's page is done: the related items and the story ask for
+ * the page's records too, and a late one would land in the next test's requests.
  */
-async function finish(page: Page, view: Page) {
+async function callersDone(view: Page) {
   await view.locator('.related[aria-busy="false"]').waitFor({ timeout: 30_000 });
   await view.locator('.story[aria-busy="false"]').waitFor({ timeout: 30_000 });
+}
+
+/** Closes a test's page and its view once every caller of the page is done. */
+async function finish(page: Page, view: Page) {
+  await callersDone(view);
   await view.close();
   await page.close();
 }
@@ -227,8 +232,10 @@ describe('live data from the sites', { timeout: 90_000 }, () => {
     await Promise.all([settled(first.view), settled(second.view)]);
     expect(await fact(second.view, 'Signatures').textContent()).toBe('118,407');
     expect(liveRequests()).toEqual(['petition.parliament.uk/petitions/654321.json']);
-    await finish(first.page, first.view);
-    await finish(second.page, second.view);
+    // Which view shows which tab is not known: both are done before either tab closes.
+    await callersDone(first.view);
+    await callersDone(second.view);
+    for (const opened of [first.view, second.view, first.page, second.page]) await opened.close();
   });
 });
 
