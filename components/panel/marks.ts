@@ -12,4 +12,6 @@ export const MARKS = {
   cardShown: 'civic-thread:card-shown',
   /** The live section first shows data, from cache or network. */
   liveShown: 'civic-thread:live-shown',
+  /** The view's response workspace shows the consultation's draft. */
+  responseShown: 'civic-thread:response-shown',
 } as const;
