@@ -1,9 +1,10 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { sendRequest } from '../../utils/messaging/client';
 import type { ConsultationContext } from '../../utils/pages/context';
 import type { ConsultationDocuments } from '../../utils/respond/documents';
 import { addQuestion, rematchQuestions, updateAnswer } from '../../utils/respond/draft';
 import { closingLine, unansweredLine } from '../../utils/respond/status';
+import type { ResponseDraft } from '../../utils/storage/response-draft';
 import { MARKS } from '../panel/marks';
 import { AddQuestions } from './AddQuestions';
 import { documentQuestions } from './document-questions';
@@ -82,10 +83,20 @@ export function Workspace({
     }),
     [context.key, context.url, context.title, context.closesOn],
   );
-  const handle = useDraft(facts, send);
-  const { draft, loaded, change, refresh } = handle;
   const [docs, setDocs] = useState<ConsultationDocuments | null>(null);
   const [said, setSaid] = useState<string | null>(null);
+  const parsed = useMemo(() => (docs ? documentQuestions(docs.documents) : null), [docs]);
+  // The documents' questions, matched to the draft's (answers follow their question), each time
+  // the draft is read and once the documents are in.
+  const prepare = useCallback(
+    (d: ResponseDraft) =>
+      parsed && parsed.read.length > 0
+        ? rematchQuestions(d, parsed.questions, parsed.read, d.updatedAt)
+        : d,
+    [parsed],
+  );
+  const handle = useDraft(facts, send, prepare);
+  const { draft, loaded, change, refresh } = handle;
 
   useEffect(() => {
     void send({ type: 'responses/documents', url: context.url }).then((answer) =>
@@ -97,12 +108,9 @@ export function Workspace({
     );
   }, [send, context.url]);
 
-  const parsed = useMemo(() => (docs ? documentQuestions(docs.documents) : null), [docs]);
-  // The documents' questions, matched to the draft's (answers follow their question).
   useEffect(() => {
-    if (!loaded || !parsed || parsed.read.length === 0) return;
-    refresh((d) => rematchQuestions(d, parsed.questions, parsed.read, d.updatedAt));
-  }, [loaded, parsed, refresh]);
+    if (loaded) refresh(prepare);
+  }, [loaded, prepare, refresh]);
 
   // The draft is on screen (`npm run bench`: response_open_ms).
   useLayoutEffect(() => {

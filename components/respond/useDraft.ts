@@ -32,7 +32,12 @@ export interface DraftHandle {
  * stored draft and says so; nothing of it is merged silently. A pending save is written at once
  * when the page is hidden or closed.
  */
-export function useDraft(facts: ConsultationFacts, send: typeof sendRequest): DraftHandle {
+export function useDraft(
+  facts: ConsultationFacts,
+  send: typeof sendRequest,
+  /** Applied to the draft each time it is read (the documents' questions matched into it). */
+  prepare: (draft: ResponseDraft) => ResponseDraft,
+): DraftHandle {
   const [draft, setDraft] = useState<ResponseDraft | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [status, setStatus] = useState<SaveStatus>('saved');
@@ -47,6 +52,8 @@ export function useDraft(facts: ConsultationFacts, send: typeof sendRequest): Dr
   const { key } = facts;
   const factsRef = useRef(facts);
   factsRef.current = facts;
+  const prepareRef = useRef(prepare);
+  prepareRef.current = prepare;
 
   const show = useCallback((next: ResponseDraft | null) => {
     latest.current = next;
@@ -60,7 +67,7 @@ export function useDraft(facts: ConsultationFacts, send: typeof sendRequest): Dr
       return;
     }
     revision.current = answer.data.draft?.revision ?? 0;
-    show(answer.data.draft ?? newDraft(factsRef.current, Date.now()));
+    show(prepareRef.current(answer.data.draft ?? newDraft(factsRef.current, Date.now())));
     setLoaded(true);
   }, [send, key, show]);
 
@@ -86,7 +93,7 @@ export function useDraft(facts: ConsultationFacts, send: typeof sendRequest): Dr
       const current = answer.data.current;
       revision.current = current?.revision ?? 0;
       dirty.current = false;
-      show(current ?? newDraft(factsRef.current, Date.now()));
+      show(prepareRef.current(current ?? newDraft(factsRef.current, Date.now())));
       setStatus('saved');
       setNotice(
         current
@@ -150,7 +157,7 @@ export function useDraft(facts: ConsultationFacts, send: typeof sendRequest): Dr
     revision.current = 0;
     setDeleted(answer.data.deleted);
     setNotice(null);
-    show(newDraft(factsRef.current, Date.now()));
+    show(prepareRef.current(newDraft(factsRef.current, Date.now())));
   }, [send, key, show]);
 
   const undo = useCallback(async () => {

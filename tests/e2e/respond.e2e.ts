@@ -13,7 +13,7 @@ import type { Annotation } from '../../utils/storage/records';
 import { ResponseDraft } from '../../utils/storage/response-draft';
 import { docxFileText } from '../docx-text';
 import { ExtensionUi } from './closed-root';
-import { clearStore, type Harness, launch, readStore, selectText } from './harness';
+import { clearStore, type Harness, launch, readStore, selectText, updateRecords } from './harness';
 import { openWithView } from './view';
 
 const CONSULTATION = 'https://www.gov.uk/government/consultations/sen-workforce-training-standards';
@@ -232,4 +232,150 @@ describe('drafting a consultation response', () => {
     await back.view.close();
     await back.page.close();
   }, 180_000);
+
+  it('adds a question from text selected on the consultation’s page, which the open view shows', async () => {
+    await clearStore(harness, 'responses');
+    const { page, view } = await openWorkspace(CONSULTATION);
+    await expect.poll(() => workspace(view).locator('.response-question').count()).toBe(4);
+    const wording = 'a core training standard for teaching assistants who support pupils with SEND';
+    await selectText(page, wording);
+    const ui = await ExtensionUi.of(page);
+    await ui.waitFor('.selection-toolbar .add-question');
+    await ui.click('.selection-toolbar .add-question');
+    await expect.poll(() => workspace(view).locator('.response-question').count()).toBe(5);
+    const added = workspace(view).locator('.response-question').last();
+    expect(await added.locator('summary').textContent()).toContain(wording);
+    await added.locator('summary').click();
+    expect(await added.locator('.source-line').textContent()).toBe(
+      'Added by you from text selected on the page',
+    );
+    const draft = await storedDraft();
+    expect(draft.questions.at(-1)).toMatchObject({
+      number: null,
+      text: wording,
+      source: { from: 'user', how: 'selected', pageUrl: CONSULTATION },
+    });
+    await view.close();
+    await page.close();
+  });
+
+  it('where no document has questions, says so and takes a pasted list, markup kept as text', async () => {
+    const { page, view } = await openWorkspace(NO_DOCUMENT);
+    await expect
+      .poll(() => workspace(view).locator('.notice').first().textContent())
+      .toMatch(/no HTML document to read questions from/);
+    expect(await workspace(view).locator('.response-question').count()).toBe(0);
+    await workspace(view).locator('.add-questions summary').click();
+    await workspace(view)
+      .getByRole('textbox', { name: /Or paste a list of questions/ })
+      .fill(
+        'Question 1: Should visits be <b>a legal right</b>?\nQ2. What <script>alert(1)</script> else\nwould help?',
+      );
+    await workspace(view).getByRole('button', { name: 'Add these 2 questions' }).click();
+    await expect.poll(() => workspace(view).locator('.response-question').count()).toBe(2);
+    expect(await workspace(view).locator('.response-question summary').allTextContents()).toEqual([
+      'Question 1: Should visits be <b>a legal right</b>? (unanswered)',
+      'Question 2: What <script>alert(1)</script> else would help? (unanswered)',
+    ]);
+    // Pasted into a point, markup stays text too: nothing of it becomes an element.
+    const q = await openQuestion(view, '1');
+    await q.getByRole('button', { name: 'Add a point' }).click();
+    const pasted = '<img src=x onerror="alert(1)"><b>Visits</b> matter.';
+    await q.getByRole('textbox', { name: 'Point 1 of question 1' }).fill(pasted);
+    await saved(view);
+    expect(await workspace(view).locator('b, script, img').count()).toBe(0);
+    const draft = await storedDraft('consultation:care-home-visiting-legal-right');
+    expect(draft.questions.map((x) => [x.number, x.text, x.source])).toEqual([
+      [
+        '1',
+        'Should visits be <b>a legal right</b>?',
+        { from: 'user', how: 'pasted', pageUrl: null },
+      ],
+      [
+        '2',
+        'What <script>alert(1)</script> else would help?',
+        { from: 'user', how: 'pasted', pageUrl: null },
+      ],
+    ]);
+    expect(draft.questions[0]?.answer.points).toEqual([pasted]);
+    await view.close();
+    await page.close();
+  });
+
+  it('keeps a 100 KB answer whole, and copies an answer for pasting into a survey', async () => {
+    await clearStore(harness, 'responses');
+    await harness.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const { page, view } = await openWorkspace(CONSULTATION);
+    await expect.poll(() => workspace(view).locator('.response-question').count()).toBe(4);
+    const q = await openQuestion(view, '4');
+    await q.getByRole('button', { name: 'Add a point' }).click();
+    const long = 'Schools cannot release staff without cover. '.repeat(2_300).slice(0, 100_000);
+    await q.getByRole('textbox', { name: 'Point 1 of question 4' }).fill(long);
+    await saved(view);
+    expect((await storedDraft()).questions[3]?.answer.points).toEqual([long]);
+    await q.getByRole('button', { name: 'Copy this answer' }).click();
+    await expect
+      .poll(() => workspace(view).locator('.response-exports [role="status"]').textContent())
+      .toBe('Answer to question 4 copied.');
+    expect(await view.evaluate(() => navigator.clipboard.readText())).toBe(
+      `1. ${long.trimEnd()}\n`,
+    );
+
+    await view.reload();
+    await view.getByRole('button', { name: 'Respond to this consultation' }).click();
+    const again = await openQuestion(view, '4');
+    expect(await again.getByRole('textbox', { name: 'Point 1 of question 4' }).inputValue()).toBe(
+      long,
+    );
+    await view.close();
+    await page.close();
+  });
+
+  it('takes the stored draft and says so when a save meets a newer one, and deletes with Undo', async () => {
+    await clearStore(harness, 'responses');
+    const { page, view } = await openWorkspace(CONSULTATION);
+    const q = await openQuestion(view, '2');
+    await q.getByRole('radio', { name: 'No', exact: true }).check();
+    await saved(view);
+    // Another view saved meanwhile (told to nobody): the next save from this one is refused.
+    await updateRecords(harness, 'responses', { revision: 7 });
+    await q.getByRole('radio', { name: 'Yes', exact: true }).check();
+    await expect
+      .poll(() => workspace(view).locator('[role="alert"]').textContent())
+      .toMatch(/^This draft was changed elsewhere/);
+    expect(
+      await question(view, '2').getByRole('radio', { name: 'No', exact: true }).isChecked(),
+    ).toBe(true);
+    expect((await storedDraft()).revision).toBe(7);
+
+    await workspace(view).getByRole('button', { name: 'Delete this draft' }).click();
+    await expect.poll(() => readStore(harness, 'responses')).toEqual([]);
+    await workspace(view).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await storedDraft()).questions[1]?.answer.option).toBe('No');
+    await view.close();
+    await page.close();
+  });
+
+  it('keeps the draft of a withdrawn consultation, with the notice', async () => {
+    const { page, view } = await openWorkspace(WITHDRAWN);
+    await expect
+      .poll(() => workspace(view).getByRole('status').first().textContent())
+      .toBe('This consultation has been withdrawn. Your draft is kept.');
+    await view.close();
+    await page.close();
+  });
+
+  it('has no axe violations in the workspace, a question open', async () => {
+    const { page, view } = await openWorkspace(CONSULTATION);
+    await openQuestion(view, '1');
+    await workspace(view).locator('.ways-to-respond').waitFor();
+    const results = await new AxeBuilder({ page: view }).include('.respond').analyze();
+    expect(
+      results.violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      ),
+    ).toEqual([]);
+    await view.close();
+    await page.close();
+  });
 });
