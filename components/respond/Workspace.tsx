@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { sendRequest } from '../../utils/messaging/client';
+import type { ResponseData, Result } from '../../utils/messaging/protocol';
 import type { ConsultationContext } from '../../utils/pages/context';
 import type { ConsultationDocuments } from '../../utils/respond/documents';
 import { addQuestion, rematchQuestions, updateAnswer } from '../../utils/respond/draft';
@@ -70,9 +71,12 @@ function WaysToRespond({ ways }: { ways: NonNullable<ConsultationDocuments['ways
 export function Workspace({
   context,
   send,
+  early,
 }: {
   context: ConsultationContext;
   send: typeof sendRequest;
+  /** The stored draft, asked for as the view opened. */
+  early?: Promise<Result<ResponseData<'responses/get'>>>;
 }) {
   const facts = useMemo(
     () => ({
@@ -95,7 +99,7 @@ export function Workspace({
         : d,
     [parsed],
   );
-  const handle = useDraft(facts, send, prepare);
+  const handle = useDraft(facts, send, prepare, early);
   const { draft, loaded, change, refresh } = handle;
 
   useEffect(() => {

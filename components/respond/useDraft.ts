@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { sendRequest } from '../../utils/messaging/client';
 import { watchPageChanges } from '../../utils/messaging/page-channel';
+import type { ResponseData, Result } from '../../utils/messaging/protocol';
 import { type ConsultationFacts, newDraft } from '../../utils/respond/draft';
 import type { ResponseDraft } from '../../utils/storage/response-draft';
 
@@ -37,6 +38,8 @@ export function useDraft(
   send: typeof sendRequest,
   /** Applied to the draft each time it is read (the documents' questions matched into it). */
   prepare: (draft: ResponseDraft) => ResponseDraft,
+  /** The stored draft, asked for before the workspace opened: its first read. */
+  early?: Promise<Result<ResponseData<'responses/get'>>>,
 ): DraftHandle {
   const [draft, setDraft] = useState<ResponseDraft | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -60,8 +63,13 @@ export function useDraft(
     setDraft(next);
   }, []);
 
+  const earlyRef = useRef(early);
   const read = useCallback(async () => {
-    const answer = await send({ type: 'responses/get', key });
+    const asked = earlyRef.current;
+    earlyRef.current = undefined;
+    const answer = await (asked ?? send({ type: 'responses/get', key }));
+    // Typed while it was read: the user's change wins, and its save meets the stored one.
+    if (dirty.current) return;
     if (!answer.ok) {
       setNotice(`Your draft could not be read: ${answer.error.message}`);
       return;

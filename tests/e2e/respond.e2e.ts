@@ -255,6 +255,18 @@ describe('drafting a consultation response', () => {
       text: wording,
       source: { from: 'user', how: 'selected', pageUrl: CONSULTATION },
     });
+
+    // With the workspace closed, the view still hears of the next one and draws it when opened.
+    const toggle = view.getByRole('button', { name: 'Respond to this consultation' });
+    await toggle.click();
+    await workspace(view).waitFor({ state: 'detached' });
+    const second = 'protected time for SENCOs to carry out their strategic role';
+    await selectText(page, second);
+    await ui.waitFor('.selection-toolbar .add-question');
+    await ui.click('.selection-toolbar .add-question');
+    await expect.poll(async () => (await storedDraft()).questions.at(-1)?.text).toBe(second);
+    await toggle.click();
+    await expect.poll(() => workspace(view).locator('.response-question').count()).toBe(6);
     await view.close();
     await page.close();
   });
