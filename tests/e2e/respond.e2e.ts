@@ -229,7 +229,18 @@ describe('drafting a consultation response', () => {
     expect(text.indexOf('NASENCO must not be lost')).toBeLessThan(text.indexOf('Question 2:'));
     expect(text).not.toMatch(/Question 5/);
     expect(back.errors).toEqual([]);
+
+    // The petition's bookmark is deleted: its quote stays in the draft, marked.
     await back.view.close();
+    await clearStore(harness, 'annotations');
+    const later = await openWorkspace(CONSULTATION);
+    const marked = await openQuestion(later.view, '1');
+    expect(await marked.locator('.evidence-deleted').textContent()).toBe(
+      'Its note has been deleted; the quote is kept here.',
+    );
+    expect(await marked.locator('.evidence-quote').textContent()).toBe(response.target.quote.exact);
+    await later.view.close();
+    await later.page.close();
     await back.page.close();
   }, 180_000);
 
@@ -340,6 +351,23 @@ describe('drafting a consultation response', () => {
       long,
     );
     await view.close();
+    await page.close();
+  });
+
+  it('saves what was just typed when the view is closed before the autosave', async () => {
+    await clearStore(harness, 'responses');
+    const { page, view } = await openWorkspace(CONSULTATION);
+    const q = await openQuestion(view, '3');
+    await q.getByRole('button', { name: 'Add a point' }).click();
+    await saved(view);
+    await q
+      .getByRole('textbox', { name: 'Point 1 of question 3' })
+      .fill('Typed, then closed at once.');
+    expect(await workspace(view).locator('.save-status').textContent()).toBe('Not saved yet…');
+    await view.close({ runBeforeUnload: true });
+    await expect
+      .poll(async () => (await storedDraft()).questions[2]?.answer.points)
+      .toEqual(['Typed, then closed at once.']);
     await page.close();
   });
 
