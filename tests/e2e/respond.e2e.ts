@@ -354,6 +354,39 @@ describe('drafting a consultation response', () => {
     await page.close();
   });
 
+  it('reorders points from the keyboard, focus following the moved point', async () => {
+    await clearStore(harness, 'responses');
+    const { page, view } = await openWorkspace(CONSULTATION);
+    const q = await openQuestion(view, '2');
+    for (const [n, text] of [
+      [1, 'First point'],
+      [2, 'Second point'],
+    ] as const) {
+      await q.getByRole('button', { name: 'Add a point' }).click();
+      await q.getByRole('textbox', { name: `Point ${n} of question 2` }).fill(text);
+    }
+    await q.getByRole('button', { name: 'Move point 2 up' }).focus();
+    await view.keyboard.press('Enter');
+    await expect
+      .poll(() =>
+        q
+          .locator('.points textarea')
+          .evaluateAll((all) => all.map((t) => (t as HTMLTextAreaElement).value)),
+      )
+      .toEqual(['Second point', 'First point']);
+    // Now first, it cannot go up: focus is on its "down" button, so Enter moves it back.
+    await expect
+      .poll(() => view.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Move point 1 down');
+    await saved(view);
+    expect((await storedDraft()).questions[1]?.answer.points).toEqual([
+      'Second point',
+      'First point',
+    ]);
+    await view.close();
+    await page.close();
+  });
+
   it('saves what was just typed when the view is closed before the autosave', async () => {
     await clearStore(harness, 'responses');
     const { page, view } = await openWorkspace(CONSULTATION);
