@@ -9,7 +9,9 @@ import { detectHref } from '../utils/pages/registry';
 import { linkCardFor } from '../utils/related/link-card';
 import { relatedFor } from '../utils/related/related-view';
 import { createTabTrail } from '../utils/related/tab-trail';
+import { consultationDocuments } from '../utils/respond/documents';
 import { openDraft } from '../utils/respond/open-draft';
+import { addSelectedQuestion } from '../utils/respond/selected-question';
 import {
   addAnnotations,
   allAnnotations,
@@ -219,6 +221,13 @@ export default defineBackground(() => {
     'responses/save': async ({ draft }) => saveDraft(await db, draft),
     'responses/delete': async ({ key }) => ({ deleted: await deleteDraft(await db, key) }),
     'responses/list': async () => listDrafts(await db),
+    'responses/documents': ({ url }) => consultationDocuments(live, url),
+    'responses/add-question': async ({ pageUrl, text }) => {
+      const draft = await addSelectedQuestion(await db, pageUrl, text, Date.now());
+      // The consultation's views hear of it as a change on its page.
+      pages.notify(draft.key);
+      return { draft };
+    },
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
 

@@ -12,6 +12,10 @@ export function formatDate(isoDate: string): string {
   return LONG_DATE.format(new Date(`${isoDate}T00:00:00Z`));
 }
 
+/** A date as the sites print it when it is an ISO day, or as it was written otherwise. */
+export const dateText = (date: string): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(date) ? formatDate(date) : date;
+
 /** Whole days from today (UTC) to an ISO date: 0 on the day itself, negative once it has passed. */
 export function daysUntil(isoDate: string, now: number): number {
   const today = Date.parse(new Date(now).toISOString().slice(0, 10));

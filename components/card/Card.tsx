@@ -54,6 +54,7 @@ export function Card({ result, visitId, send = sendRequest, early, host }: CardP
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
   const [annotateKinds, setAnnotateKinds] = useState<PageKind[]>([]);
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  const [questionProblem, setQuestionProblem] = useState<string | null>(null);
 
   // A layout effect so the stored choice is applied without waiting a frame.
   useLayoutEffect(() => {
@@ -116,6 +117,15 @@ export function Card({ result, visitId, send = sendRequest, early, host }: CardP
     [highlight, openView],
   );
 
+  // The background adds it to the consultation's draft; the view beside the page hears of it.
+  const onAddQuestion = useCallback(
+    (text: string) =>
+      void send({ type: 'responses/add-question', pageUrl: location.href, text }).then((answer) =>
+        setQuestionProblem(answer.ok ? null : answer.error.message),
+      ),
+    [send],
+  );
+
   const placement = usePlacement(document, collapsed, host);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const [moveFocus, setMoveFocus] = useState(false);
@@ -136,12 +146,18 @@ export function Card({ result, visitId, send = sendRequest, early, host }: CardP
 
   const others = (
     <>
-      {annotating && <SelectionToolbar doc={document} onHighlight={onHighlight} />}
+      {annotating && (
+        <SelectionToolbar
+          doc={document}
+          onHighlight={onHighlight}
+          onAddQuestion={context.kind === 'consultation' ? onAddQuestion : undefined}
+        />
+      )}
       {context && <LinkCards context={context} send={send} />}
       {/* Said wherever the card is, even as an edge tab; the open card also shows it. */}
-      {problem && (
+      {(problem || questionProblem) && (
         <p class="visually-hidden" role="alert">
-          {problem}
+          {problem ?? `The question was not added: ${questionProblem}`}
         </p>
       )}
     </>

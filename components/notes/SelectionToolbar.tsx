@@ -21,9 +21,12 @@ function selectedRange(doc: Document): Range | null {
 export function SelectionToolbar({
   doc,
   onHighlight,
+  onAddQuestion,
 }: {
   doc: Document;
   onHighlight: (range: Range, withNote: boolean) => void;
+  /** On a consultation: the selection becomes a question of the user's response draft. */
+  onAddQuestion?: (text: string) => void;
 }) {
   // Below the selection, or above it (anchored by its bottom edge) where there is no room below.
   const [selection, setSelection] = useState<
@@ -94,6 +97,18 @@ export function SelectionToolbar({
       <button type="button" class="secondary" onClick={() => act(true)}>
         Highlight with note
       </button>
+      {onAddQuestion && (
+        <button
+          type="button"
+          class="secondary add-question"
+          onClick={() => {
+            onAddQuestion(selection.range.toString());
+            setSelection(null);
+          }}
+        >
+          Add as question
+        </button>
+      )}
     </div>
   );
 }

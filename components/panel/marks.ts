@@ -12,4 +12,8 @@ export const MARKS = {
   cardShown: 'civic-thread:card-shown',
   /** The live section first shows data, from cache or network. */
   liveShown: 'civic-thread:live-shown',
+  /** The user asked for the view's response workspace ("Respond to this consultation"). */
+  responseOpened: 'civic-thread:response-opened',
+  /** The view's response workspace shows the consultation's draft. */
+  responseShown: 'civic-thread:response-shown',
 } as const;

@@ -9,6 +9,7 @@ import { useAnnotations } from '../notes/useAnnotations';
 import { KIND_LABEL } from '../panel/format';
 import { LiveSection } from '../panel/LiveSection';
 import { RelatedSection } from '../related/RelatedSection';
+import { RespondSection } from '../respond/RespondSection';
 import { FollowControl } from '../watchlist/FollowControl';
 import { Story } from './Story';
 import { summaryLine } from './summary';
@@ -156,6 +157,7 @@ function PageView({
           setEditingId={setEditingId}
         />
       )}
+      {context.kind === 'consultation' && <RespondSection context={context} send={send} />}
       {context.kind !== 'debate' && <FollowControl context={context} send={send} />}
       <LiveSection context={context} send={send} />
     </>

@@ -23,21 +23,27 @@ export interface Harness {
 
 /**
  * Starts the fixture site and a headless Chromium with the built extension,
- * with the real hostnames pointed at the fixture site.
+ * with the real hostnames pointed at the fixture site. With `userDataDir`, the browser's
+ * profile is kept there, so launching again with it is the same user coming back (a fresh
+ * temporary profile otherwise).
  */
-export async function launch(): Promise<Harness> {
+export async function launch({
+  userDataDir = '',
+}: {
+  userDataDir?: string;
+} = {}): Promise<Harness> {
   if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
-  const { site, context, close } = await launchBrowser(EXTENSION_DIR);
+  const { site, context, close } = await launchBrowser(EXTENSION_DIR, userDataDir);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { site, context, worker, close };
 }
 
 /** The fixture site and headless Chromium, with the extension built in `extensionDir` or none (the bench compares). */
-export async function launchBrowser(extensionDir: string | null) {
+export async function launchBrowser(extensionDir: string | null, userDataDir = '') {
   const site = await startFixtureSite();
-  const context = await chromium.launchPersistentContext('', {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1400, height: 900 },

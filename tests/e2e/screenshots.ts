@@ -16,6 +16,8 @@ const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 const SEND_REVIEW =
   'https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time';
 
+const SEN_WORKFORCE =
+  'https://www.gov.uk/government/consultations/sen-workforce-training-standards';
 const harness = await launch();
 
 /** A fixture page at WIDTH, once the card has drawn its answers (or the page has no card). */
@@ -109,6 +111,40 @@ async function highlightShot() {
   await shot(page, 'notes');
 }
 
+/**
+ * The response workspace beside the SEN workforce consultation: its questions from the HTML
+ * document, question 1 answered with a point and a bookmarked government response as evidence.
+ */
+async function respondShot() {
+  const petition = await openWithView(harness, SENCO);
+  await petition.view
+    .getByRole('button', { name: 'Bookmark Government response (29 September 2021)' })
+    .click();
+  await petition.view.locator('.bookmark-label').waitFor();
+  await petition.view.close();
+  await petition.page.close();
+  const { page, view } = await openWithView(harness, SEN_WORKFORCE);
+  await page.setViewportSize({ width: WINDOW.width - SIDE_PANEL_WIDTH, height: WINDOW.height });
+  await view.setViewportSize({ width: SIDE_PANEL_WIDTH + 80, height: 1500 });
+  await view.getByRole('button', { name: 'Respond to this consultation' }).click();
+  const q = view.locator('.response-question[data-question="1"]');
+  await q.waitFor();
+  await q.locator('summary').click();
+  await q.getByRole('radio', { name: 'Agree', exact: true }).check();
+  await q.getByRole('button', { name: 'Add a point' }).click();
+  await q
+    .getByRole('textbox', { name: 'Point 1 of question 1' })
+    .fill('Many teachers support a national qualification, but the NASENCO must not be lost.');
+  await q.getByRole('button', { name: 'Add evidence from your notes' }).click();
+  await q.getByRole('button', { name: 'Add as evidence' }).first().click();
+  await q.getByRole('button', { name: 'Done adding evidence' }).click();
+  await view.locator('.save-status', { hasText: 'All changes saved.' }).waitFor();
+  await view.locator('#ct-respond-heading').evaluate((heading) => heading.scrollIntoView());
+  // The view is shot while its tab is open: closing the tab first would show "closed".
+  await shot(view, 'respond');
+  await page.close();
+}
+
 try {
   mkdirSync(OUT, { recursive: true });
   for (const fixture of FIXTURE_PAGES) {
@@ -121,6 +157,7 @@ try {
   await highlightShot();
   await linkCardShot();
   await libraryShot();
+  await respondShot();
 } finally {
   await harness.close();
 }

@@ -69,6 +69,15 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'responses/save': async ({ draft }) => ({ status: 'saved', draft }),
     'responses/delete': async () => ({ deleted: null }),
     'responses/list': async () => ({ drafts: [], skipped: 0 }),
+    'responses/documents': async () => ({
+      consultation: null,
+      ways: null,
+      documents: [],
+      problem: null,
+    }),
+    'responses/add-question': async () => {
+      throw new Error('Only text on a consultation’s page can be added as one of its questions.');
+    },
     ...overrides,
   };
 }

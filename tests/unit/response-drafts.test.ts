@@ -287,6 +287,33 @@ describe('re-matching questions when a document changes', () => {
       ),
     ).toBe(true);
   });
+  it('puts a document read for the first time before the questions the user added', () => {
+    const mine = addQuestion(
+      newDraft(
+        {
+          key: 'consultation:x',
+          url: 'https://www.gov.uk/government/consultations/x',
+          title: null,
+          closesOn: null,
+        },
+        1,
+      ),
+      { number: null, text: 'Selected on the page' },
+      { from: 'user', how: 'selected', pageUrl: null },
+      1,
+      testId,
+    );
+    const fresh = [
+      { number: '1', text: 'First?', options: [], documentUrl: DOCUMENT, heading: null },
+      { number: '2', text: 'Second?', options: [], documentUrl: DOCUMENT, heading: null },
+    ];
+    const draft = rematchQuestions(mine, fresh, [DOCUMENT], 2, testId);
+    expect(draft.questions.map((q) => q.text)).toEqual([
+      'First?',
+      'Second?',
+      'Selected on the page',
+    ]);
+  });
 });
 
 describe('questions the user adds and evidence from notes', () => {

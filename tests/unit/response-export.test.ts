@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,36 +10,21 @@ import {
   toMarkdown,
   toText,
 } from '../../utils/respond/export';
+import { docxFileText, SOFFICE } from '../docx-text';
 import { petitionResponse, sampleDraft } from '../respond-sample';
 
 const draft = sampleDraft(2, 2);
 const [first] = draft.questions;
 if (!first) throw new Error('no question');
 
-// Installed by tests/e2e/ensure-browsers.sh (Debian's libreoffice-writer-nogui), as CI runs it first.
-const SOFFICE = process.env.SOFFICE_PATH ?? '/usr/bin/soffice';
 const work = mkdtempSync(join(tmpdir(), 'civic-thread-docx-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** The .docx as LibreOffice reads it: converted to text by `soffice --headless`. */
+/** The .docx as LibreOffice reads it. */
 async function docxText(blob: Blob, name: string): Promise<string> {
   const file = join(work, `${name}.docx`);
   writeFileSync(file, Buffer.from(await blob.arrayBuffer()));
-  execFileSync(
-    SOFFICE,
-    [
-      // A profile of its own, so a LibreOffice already running elsewhere does not take the job.
-      `-env:UserInstallation=file://${join(work, 'profile')}`,
-      '--headless',
-      '--convert-to',
-      'txt:Text',
-      '--outdir',
-      work,
-      file,
-    ],
-    { stdio: 'ignore', timeout: 120_000 },
-  );
-  return readFileSync(join(work, `${name}.txt`), 'utf8').replace(/^\uFEFF/, '');
+  return docxFileText(file);
 }
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();

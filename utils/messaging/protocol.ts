@@ -1,6 +1,7 @@
 import { LiveView } from '../live/live-view';
-import { PageContext } from '../pages/context';
+import { PageContext, SupportedPageUrl } from '../pages/context';
 import { LinkCard, RelatedView } from '../related/related-item';
+import { ConsultationDocuments } from '../respond/documents';
 import { EditOutcome } from '../storage/merge-edit';
 import { Annotation, Follow, Settings, WatchEvent } from '../storage/records';
 import { DraftSaveOutcome, ResponseDraft } from '../storage/response-draft';
@@ -89,6 +90,14 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('responses/save'), draft: ResponseDraft }),
   z.object({ type: z.literal('responses/delete'), key: z.string().check(z.minLength(1)) }),
   z.object({ type: z.literal('responses/list') }),
+  /** A consultation's state, ways to respond and HTML documents (for its questions), by its page URL. */
+  z.object({ type: z.literal('responses/documents'), url: SupportedPageUrl }),
+  /** Content script → background: text selected on a consultation's page, as a question of its draft. */
+  z.object({
+    type: z.literal('responses/add-question'),
+    pageUrl: SupportedPageUrl,
+    text: z.string().check(z.minLength(1), z.maxLength(20_000)),
+  }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -156,6 +165,8 @@ export const RESPONSE_DATA = {
     drafts: z.array(ResponseDraft),
     skipped: z.number().check(z.int()),
   }),
+  'responses/documents': ConsultationDocuments,
+  'responses/add-question': z.object({ draft: ResponseDraft }),
 } satisfies Record<RequestType, z.ZodMiniType>;
 
 export type ResponseData<T extends RequestType> = z.infer<(typeof RESPONSE_DATA)[T]>;

@@ -57,7 +57,8 @@ const REWORDED_LIKENESS = 0.6;
  * was before by number and wording (the same wording under any number, or the same number with
  * most of the same words), so its answer follows it. A question no longer in its document keeps
  * its answer and is marked `vanished`; one that had no answer yet goes. Questions the user added
- * and ones from other documents stay as they are.
+ * and ones from other documents stay as they are; a document read for the first time puts its
+ * questions before them (the user may have added one from the page before the document was read).
  */
 export function rematchQuestions(
   draft: ResponseDraft,
@@ -106,7 +107,8 @@ export function rematchQuestions(
       placed = true;
     }
   }
-  if (!placed) questions.push(...replacement);
+  // Read for the first time: the consultation's own questions lead, the user's follow them.
+  if (!placed) questions.unshift(...replacement);
   return { ...draft, questions, updatedAt: now };
 }
 

@@ -7,7 +7,7 @@ import {
   Paragraph,
   TextRun,
 } from 'docx';
-import { formatDate } from '../dates';
+import { dateText } from '../dates';
 import { escapeMarkdown } from '../library/export';
 import type { DraftQuestion, ResponseDraft } from '../storage/response-draft';
 
@@ -25,9 +25,6 @@ export type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'numbered'; items: string[] }
   | { kind: 'quote'; text: string; source: string; link: string };
-
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
-const dateText = (date: string) => (isoDay.test(date) ? formatDate(date) : date);
 
 export const questionLabel = (q: DraftQuestion) =>
   q.number ? `Question ${q.number}: ${q.text}` : q.text;

@@ -1,4 +1,6 @@
 import { daysUntil, formatDate } from '../dates';
+import { plural } from '../plural';
+import type { DraftReminder } from '../respond/reminders';
 import type { ConsultationSnapshot, PetitionSnapshot, Snapshot } from '../storage/snapshot';
 import type { Change } from '../storage/watch-store';
 import { MILESTONES } from './milestones';
@@ -54,10 +56,35 @@ function petitionChanges(
   return changes;
 }
 
+/** A closing reminder's word on the user's draft, if they have one. */
+function draftLine(draft: DraftReminder | null): string {
+  if (!draft) return '';
+  return draft.unanswered === 0
+    ? ': your draft answers every question'
+    : `: your draft has ${plural(draft.unanswered, 'unanswered question', 'unanswered questions')}`;
+}
+
+/** "questions 1, 3 and 4" */
+function numberList(numbers: string[]): string {
+  const last = numbers.at(-1);
+  return numbers.length === 1
+    ? `question ${last}`
+    : `questions ${numbers.slice(0, -1).join(', ')} and ${last}`;
+}
+
+function outcomeText(draft: DraftReminder | null): string {
+  const text = 'The government published its outcome';
+  if (!draft) return text;
+  return draft.answeredByOutcome.length
+    ? `${text}; it names ${numberList(draft.answeredByOutcome)} of your draft`
+    : `${text}; it names none of your draft’s questions by number`;
+}
+
 function consultationChanges(
   before: ConsultationSnapshot,
   after: ConsultationSnapshot,
   now: number,
+  draft: DraftReminder | null,
 ): Change[] {
   const changes: Change[] = [];
   if (after.state === 'open' && after.closesOn) {
@@ -66,13 +93,13 @@ function consultationChanges(
     if (daysLeft <= 1 && daysLeft >= 0) {
       changes.push({
         id: `closing-1:${after.closesOn}`,
-        text: `Closes ${daysLeft === 1 ? 'tomorrow' : 'today'} (${closes})`,
+        text: `Closes ${daysLeft === 1 ? 'tomorrow' : 'today'} (${closes})${draftLine(draft)}`,
         link: null,
       });
     } else if (daysLeft <= 7 && daysLeft > 1) {
       changes.push({
         id: `closing-7:${after.closesOn}`,
-        text: `Closes in ${daysLeft} days (${closes})`,
+        text: `Closes in ${daysLeft} days (${closes})${draftLine(draft)}`,
         link: null,
       });
     }
@@ -99,25 +126,30 @@ function consultationChanges(
     });
   }
   if (before.state !== 'outcome' && after.state === 'outcome') {
-    changes.push({ id: 'outcome', text: 'The government published its outcome', link: null });
+    changes.push({ id: 'outcome', text: outcomeText(draft), link: null });
   }
   return changes;
 }
 
 /**
  * What changed between two checks of a followed item. Pure: the same two
- * snapshots always give the same changes with the same ids.
+ * snapshots always give the same changes with the same ids. `draft`: the user's response draft
+ * for a consultation, which its closing reminders and outcome speak of.
  */
 export function detectChanges(
   before: Snapshot,
   after: Snapshot,
-  { milestones, now }: { milestones: number[]; now: number },
+  {
+    milestones,
+    now,
+    draft = null,
+  }: { milestones: number[]; now: number; draft?: DraftReminder | null },
 ): Change[] {
   if (before.kind === 'petition' && after.kind === 'petition') {
     return petitionChanges(before, after, milestones);
   }
   if (before.kind === 'consultation' && after.kind === 'consultation') {
-    return consultationChanges(before, after, now);
+    return consultationChanges(before, after, now, draft);
   }
   return [];
 }
