@@ -71,13 +71,17 @@ describe('the seeded teammate annotation', () => {
       string,
       number
     >;
-    const range = selectors.find((s) => s.type === 'RangeSelector') as Record<string, never>;
+    const range = selectors.find((s) => s.type === 'RangeSelector') as unknown as {
+      startContainer: string;
+      startOffset: number;
+      endOffset: number;
+    };
     expect(text.slice(position.start, position.end)).toBe(quote.exact);
     expect(text.slice(0, position.start).endsWith(quote.prefix ?? '')).toBe(true);
     expect(text.slice(position.end).startsWith(quote.suffix ?? '')).toBe(true);
     // Hypothesis's XPath is from the body, one element name and its index among same-named siblings a step.
     let node: Element | undefined = doc.body;
-    for (const step of String(range.startContainer).split('/').filter(Boolean)) {
+    for (const step of range.startContainer.split('/').filter(Boolean)) {
       const [, name, index] = /^(\w+)\[(\d+)\]$/.exec(step) ?? [];
       node = [...(node?.children ?? [])].filter((c) => c.localName === name)[Number(index) - 1];
     }
