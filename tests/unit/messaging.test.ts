@@ -69,6 +69,30 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'responses/save': async ({ draft }) => ({ status: 'saved', draft }),
     'responses/delete': async () => ({ deleted: null }),
     'responses/list': async () => ({ drafts: [], skipped: 0 }),
+    'sharing/connect': async () => ({
+      status: 'refused',
+      reason: 'no-permission',
+      message: 'not in this test',
+    }),
+    'sharing/choose-group': async ({ groupId }) => ({
+      userid: 'acct:a@hypothes.is',
+      displayName: null,
+      groups: [{ id: groupId, name: 'A group' }],
+      groupId,
+    }),
+    'sharing/disconnect': async () => ({}),
+    'sharing/publish': async () => ({ queued: [], privateIds: [] }),
+    'sharing/unpublish': async () => ({}),
+    'sharing/resume': async () => ({}),
+    'sharing/status': async () => ({
+      account: null,
+      permission: false,
+      stopped: null,
+      lastError: null,
+      jobs: [],
+      published: [],
+    }),
+    'sharing/group-notes': async () => ({ entry: null, error: null }),
     ...overrides,
   };
 }

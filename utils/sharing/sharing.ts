@@ -17,9 +17,16 @@ import {
   putGroupNotes,
   updateQueueState,
 } from '../storage/sharing-store';
-import { z } from '../zod';
+import type { z } from '../zod';
 import type { HypothesisApi } from './api';
 import { fromGroupAnnotation, isPrivate } from './mapping';
+import type {
+  ConnectOutcome,
+  GroupNotesAnswer,
+  PublishSelection,
+  SharingAccount,
+  SharingStatus,
+} from './messages';
 
 // What the protocol's sharing/* messages do in the background, one function each.
 
@@ -31,27 +38,8 @@ export interface SharingDeps {
   hasAccess: () => Promise<boolean>;
 }
 
-/** The account as the UI sees it: never the token. */
-export const SharingAccount = z.object({
-  userid: z.string(),
-  displayName: z.nullable(z.string()),
-  groups: z.array(z.object({ id: z.string(), name: z.string() })),
-  groupId: z.nullable(z.string()),
-});
-export type SharingAccount = z.infer<typeof SharingAccount>;
-
 const accountOf = ({ token: _, connectedAt: __, ...account }: SharingConnection): SharingAccount =>
   account;
-
-export const ConnectOutcome = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('connected'), account: SharingAccount }),
-  z.object({
-    status: z.literal('refused'),
-    reason: z.enum(['no-permission', 'token-invalid', 'unreachable']),
-    message: z.string(),
-  }),
-]);
-export type ConnectOutcome = z.infer<typeof ConnectOutcome>;
 
 /**
  * Checks a developer token with the profile, reads the user's private groups and keeps them.
@@ -125,13 +113,6 @@ export async function disconnect(deps: SharingDeps): Promise<void> {
   await forget(deps.db);
 }
 
-export const PublishSelection = z.union([
-  z.object({ noteIds: z.array(z.string().check(z.minLength(1))) }),
-  z.object({ pageKey: z.string().check(z.minLength(1)) }),
-  z.object({ tag: z.string().check(z.minLength(1)) }),
-]);
-export type PublishSelection = z.infer<typeof PublishSelection>;
-
 async function notesFor(db: CivicThreadDB, selection: PublishSelection): Promise<Annotation[]> {
   if ('noteIds' in selection) {
     const notes = await Promise.all(selection.noteIds.map((id) => getAnnotation(db, id)));
@@ -185,7 +166,7 @@ export async function resume(deps: SharingDeps, skip: boolean): Promise<void> {
   await updateQueueState(deps.db, (s) => ({ ...s, stopped: null }));
 }
 
-export async function status(deps: SharingDeps) {
+export async function status(deps: SharingDeps): Promise<SharingStatus> {
   const [connection, state, jobs, published] = await Promise.all([
     getConnection(deps.db),
     getQueueState(deps.db),
@@ -230,7 +211,7 @@ export async function groupNotes(
   deps: SharingDeps,
   uri: string,
   refresh: boolean,
-): Promise<{ entry: GroupNotesEntry | null; error: string | null }> {
+): Promise<z.infer<typeof GroupNotesAnswer>> {
   const connection = await getConnection(deps.db);
   if (!connection?.groupId) return { entry: null, error: null };
   const groupId = connection.groupId;
