@@ -31,13 +31,20 @@ export const Group = z.object({
 });
 export type Group = z.infer<typeof Group>;
 
+/**
+ * An API date (`2026-11-27T09:41:12.803114+00:00`, h/util/datetime.py) as milliseconds: its
+ * microseconds are cut to the milliseconds the ECMAScript date format has.
+ */
+export const apiTime = (value: string): number => Date.parse(value.replace(/(\.\d{3})\d+/, '$1'));
+const ApiTime = z.string().check(z.refine((v) => !Number.isNaN(apiTime(v)), 'not a date'));
+
 const Selector = z.looseObject({ type: z.string() });
 
 /** `schemas/annotation.yaml`: the fields it requires that are read, and the optional author. */
 export const ApiAnnotation = z.object({
   id: z.string().check(z.minLength(1)),
-  created: z.string(),
-  updated: z.string(),
+  created: ApiTime,
+  updated: ApiTime,
   user: z.string(),
   uri: z.string(),
   text: z.string(),

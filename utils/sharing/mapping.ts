@@ -1,7 +1,7 @@
 import { passageFromHypothesis, toHypothesis } from '../library/hypothesis';
 import type { Annotation } from '../storage/records';
 import type { GroupNote } from '../storage/sharing-records';
-import type { AnnotationCreate, ApiAnnotation } from './api';
+import { type AnnotationCreate, type ApiAnnotation, apiTime } from './api';
 
 /** A note with this tag is never sent anywhere. */
 export const PRIVATE_TAG = 'private';
@@ -56,8 +56,8 @@ export function fromGroupAnnotation(a: ApiAnnotation, me: string | null): GroupN
     id: a.id,
     user: a.user,
     displayName: a.user_info?.display_name ?? null,
-    created: Date.parse(a.created),
-    updated: Date.parse(a.updated),
+    created: apiTime(a.created),
+    updated: apiTime(a.updated),
     uri: a.uri,
     title: a.document.title?.[0] ?? null,
     text: a.text,

@@ -15,7 +15,7 @@ import {
   updateJob,
   updateQueueState,
 } from '../storage/sharing-store';
-import { type ApiAnnotation, type HypothesisApi, reasonOf } from './api';
+import { type ApiAnnotation, apiTime, type HypothesisApi, reasonOf } from './api';
 import { toGroupAnnotation } from './mapping';
 
 /** Hypothesis is a shared service: at most this many writes in any minute. */
@@ -145,8 +145,8 @@ async function runJob(
         annotationId: found.annotation.id,
         groupId,
         userid: connection.userid,
-        publishedAt: Date.parse(found.annotation.created),
-        updatedAt: Date.parse(found.annotation.updated),
+        publishedAt: apiTime(found.annotation.created),
+        updatedAt: apiTime(found.annotation.updated),
       };
       await putPublished(db, published);
     }
@@ -178,7 +178,7 @@ async function runJob(
       if (verdict.kind === 'done') await removePublished(db, job.noteId);
       return verdict;
     }
-    await putPublished(db, { ...published, updatedAt: Date.parse(updated.data.updated) });
+    await putPublished(db, { ...published, updatedAt: apiTime(updated.data.updated) });
     return { kind: 'done', sentWrites: writes };
   }
 
@@ -204,8 +204,8 @@ async function runJob(
     annotationId: created.data.id,
     groupId,
     userid: connection.userid,
-    publishedAt: Date.parse(created.data.created),
-    updatedAt: Date.parse(created.data.updated),
+    publishedAt: apiTime(created.data.created),
+    updatedAt: apiTime(created.data.updated),
   });
   return { kind: 'done', sentWrites: writes };
 }
@@ -234,7 +234,7 @@ async function findLostPost(
       row.text === sent.text &&
       row.tags.join('\n') === sent.tags.join('\n') &&
       ((quote?.exact as string | undefined) ?? null) === sent.exact &&
-      Date.parse(row.created) >= sent.at - CLOCK_SKEW_MS;
+      apiTime(row.created) >= sent.at - CLOCK_SKEW_MS;
     if (same && !(await publishedAs(deps.db, row.id))) return { ok: true, annotation: row };
   }
   return { ok: true, annotation: null };
