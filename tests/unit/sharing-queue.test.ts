@@ -1,5 +1,6 @@
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EXPORT_FORMATS, type ExportFormat, exportAs } from '../../utils/library/export';
 import type { FetchDeps } from '../../utils/net/fetch-json';
 import { createHypothesisApi } from '../../utils/sharing/api';
 import { type QueueDeps, runQueue, WRITES_PER_MINUTE } from '../../utils/sharing/queue';
@@ -15,7 +16,11 @@ import {
   status,
   unpublish,
 } from '../../utils/sharing/sharing';
-import { deleteAnnotation, saveAnnotation } from '../../utils/storage/annotation-store';
+import {
+  allAnnotations,
+  deleteAnnotation,
+  saveAnnotation,
+} from '../../utils/storage/annotation-store';
 import { type CivicThreadDB, DB_VERSION, openDatabase } from '../../utils/storage/db';
 import type { Annotation } from '../../utils/storage/records';
 import { getConnection, listJobs } from '../../utils/storage/sharing-store';
@@ -384,6 +389,17 @@ describe('disconnecting', () => {
     expect(await w.deps.db.count('annotations')).toBe(1);
     const settings = await w.deps.db.getAll('settings');
     expect(JSON.stringify(settings)).not.toContain(TOKEN);
+  });
+
+  it('puts the token in no export of the library', async () => {
+    const w = await world();
+    await connected(w, ['a']);
+    await publish(w.deps, { noteIds: ['a'] });
+    await runQueue(w.deps);
+    const { annotations } = await allAnnotations(w.deps.db);
+    for (const format of Object.keys(EXPORT_FORMATS) as ExportFormat[]) {
+      expect(exportAs(format, annotations, START)).not.toContain(TOKEN);
+    }
   });
 
   it('sends the token to api.hypothes.is only', async () => {
