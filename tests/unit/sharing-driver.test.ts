@@ -27,4 +27,16 @@ describe('the queue driver', () => {
     expect(alarms).toEqual([61_000]);
     expect(driver.last()).toEqual({ status: 'waiting', until: 61_000 });
   });
+
+  it('tries a run that failed again a minute later', async () => {
+    const alarms: number[] = [];
+    const driver = createQueueDriver({
+      run: () => Promise.reject(new Error('UnknownError')),
+      now: () => 1_000,
+      setTimer: () => {},
+      setAlarm: (when) => alarms.push(when),
+    });
+    expect(await driver.kick()).toEqual({ status: 'waiting', until: 61_000 });
+    expect(alarms).toEqual([61_000]);
+  });
 });

@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { describeOnPage } from '../../utils/annotations/selectors';
 import { buildTextModel } from '../../utils/annotations/text-model';
 import type { FetchDeps } from '../../utils/net/fetch-json';
-import { type AnnotationCreate, ApiAnnotation, createHypothesisApi } from '../../utils/sharing/api';
+import {
+  type AnnotationCreate,
+  ApiAnnotation,
+  createHypothesisApi,
+  SearchAnswer,
+} from '../../utils/sharing/api';
 import { fromGroupAnnotation, toGroupAnnotation } from '../../utils/sharing/mapping';
 import type { Annotation } from '../../utils/storage/records';
 import { createHypothesisControl, hypothesisFetch } from '../fixture-site/hypothesis';
@@ -174,3 +179,61 @@ function created(posted: AnnotationCreate) {
     user: 'acct:amira_campaigns@hypothes.is',
   });
 }
+
+describe('a real /api/search answer (hypothesis/client’s anchoring baseline)', () => {
+  // hypothesis/client @ 9d28950c84560765f77b8e8e133c0f11ad577410
+  // src/annotator/anchoring/test/html-baselines/wikipedia-regression-testing.json, unchanged:
+  // "the annotations for the web page via the Hypothesis API" (its index.js).
+  const answer = SearchAnswer.parse(
+    JSON.parse(
+      readFileSync(
+        resolve(
+          process.cwd(),
+          'tests/fixtures/hypothesis/search-wikipedia-regression-testing.json',
+        ),
+        'utf8',
+      ),
+    ),
+  );
+
+  it('reads every row, and maps each back to what Hypothesis had, field for field', () => {
+    expect(answer.rows).toHaveLength(answer.total);
+    for (const row of answer.rows) {
+      const read = fromGroupAnnotation(row, 'acct:mark@localhost');
+      expect(read).toMatchObject({
+        id: row.id,
+        text: row.text,
+        tags: row.tags,
+        uri: row.uri,
+        mine: true,
+      });
+      // As one of our notes, sent back: the fields both sides have come out as they came in.
+      const note = {
+        ...highlight('Ring-fenced money'),
+        pageUrl: read.uri,
+        pageTitle: read.title,
+        target: read.target,
+        note: read.text,
+        tags: read.tags,
+      } as Annotation;
+      const mapped = toGroupAnnotation(note, row.group);
+      if (!mapped.ok) throw new Error('refused');
+      expect(mapped.annotation).toMatchObject({
+        uri: row.uri,
+        document: { title: row.document.title },
+        text: row.text,
+        tags: row.tags,
+        permissions: { read: row.permissions.read },
+      });
+      const [sent] = mapped.annotation.target;
+      const [had] = row.target;
+      const without = (selectors: { type: string }[] = []) =>
+        selectors.filter((s) => s.type !== 'RangeSelector');
+      expect(sent?.source).toBe(had?.source);
+      expect(without(sent?.selector)).toEqual(
+        expect.arrayContaining(without(had?.selector).map((s) => expect.objectContaining(s))),
+      );
+      expect(without(sent?.selector)).toHaveLength(without(had?.selector).length);
+    }
+  });
+});

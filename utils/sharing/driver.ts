@@ -3,6 +3,8 @@ import type { QueueRun } from './queue';
 /** The alarm that wakes a worker stopped while the queue waited (timers die with it). */
 export const SHARE_ALARM = 'share-queue';
 
+const RETRY_FAILED_RUN_MS = 60_000;
+
 export interface DriverDeps {
   run: () => Promise<QueueRun>;
   now: () => number;
@@ -23,7 +25,10 @@ export function createQueueDriver(deps: DriverDeps) {
     let run: QueueRun;
     do {
       again = false;
-      run = await deps.run();
+      // A run that failed (the database, say) is tried again in a minute, not lost.
+      run = await deps
+        .run()
+        .catch((): QueueRun => ({ status: 'waiting', until: deps.now() + RETRY_FAILED_RUN_MS }));
     } while (again);
     last = run;
     if (run.status === 'waiting') {
