@@ -52,8 +52,12 @@ describe('sharing with a Hypothesis group, in the built extension', () => {
       },
     });
     // Nothing can be queued before an account and a group are chosen.
-    expect(await send(page, { type: 'sharing/publish', selection: { tag: 'x' } })).toMatchObject({
-      ok: false,
+    expect(await send(page, { type: 'sharing/publish', selection: { tag: 'x' } })).toEqual({
+      ok: true,
+      data: {
+        status: 'not-connected',
+        message: 'Connect a Hypothesis account and choose a group first.',
+      },
     });
     expect(harness.site.hypothesis.requests.slice(before)).toEqual([]);
     await page.close();

@@ -75,13 +75,16 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       message: 'not in this test',
     }),
     'sharing/choose-group': async ({ groupId }) => ({
-      userid: 'acct:a@hypothes.is',
-      displayName: null,
-      groups: [{ id: groupId, name: 'A group' }],
-      groupId,
+      status: 'chosen',
+      account: {
+        userid: 'acct:a@hypothes.is',
+        displayName: null,
+        groups: [{ id: groupId, name: 'A group' }],
+        groupId,
+      },
     }),
     'sharing/disconnect': async () => ({}),
-    'sharing/publish': async () => ({ queued: [], privateIds: [] }),
+    'sharing/publish': async () => ({ status: 'queued', queued: [], privateIds: [] }),
     'sharing/unpublish': async () => ({}),
     'sharing/resume': async () => ({}),
     'sharing/status': async () => ({

@@ -2,10 +2,11 @@ import { LiveView } from '../live/live-view';
 import { PageContext } from '../pages/context';
 import { LinkCard, RelatedView } from '../related/related-item';
 import {
+  ChooseGroupOutcome,
   ConnectOutcome,
   GroupNotesAnswer,
+  PublishOutcome,
   PublishSelection,
-  SharingAccount,
   SharingStatus,
 } from '../sharing/messages';
 import { EditOutcome } from '../storage/merge-edit';
@@ -187,10 +188,9 @@ export const RESPONSE_DATA = {
     skipped: z.number().check(z.int()),
   }),
   'sharing/connect': ConnectOutcome,
-  'sharing/choose-group': SharingAccount,
+  'sharing/choose-group': ChooseGroupOutcome,
   'sharing/disconnect': z.object({}),
-  /** `privateIds`: chosen notes left out because they are tagged private. */
-  'sharing/publish': z.object({ queued: z.array(z.string()), privateIds: z.array(z.string()) }),
+  'sharing/publish': PublishOutcome,
   'sharing/unpublish': z.object({}),
   'sharing/resume': z.object({}),
   'sharing/status': SharingStatus,

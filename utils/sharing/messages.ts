@@ -57,3 +57,20 @@ export const GroupNotesAnswer = z.object({
   /** Why Hypothesis could not be read now (the entry, if any, is the kept one). */
   error: z.nullable(z.string()),
 });
+
+export const ChooseGroupOutcome = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('chosen'), account: SharingAccount }),
+  z.object({ status: z.literal('refused'), message: z.string() }),
+]);
+export type ChooseGroupOutcome = z.infer<typeof ChooseGroupOutcome>;
+
+export const PublishOutcome = z.discriminatedUnion('status', [
+  /** `privateIds`: chosen notes left out because they are tagged private. */
+  z.object({
+    status: z.literal('queued'),
+    queued: z.array(z.string()),
+    privateIds: z.array(z.string()),
+  }),
+  z.object({ status: z.literal('not-connected'), message: z.string() }),
+]);
+export type PublishOutcome = z.infer<typeof PublishOutcome>;

@@ -21,8 +21,10 @@ import type { z } from '../zod';
 import type { HypothesisApi } from './api';
 import { fromGroupAnnotation, isPrivate } from './mapping';
 import type {
+  ChooseGroupOutcome,
   ConnectOutcome,
   GroupNotesAnswer,
+  PublishOutcome,
   PublishSelection,
   SharingAccount,
   SharingStatus,
@@ -96,17 +98,17 @@ const unreachable = (detail: string): ConnectOutcome => ({
 });
 
 /** Picks the group to publish to and read from: one of the account's private groups. */
-export async function chooseGroup(deps: SharingDeps, groupId: string): Promise<SharingAccount> {
+export async function chooseGroup(deps: SharingDeps, groupId: string): Promise<ChooseGroupOutcome> {
   const connection = await getConnection(deps.db);
-  if (!connection) throw new Error('Connect a Hypothesis account first.');
+  if (!connection) return { status: 'refused', message: 'Connect a Hypothesis account first.' };
   if (!connection.groups.some((g) => g.id === groupId))
-    throw new Error('That is not one of your private groups.');
+    return { status: 'refused', message: 'That is not one of your private groups.' };
   if (connection.groupId !== groupId) await clearGroupNotes(deps.db);
   const saved = await putConnection(deps.db, { ...connection, groupId });
   await updateQueueState(deps.db, (s) =>
     s.stopped?.kind === 'group-left' ? { ...s, stopped: null } : s,
   );
-  return accountOf(saved);
+  return { status: 'chosen', account: accountOf(saved) };
 }
 
 export async function disconnect(deps: SharingDeps): Promise<void> {
@@ -130,14 +132,18 @@ async function notesFor(db: CivicThreadDB, selection: PublishSelection): Promise
 export async function publish(
   deps: SharingDeps,
   selection: PublishSelection,
-): Promise<{ queued: string[]; privateIds: string[] }> {
+): Promise<PublishOutcome> {
   const connection = await getConnection(deps.db);
-  if (!connection?.groupId)
-    throw new Error('Connect a Hypothesis account and choose a group first.');
+  if (!connection?.groupId) {
+    return {
+      status: 'not-connected',
+      message: 'Connect a Hypothesis account and choose a group first.',
+    };
+  }
   const notes = await notesFor(deps.db, selection);
   const queued = notes.filter((n) => !isPrivate(n)).map((n) => n.id);
   await enqueue(deps.db, queued, 'put', deps.now());
-  return { queued, privateIds: notes.filter(isPrivate).map((n) => n.id) };
+  return { status: 'queued', queued, privateIds: notes.filter(isPrivate).map((n) => n.id) };
 }
 
 /** Takes notes out of the group (the local notes stay). */
