@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { CONTENT_MATCHES, HOSTS } from './utils/pages/hosts';
+import { API_PERMISSION as HYPOTHESIS_API } from './utils/sharing/api';
 import { HANSARD_API_HOST } from './utils/sources/hansard-api';
 
 const EXTENSION_PAGES_CSP =
@@ -39,6 +40,12 @@ export default defineConfig({
       `https://${HOSTS.govuk}/api/*`,
       `https://${HANSARD_API_HOST}/*`,
     ],
+    // Hypothesis's API, for sharing with a group: asked for only when the user connects an
+    // account (utils/sharing/permission.ts), never at install. Firefox's MV2 has no
+    // optional_host_permissions: there, hosts are optional permissions like any other.
+    ...(browser === 'firefox'
+      ? { optional_permissions: [HYPOTHESIS_API] }
+      : { optional_host_permissions: [HYPOTHESIS_API] }),
     // A small script that loads the panel once the page has loaded (entrypoints/content-boot).
     // At document_start, because Chromium holds a page's load event back until document_idle
     // scripts have run, even empty ones: ~26 ms here (`npm run bench`).

@@ -12,6 +12,21 @@ import { createTabTrail } from '../utils/related/tab-trail';
 import { consultationDocuments } from '../utils/respond/documents';
 import { openDraft } from '../utils/respond/open-draft';
 import { addSelectedQuestion } from '../utils/respond/selected-question';
+import { createHypothesisApi } from '../utils/sharing/api';
+import { createQueueDriver, SHARE_ALARM } from '../utils/sharing/driver';
+import { hasApiAccess } from '../utils/sharing/permission';
+import { runQueue } from '../utils/sharing/queue';
+import {
+  chooseGroup,
+  connect,
+  disconnect,
+  followLocalChanges,
+  groupNotes,
+  publish,
+  resume,
+  status as sharingStatus,
+  unpublish,
+} from '../utils/sharing/sharing';
 import {
   addAnnotations,
   allAnnotations,
@@ -116,6 +131,36 @@ export default defineBackground(() => {
     tabs: browser.tabs,
     getURL: (path) => browser.runtime.getURL(path as '/'),
   };
+  // Sharing with a Hypothesis group: one queue in the worker, woken by changes and its alarm.
+  const sharing = async () => ({
+    db: await db,
+    api: (token: string) => createHypothesisApi(token),
+    now: Date.now,
+    random: Math.random,
+    hasAccess: () => hasApiAccess(),
+  });
+  const shareQueue = createQueueDriver({
+    run: async () => {
+      const deps = await sharing();
+      return (await deps.hasAccess()) ? runQueue(deps) : { status: 'not-connected' };
+    },
+    now: Date.now,
+    setTimer: (run, ms) => void setTimeout(run, ms),
+    setAlarm: (when) =>
+      void browser.alarms.create(SHARE_ALARM, { when: Math.max(when, Date.now() + 30_000) }),
+  });
+  void shareQueue.kick();
+  /** A published note's edit or delete follows it to the group. */
+  async function followToGroup(changed: { id: string; deleted: boolean }[]) {
+    await followLocalChanges(await db, changed, Date.now());
+    void shareQueue.kick();
+  }
+  /** Runs a sharing change, then wakes the queue. */
+  const thenKick = async <T>(change: Promise<T>): Promise<T> => {
+    const result = await change;
+    void shareQueue.kick();
+    return result;
+  };
   const handle = createMessageHandler(browser.runtime.id, {
     'page/visited': async ({ context, visitId }, sender) => {
       if (sender.tab?.id !== undefined) trail.visited(sender.tab.id, context.key);
@@ -143,16 +188,23 @@ export default defineBackground(() => {
     'annotations/save': async ({ annotation }) => {
       const saved = await saveAnnotation(await db, annotation);
       pages.notify(saved.pageKey);
+      await followToGroup([{ id: saved.id, deleted: false }]);
       return saved;
     },
     'annotations/edit': async ({ base, annotation }) => {
       const outcome = await saveEdit(await db, base, annotation);
-      if (outcome.status !== 'conflict') pages.notify(outcome.annotation.pageKey);
+      if (outcome.status !== 'conflict') {
+        pages.notify(outcome.annotation.pageKey);
+        await followToGroup([{ id: outcome.annotation.id, deleted: false }]);
+      }
       return outcome;
     },
     'annotations/delete': async ({ id }) => {
       const deleted = await deleteAnnotation(await db, id);
-      if (deleted) pages.notify(deleted.pageKey);
+      if (deleted) {
+        pages.notify(deleted.pageKey);
+        await followToGroup([{ id: deleted.id, deleted: true }]);
+      }
       return { deleted };
     },
     'watch/get': async ({ pageKey }) => getFollow(await db, pageKey),
@@ -184,6 +236,7 @@ export default defineBackground(() => {
     'annotations/delete-many': async ({ ids }) => {
       const deleted = await deleteAnnotations(await db, ids);
       for (const key of new Set(deleted.map((a) => a.pageKey))) pages.notify(key);
+      await followToGroup(deleted.map((a) => ({ id: a.id, deleted: true })));
       return { deleted };
     },
     'annotations/add-many': async ({ annotations }) => {
@@ -228,6 +281,23 @@ export default defineBackground(() => {
       pages.notify(draft.key);
       return { draft };
     },
+    'sharing/connect': async ({ token }) => thenKick(connect(await sharing(), token)),
+    'sharing/choose-group': async ({ groupId }) => thenKick(chooseGroup(await sharing(), groupId)),
+    'sharing/disconnect': async () => {
+      await disconnect(await sharing());
+      return {};
+    },
+    'sharing/publish': async ({ selection }) => thenKick(publish(await sharing(), selection)),
+    'sharing/unpublish': async ({ noteIds }) => {
+      await thenKick(unpublish(await sharing(), noteIds));
+      return {};
+    },
+    'sharing/resume': async ({ skip }) => {
+      await thenKick(resume(await sharing(), skip));
+      return {};
+    },
+    'sharing/status': async () => sharingStatus(await sharing()),
+    'sharing/group-notes': async ({ uri, refresh }) => groupNotes(await sharing(), uri, refresh),
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
 
@@ -254,6 +324,9 @@ export default defineBackground(() => {
         message: event.text,
       });
     }
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SHARE_ALARM) void shareQueue.kick();
   });
   browser.notifications.onClicked.addListener(async (id) => {
     const event = await getEvent(await db, id);

@@ -23,6 +23,8 @@ describe('the built extension', () => {
       'https://www.gov.uk/api/*',
     ]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
+    // Hypothesis's API only when the user connects an account to share with a group.
+    expect(manifest.optional_host_permissions).toEqual(['https://api.hypothes.is/*']);
     const matches = manifest.content_scripts.flatMap(
       (script: { matches: string[] }) => script.matches,
     );

@@ -3,11 +3,18 @@
 // under tests/fixtures/site/<host>/<path>.html.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ApiControl, answerApi, answerElsewhere, ELSEWHERE_HOST, isApiRequest } from './api';
+import {
+  answerHypothesis,
+  createHypothesisControl,
+  HYPOTHESIS_HOST,
+  type HypothesisControl,
+} from './hypothesis';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SITE_ROOT = join(here, '..', 'fixtures', 'site');
@@ -82,6 +89,8 @@ function statusOf(html: string): number {
 export interface FixtureSite {
   port: number;
   api: ApiControl;
+  /** The Hypothesis API's state: its users, groups and annotations, and faults to meet. */
+  hypothesis: HypothesisControl;
   /** When set, rewrites every page's HTML before it is served (a page that changed since). */
   rewritePages: ((html: string, url: URL) => string) | null;
   hostResolverRules: string;
@@ -94,6 +103,7 @@ export async function startFixtureSite(): Promise<FixtureSite> {
   const site: FixtureSite = {
     port: 0,
     api,
+    hypothesis: createHypothesisControl(),
     rewritePages: null,
     hostResolverRules: '',
     close: () =>
@@ -106,6 +116,8 @@ export async function startFixtureSite(): Promise<FixtureSite> {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(request.url ?? '/', `https://${host}`);
     if (host === ELSEWHERE_HOST) return answerElsewhere(api, url, response);
+    if (host === HYPOTHESIS_HOST)
+      return answerHypothesisRequest(site.hypothesis, url, request, response);
     if (FIXTURE_HOSTS.includes(host) && isApiRequest(host, url)) {
       void answerApi(api, host, url, request, response);
       return;
@@ -130,9 +142,36 @@ export async function startFixtureSite(): Promise<FixtureSite> {
     port,
     // The YouTube poster a debated petition's page shows must fail at once, not reach the internet.
     hostResolverRules: [
-      ...[...FIXTURE_HOSTS, ELSEWHERE_HOST].map((host) => `MAP ${host}:443 127.0.0.1:${port}`),
+      ...[...FIXTURE_HOSTS, HYPOTHESIS_HOST, ELSEWHERE_HOST].map(
+        (host) => `MAP ${host}:443 127.0.0.1:${port}`,
+      ),
       'MAP i.ytimg.com ~NOTFOUND',
     ].join(', '),
   });
   return site;
+}
+
+/** Reads the request's body, then answers as the Hypothesis API (or drops the connection). */
+function answerHypothesisRequest(
+  control: HypothesisControl,
+  url: URL,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  const chunks: Buffer[] = [];
+  request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  request.on('end', () => {
+    const answer = answerHypothesis(
+      control,
+      request.method ?? 'GET',
+      url,
+      request.headers.authorization,
+      Buffer.concat(chunks).toString('utf8'),
+    );
+    if (answer.drop) {
+      request.socket.destroy();
+      return;
+    }
+    response.writeHead(answer.status, answer.headers).end(answer.body);
+  });
 }

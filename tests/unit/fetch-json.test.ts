@@ -323,3 +323,50 @@ describe('fetchJson after a site error', () => {
     });
   });
 });
+
+describe('fetchJson with a method and a JSON body', () => {
+  const WRITE = { method: 'POST', headers: { authorization: 'Bearer t' }, body: { a: 1 } } as const;
+  const once = { ...RETRY_POLICY, attempts: 1 };
+
+  it('sends the method, the body as JSON and the extra headers, still same-origin', async () => {
+    const { deps, inits } = scripted([json({ id: 'x' })]);
+    const result = fetchJson(URL_ASKED, deps, once, WRITE);
+    await vi.runAllTimersAsync();
+    expect(await result).toEqual({ ok: true, data: { id: 'x' } });
+    expect(inits[0]).toMatchObject({
+      mode: 'same-origin',
+      method: 'POST',
+      body: '{"a":1}',
+      headers: {
+        accept: 'application/json',
+        'content-type': 'application/json',
+        authorization: 'Bearer t',
+      },
+    });
+  });
+
+  it('never sends a write a second time to tell a refused redirect from a lost connection', async () => {
+    const { deps, calls } = scripted([new TypeError('Failed to fetch'), opaqueRedirect()]);
+    const result = fetchJson(URL_ASKED, deps, once, WRITE);
+    await vi.runAllTimersAsync();
+    expect(await result).toMatchObject({ ok: false, error: { kind: 'offline' } });
+    expect(calls()).toBe(1);
+  });
+
+  it('gives an error answer’s JSON and a 429’s Retry-After to the caller', async () => {
+    const refused = scripted([json({ status: 'failure', reason: 'uri: bad' }, { status: 400 })]);
+    const result = fetchJson(URL_ASKED, refused.deps, once, WRITE);
+    await vi.runAllTimersAsync();
+    expect(await result).toMatchObject({
+      ok: false,
+      error: { status: 400, body: { status: 'failure', reason: 'uri: bad' } },
+    });
+    const limited = scripted([answer('', { status: 429, headers: { 'retry-after': '7' } })]);
+    const slow = fetchJson(URL_ASKED, limited.deps, once, WRITE);
+    await vi.runAllTimersAsync();
+    expect(await slow).toMatchObject({
+      ok: false,
+      error: { kind: 'rate-limited', retryAfterMs: 7000 },
+    });
+  });
+});

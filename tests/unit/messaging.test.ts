@@ -78,6 +78,33 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'responses/add-question': async () => {
       throw new Error('Only text on a consultation’s page can be added as one of its questions.');
     },
+    'sharing/connect': async () => ({
+      status: 'refused',
+      reason: 'no-permission',
+      message: 'not in this test',
+    }),
+    'sharing/choose-group': async ({ groupId }) => ({
+      status: 'chosen',
+      account: {
+        userid: 'acct:a@hypothes.is',
+        displayName: null,
+        groups: [{ id: groupId, name: 'A group' }],
+        groupId,
+      },
+    }),
+    'sharing/disconnect': async () => ({}),
+    'sharing/publish': async () => ({ status: 'queued', queued: [], privateIds: [] }),
+    'sharing/unpublish': async () => ({}),
+    'sharing/resume': async () => ({}),
+    'sharing/status': async () => ({
+      account: null,
+      permission: false,
+      stopped: null,
+      lastError: null,
+      jobs: [],
+      published: [],
+    }),
+    'sharing/group-notes': async () => ({ entry: null, error: null }),
     ...overrides,
   };
 }

@@ -188,10 +188,13 @@ describe('database upgrades', () => {
       'cache',
       'events',
       'follows',
+      'groupNotes',
       'links',
       'pages',
+      'published',
       'responses',
       'settings',
+      'shareQueue',
     ]);
     const tx = db.transaction(['pages', 'links', 'follows', 'events', 'responses']);
     expect([...tx.objectStore('pages').indexNames]).toEqual(['byLastVisited']);

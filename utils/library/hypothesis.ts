@@ -161,13 +161,8 @@ export function readHypothesis(item: unknown, now: number): Read | string {
   const simplified: string[] = ['not kept: user, group and sharing (the notes are yours here)'];
   if (h.target.length > 1)
     simplified.push(`target: ${h.target.length} targets; only the first was kept`);
-  const selectors = target?.selector ?? [];
-  const quote = selectors.map((s) => TextQuote.safeParse(s).data).find(Boolean);
-  const position = selectors.map((s) => TextPosition.safeParse(s).data).find(Boolean);
-  const others = selectors.filter(
-    (s) => s.type !== 'TextQuoteSelector' && s.type !== 'TextPositionSelector',
-  );
-  if (others.length) simplified.push(`selector: not kept: ${others.map((s) => s.type).join(', ')}`);
+  const { passage, others } = passageFromHypothesis(target?.selector ?? []);
+  if (others.length) simplified.push(`selector: not kept: ${others.join(', ')}`);
   const time = (value: string | undefined, field: string) => {
     const at = value === undefined ? Number.NaN : Date.parse(value);
     if (!Number.isNaN(at)) return at;
@@ -177,7 +172,6 @@ export function readHypothesis(item: unknown, now: number): Read | string {
     return now;
   };
   const title = [h.document?.title ?? []].flat()[0] ?? null;
-  const passage = quote?.exact ? targetFrom(quote, undefined) : null;
   return finish(
     {
       id: importedId('hypothesis:', h.id, item),
@@ -186,11 +180,7 @@ export function readHypothesis(item: unknown, now: number): Read | string {
       pageUrl: found.url.href,
       pageTitle: title,
       pageKind: found.page.kind,
-      // Hypothesis's positions count over another text than ours: kept as its own, the quote finds it.
-      target:
-        passage && position
-          ? { ...passage, textContent: { start: position.start, end: position.end } }
-          : passage,
+      target: passage,
       note: h.text,
       tags: h.tags,
       colour: 'yellow',
@@ -199,4 +189,28 @@ export function readHypothesis(item: unknown, now: number): Read | string {
     },
     simplified,
   );
+}
+
+/**
+ * Our passage from Hypothesis's selectors (its file's or its API's): the quote, and its
+ * position kept as Hypothesis counts it (`textContent`: over another text than ours, so the
+ * quote finds it). `others`: the types of the selectors not kept (Range, EPUB, page…).
+ */
+export function passageFromHypothesis(selectors: { type: string }[]): {
+  passage: Annotation['target'];
+  others: string[];
+} {
+  const quote = selectors.map((s) => TextQuote.safeParse(s).data).find(Boolean);
+  const position = selectors.map((s) => TextPosition.safeParse(s).data).find(Boolean);
+  const others = selectors
+    .filter((s) => s.type !== 'TextQuoteSelector' && s.type !== 'TextPositionSelector')
+    .map((s) => s.type);
+  const passage = quote?.exact ? targetFrom(quote, undefined) : null;
+  return {
+    passage:
+      passage && position
+        ? { ...passage, textContent: { start: position.start, end: position.end } }
+        : passage,
+    others,
+  };
 }

@@ -2,6 +2,14 @@ import { LiveView } from '../live/live-view';
 import { PageContext, SupportedPageUrl } from '../pages/context';
 import { LinkCard, RelatedView } from '../related/related-item';
 import { ConsultationDocuments } from '../respond/documents';
+import {
+  ChooseGroupOutcome,
+  ConnectOutcome,
+  GroupNotesAnswer,
+  PublishOutcome,
+  PublishSelection,
+  SharingStatus,
+} from '../sharing/messages';
 import { EditOutcome } from '../storage/merge-edit';
 import { Annotation, Follow, Settings, WatchEvent } from '../storage/records';
 import { DraftSaveOutcome, ResponseDraft } from '../storage/response-draft';
@@ -98,6 +106,29 @@ export const Request = z.discriminatedUnion('type', [
     pageUrl: SupportedPageUrl,
     text: z.string().check(z.minLength(1), z.maxLength(20_000)),
   }),
+  /**
+   * Sharing with a Hypothesis group (utils/sharing/). `connect` checks a developer token and
+   * keeps it (ask `requestApiAccess()` in the click first); the token is never sent back.
+   */
+  z.object({ type: z.literal('sharing/connect'), token: z.string().check(z.minLength(1)) }),
+  z.object({ type: z.literal('sharing/choose-group'), groupId: z.string().check(z.minLength(1)) }),
+  /** Removes the token, the queue and the group's notes; local notes stay. */
+  z.object({ type: z.literal('sharing/disconnect') }),
+  /** Queues notes for the group: by ids, a page's, or every note with a tag (private ones never). */
+  z.object({ type: z.literal('sharing/publish'), selection: PublishSelection }),
+  z.object({
+    type: z.literal('sharing/unpublish'),
+    noteIds: z.array(z.string().check(z.minLength(1))),
+  }),
+  /** Restarts a stopped queue; `skip`: drop the refused note's job. */
+  z.object({ type: z.literal('sharing/resume'), skip: z.boolean() }),
+  z.object({ type: z.literal('sharing/status') }),
+  /** The group's notes on a page (by its URL), kept for offline; `refresh` reads past the cache. */
+  z.object({
+    type: z.literal('sharing/group-notes'),
+    uri: z.string().check(z.minLength(1)),
+    refresh: z.boolean(),
+  }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -167,6 +198,14 @@ export const RESPONSE_DATA = {
   }),
   'responses/documents': ConsultationDocuments,
   'responses/add-question': z.object({ draft: ResponseDraft }),
+  'sharing/connect': ConnectOutcome,
+  'sharing/choose-group': ChooseGroupOutcome,
+  'sharing/disconnect': z.object({}),
+  'sharing/publish': PublishOutcome,
+  'sharing/unpublish': z.object({}),
+  'sharing/resume': z.object({}),
+  'sharing/status': SharingStatus,
+  'sharing/group-notes': GroupNotesAnswer,
 } satisfies Record<RequestType, z.ZodMiniType>;
 
 export type ResponseData<T extends RequestType> = z.infer<(typeof RESPONSE_DATA)[T]>;

@@ -1,4 +1,4 @@
-import { backoffDelay, parseRetryAfter, RETRY_POLICY } from './retry-policy';
+import { backoffDelay, parseRetryAfter, RETRY_POLICY, type RetryPolicy } from './retry-policy';
 import type { Fetched, SourceError } from './source-error';
 
 /** Larger answers are refused: no API answer we use comes near this. */
@@ -38,6 +38,32 @@ export const REQUEST_INIT = {
 const failure = (error: SourceError) => ({ ok: false, error }) as const;
 
 /**
+ * A request other than a plain GET: a method, extra headers (an API's own `accept`, a token)
+ * and a JSON body. Give writes `attempts: 1`: a repeated POST whose first answer was lost
+ * could write twice, so the caller decides what a retry means.
+ */
+export interface JsonRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+function initFor(request: JsonRequest | undefined): RequestInit {
+  if (!request) return REQUEST_INIT;
+  const withBody = request.body !== undefined;
+  return {
+    ...REQUEST_INIT,
+    method: request.method,
+    headers: {
+      ...REQUEST_INIT.headers,
+      ...(withBody ? { 'content-type': 'application/json' } : {}),
+      ...request.headers,
+    },
+    ...(withBody ? { body: JSON.stringify(request.body) } : {}),
+  };
+}
+
+/**
  * GETs a JSON document from `url`'s own host, within a total deadline, retrying network
  * errors and 5xx with backoff and waiting out a 429's Retry-After while time allows.
  * Never throws.
@@ -45,13 +71,15 @@ const failure = (error: SourceError) => ({ ok: false, error }) as const;
 export async function fetchJson(
   url: string,
   deps: FetchDeps = defaultDeps,
-  policy = RETRY_POLICY,
+  policy: RetryPolicy = RETRY_POLICY,
+  request?: JsonRequest,
 ): Promise<Fetched<unknown>> {
+  const init = initFor(request);
   const deadline = deps.now() + policy.deadlineMs;
   let last: SourceError = { kind: 'offline', message: 'No attempt was made.' };
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     const timeoutMs = Math.min(policy.timeoutMs, deadline - deps.now());
-    const outcome = await attemptOnce(url, deps, timeoutMs);
+    const outcome = await attemptOnce(url, init, deps, timeoutMs);
     if (outcome.result.ok || !outcome.retry) return outcome.result;
     // After a 5xx or 429, Chromium throttles an extension's requests to that URL and they
     // fail like a lost connection: keep the site's own answer as the reason.
@@ -79,7 +107,12 @@ const REDIRECTED: SourceError = {
   message: 'The site redirected too often, or to another site.',
 };
 
-async function attemptOnce(url: string, deps: FetchDeps, timeoutMs: number): Promise<Attempt> {
+async function attemptOnce(
+  url: string,
+  init: RequestInit,
+  deps: FetchDeps,
+  timeoutMs: number,
+): Promise<Attempt> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const give = (
@@ -94,12 +127,14 @@ async function attemptOnce(url: string, deps: FetchDeps, timeoutMs: number): Pro
   try {
     let response: Response;
     try {
-      response = await deps.fetch(url, { ...REQUEST_INIT, signal: controller.signal });
+      response = await deps.fetch(url, { ...init, signal: controller.signal });
     } catch {
       if (controller.signal.aborted) return give(TIMEOUT, true);
       // The browser refuses a redirect off the site, and a loop after 20 hops, like a lost
-      // connection: one look at the first answer alone tells the two apart.
-      return (await redirects(url, deps, controller.signal))
+      // connection: one look at the first answer alone tells the two apart. Only for a read:
+      // looking again would send a write a second time.
+      const safe = (init.method ?? 'GET') === 'GET';
+      return safe && (await redirects(url, init, deps, controller.signal))
         ? give(REDIRECTED, false)
         : give({ kind: 'offline', message: 'The site could not be reached.' }, true);
     }
@@ -108,17 +143,24 @@ async function attemptOnce(url: string, deps: FetchDeps, timeoutMs: number): Pro
     if (response.status === 429) {
       const wait = parseRetryAfter(response.headers.get('retry-after'), deps.now());
       return give(
-        { kind: 'rate-limited', message: 'The site asked us to slow down.', status: 429 },
+        {
+          kind: 'rate-limited',
+          message: 'The site asked us to slow down.',
+          status: 429,
+          retryAfterMs: wait,
+        },
         true,
         wait,
       );
     }
     if (!response.ok) {
+      const body = await errorBody(response);
       return give(
         {
           kind: 'site-error',
           message: `The site answered ${response.status}.`,
           status: response.status,
+          ...(body === undefined ? {} : { body }),
         },
         response.status >= 500,
       );
@@ -151,12 +193,28 @@ function isFrom(response: Response, url: string): boolean {
 }
 
 /** Whether the site's first answer to `url` is a redirect; nothing is followed, or sent elsewhere. */
-async function redirects(url: string, deps: FetchDeps, signal: AbortSignal): Promise<boolean> {
+async function redirects(
+  url: string,
+  init: RequestInit,
+  deps: FetchDeps,
+  signal: AbortSignal,
+): Promise<boolean> {
   try {
-    const first = await deps.fetch(url, { ...REQUEST_INIT, redirect: 'manual', signal });
+    const first = await deps.fetch(url, { ...init, redirect: 'manual', signal });
     return first.type === 'opaqueredirect';
   } catch {
     return false;
+  }
+}
+
+/** An error answer's JSON (an API's stated reason), if it is small JSON; undefined otherwise. */
+async function errorBody(response: Response): Promise<unknown> {
+  const text = await readCapped(response, 64_000).catch(() => null);
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 

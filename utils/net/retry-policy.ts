@@ -13,12 +13,13 @@ export const RETRY_POLICY = {
    */
   deadlineMs: 12_000,
 } as const;
+export type RetryPolicy = { readonly [K in keyof typeof RETRY_POLICY]: number };
 
 /** Exponential backoff with full jitter: attempt 1 waits up to base, attempt 2 up to 2×base… */
 export function backoffDelay(
   attempt: number,
   random: () => number = Math.random,
-  policy: Pick<typeof RETRY_POLICY, 'baseDelayMs' | 'maxDelayMs'> = RETRY_POLICY,
+  policy: Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'> = RETRY_POLICY,
 ): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(ceiling * random());

@@ -17,6 +17,10 @@ export const SourceError = z.object({
   ]),
   message: z.string(),
   status: z.optional(z.number().check(z.int())),
+  /** A 429's Retry-After, for a caller that waits itself (one attempt: `attempts: 1`). */
+  retryAfterMs: z.optional(z.nullable(z.number())),
+  /** The JSON an error answer carried (an API's stated reason), when it was JSON. */
+  body: z.optional(z.unknown()),
 });
 export type SourceError = z.infer<typeof SourceError>;
 

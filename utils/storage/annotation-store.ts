@@ -30,6 +30,11 @@ export async function annotationsForPage(
   return { annotations, skipped };
 }
 
+/** One annotation, or null (none, or a record that no longer validates). */
+export async function getAnnotation(db: CivicThreadDB, id: string): Promise<Annotation | null> {
+  return Annotation.safeParse(await db.get('annotations', id)).data ?? null;
+}
+
 /** Validates, then writes one annotation (insert or update). */
 export async function saveAnnotation(
   db: CivicThreadDB,

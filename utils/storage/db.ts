@@ -1,6 +1,7 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
 import type { Annotation, CacheEntry, Follow, LinkRecord, PageRecord, WatchEvent } from './records';
 import type { ResponseDraft } from './response-draft';
+import type { GroupNotesEntry, PublishedNote, ShareJob } from './sharing-records';
 
 export const DB_NAME = 'civic-thread';
 
@@ -17,6 +18,9 @@ interface CivicThreadSchema extends DBSchema {
   follows: { key: string; value: Follow; indexes: { byNextCheck: number } };
   events: { key: string; value: WatchEvent; indexes: { byPage: string; byAt: number } };
   responses: { key: string; value: ResponseDraft; indexes: { byUpdated: number } };
+  shareQueue: { key: string; value: ShareJob; indexes: { byQueued: number } };
+  published: { key: string; value: PublishedNote; indexes: { byAnnotation: string } };
+  groupNotes: { key: string; value: GroupNotesEntry };
 }
 
 export type CivicThreadDB = IDBPDatabase<CivicThreadSchema>;
@@ -61,14 +65,25 @@ const MIGRATIONS: ((db: CivicThreadDB) => void)[] = [
   (db) => {
     db.createObjectStore('responses', { keyPath: 'key' }).createIndex('byUpdated', 'updatedAt');
   },
+  // 6: sharing with a Hypothesis group: pending writes, the group's id of each published note,
+  // and the group's notes per page (the account itself is a record of `settings`).
+  (db) => {
+    db.createObjectStore('shareQueue', { keyPath: 'noteId' }).createIndex('byQueued', 'queuedAt');
+    db.createObjectStore('published', { keyPath: 'noteId' }).createIndex(
+      'byAnnotation',
+      'annotationId',
+    );
+    db.createObjectStore('groupNotes', { keyPath: 'uri' });
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
 
-export function openDatabase(name = DB_NAME): Promise<CivicThreadDB> {
-  return openDB<CivicThreadSchema>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      for (const migrate of MIGRATIONS.slice(oldVersion)) migrate(db);
+/** `version`: an older one, for tests of an upgrade from a database as that version left it. */
+export function openDatabase(name = DB_NAME, version = DB_VERSION): Promise<CivicThreadDB> {
+  return openDB<CivicThreadSchema>(name, version, {
+    upgrade(db, oldVersion, newVersion) {
+      for (const migrate of MIGRATIONS.slice(oldVersion, newVersion ?? DB_VERSION)) migrate(db);
     },
   });
 }
@@ -83,6 +98,9 @@ export const USER_STORES = [
   'follows',
   'events',
   'responses',
+  'shareQueue',
+  'published',
+  'groupNotes',
 ] as const;
 
 /** Deletes everything the extension keeps, in one transaction. */
