@@ -3,9 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  consultationKeyOfDocument,
-  questionsFromDocument,
-} from '../../utils/pages/consultation-questions';
+  consultationOfDocument,
+  documentTitle,
+  recognisesDocument,
+} from '../../utils/pages/consultation-document';
+import { questionsFromDocument } from '../../utils/pages/consultation-questions';
 import {
   ConsultationContentItem,
   HtmlPublicationItem,
@@ -116,17 +118,47 @@ describe("a consultation document's questions", () => {
   });
 
   it('knows a document of a consultation from the consultation itself', () => {
-    expect(consultationKeyOfDocument(new URL(DOCUMENT))).toBe(
-      'consultation:sen-workforce-training-standards',
-    );
+    expect(consultationOfDocument(new URL(DOCUMENT))).toEqual({
+      key: 'consultation:sen-workforce-training-standards',
+      url: 'https://www.gov.uk/government/consultations/sen-workforce-training-standards',
+    });
     expect(
-      consultationKeyOfDocument(
+      consultationOfDocument(
         new URL('https://www.gov.uk/government/consultations/sen-workforce-training-standards'),
       ),
     ).toBeNull();
     expect(
-      consultationKeyOfDocument(new URL('https://example.org/government/consultations/a/b')),
+      consultationOfDocument(new URL('https://example.org/government/consultations/a/b')),
     ).toBeNull();
+  });
+
+  it('finds every real HTML publication at its parent’s path plus one segment, as the rule assumes', () => {
+    const names = readdirSync(REAL_PUBLICATIONS).filter((name) => name.endsWith('.json'));
+    expect(names.length).toBeGreaterThan(10);
+    for (const name of names) {
+      const item = read(join(REAL_PUBLICATIONS, name));
+      const parent: string = item.links.parent[0].base_path;
+      // A translation's parent carries its locale (`.ar`); its documents sit under the bare slug.
+      const under = item.base_path.slice(0, item.base_path.lastIndexOf('/'));
+      expect(parent.replace(/\.[a-z]{2}$/, ''), name).toBe(under);
+      // The same shape under consultations is what the rule reads.
+      const asConsultation = new URL(
+        `https://www.gov.uk${item.base_path.replace('/government/publications/', '/government/consultations/')}`,
+      );
+      expect(consultationOfDocument(asConsultation)?.url, name).toBe(
+        `https://www.gov.uk${under.replace('/government/publications/', '/government/consultations/')}`,
+      );
+    }
+  });
+
+  it('recognises a document page by GOV.UK’s schema name, and reads its title', () => {
+    const page = loadFixtureDocument(DOCUMENT);
+    expect(recognisesDocument(page)).toBe(true);
+    expect(documentTitle(page)).toBe('SEN workforce training standards: consultation document');
+    const consultation = loadFixtureDocument(
+      'https://www.gov.uk/government/consultations/sen-workforce-training-standards',
+    );
+    expect(recognisesDocument(consultation)).toBe(false);
   });
 });
 

@@ -1,5 +1,4 @@
 import { z } from '../zod';
-import { HOSTS, isOn } from './hosts';
 import { cleanText } from './text';
 
 /**
@@ -18,15 +17,6 @@ export const DocumentQuestion = z.object({
   heading: z.nullable(z.string()),
 });
 export type DocumentQuestion = z.infer<typeof DocumentQuestion>;
-
-/** `/government/consultations/<slug>/<document>`: a document of that consultation. */
-const DOCUMENT_PATH = /^\/government\/consultations\/([a-z0-9][a-z0-9-]*)\/[a-z0-9][a-z0-9-]*\/?$/;
-
-/** The consultation key a document's URL belongs to, or null for any other URL. */
-export function consultationKeyOfDocument(url: URL): string | null {
-  const match = isOn(url, HOSTS.govuk) ? DOCUMENT_PATH.exec(url.pathname) : null;
-  return match ? `consultation:${match[1]}` : null;
-}
 
 /** "Question 3", "Question 5a:", "Q12." — and the wording after it, if any. */
 const NUMBERED =
