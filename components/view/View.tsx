@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendRequest } from '../../utils/messaging/client';
 import { type PageContext, PageKind } from '../../utils/pages/context';
+import type { StoryEntry } from '../../utils/story/timeline';
 import type { BookmarkOffer, TabState } from '../../utils/view/tab-state';
 import { watchTab } from '../../utils/view/view-channel';
 import { NotesSection } from '../notes/NotesSection';
@@ -47,9 +48,16 @@ export function View({
   send?: typeof sendRequest;
 }) {
   const tabId = useShownTab(fixedTab);
-  const [shown, setShown] = useState<{ tabId: number; state: TabState } | null>(null);
+  const [shown, setShown] = useState<{
+    tabId: number;
+    state: TabState;
+    story?: StoryEntry[];
+  } | null>(null);
   useEffect(
-    () => (tabId === null ? undefined : watchTab(tabId, (state) => setShown({ tabId, state }))),
+    () =>
+      tabId === null
+        ? undefined
+        : watchTab(tabId, (state, story) => setShown({ tabId, state, story })),
     [tabId],
   );
   // Only what this tab reported is shown: never the last tab's, while the new one is asked.
@@ -64,6 +72,7 @@ export function View({
             key={current.state.context.key}
             context={current.state.context}
             offers={current.state.offers}
+            story={current.story}
             tabId={current.tabId}
             send={send}
           />
@@ -112,11 +121,14 @@ function Elsewhere({ state }: { state: Exclude<TabState, { status: 'page' }> }) 
 function PageView({
   context,
   offers,
+  story,
   tabId,
   send,
 }: {
   context: PageContext;
   offers: BookmarkOffer[];
+  /** The story's first screen, sent with the tab's report. */
+  story?: StoryEntry[];
   tabId: number;
   send: typeof sendRequest;
 }) {
@@ -146,7 +158,7 @@ function PageView({
           </p>
         )}
       </header>
-      <Story context={context} tabId={tabId} send={send} />
+      <Story context={context} first={story} tabId={tabId} send={send} />
       <RelatedSection context={context} send={send} tabId={tabId} />
       {annotating && (
         <NotesSection
