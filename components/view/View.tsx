@@ -72,6 +72,7 @@ export function View({
             key={current.state.context.key}
             context={current.state.context}
             offers={current.state.offers}
+            orphans={current.state.orphans ?? []}
             story={current.story}
             tabId={current.tabId}
             send={send}
@@ -121,12 +122,15 @@ function Elsewhere({ state }: { state: Exclude<TabState, { status: 'page' }> }) 
 function PageView({
   context,
   offers,
+  orphans,
   story,
   tabId,
   send,
 }: {
   context: PageContext;
   offers: BookmarkOffer[];
+  /** The notes whose passage the page no longer has, as its content script found. */
+  orphans: string[];
   /** The story's first screen, sent with the tab's report. */
   story?: StoryEntry[];
   tabId: number;
@@ -142,7 +146,7 @@ function PageView({
     );
   }, [send, context.kind]);
   // No page here: the notes are listed, and bookmarks saved from what the page reported.
-  const notes = useAnnotations(annotating ? context : null, send, null);
+  const notes = useAnnotations(annotating ? context : null, send, null, orphans);
   const [editingId, setEditingId] = useState<string | null>(null);
   return (
     <>

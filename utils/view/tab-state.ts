@@ -21,6 +21,8 @@ const PageReport = z.object({
   status: z.literal('page'),
   context: PageContext,
   offers: z.array(BookmarkOffer),
+  /** The ids of the page's notes whose passage the content script could not find on it. */
+  orphans: z.optional(z.array(z.string())),
 });
 /** A supported page the reader could not read (`ExtractResult` with `ok: false`). */
 const UnreadableReport = z.object({
