@@ -57,7 +57,7 @@ describe('what the content script tells the view', () => {
     const doc = loadFixtureDocument(SENCO);
     const result = extractFixture(SENCO);
     const sent: unknown[] = [];
-    fakeBrowser.runtime.onMessage.addListener((message) => {
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
       sent.push(message);
       return Promise.resolve({ ok: true, data: {} });
     });
