@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendRequest } from '../../utils/messaging/client';
 import { type PageContext, PageKind } from '../../utils/pages/context';
@@ -120,7 +120,7 @@ function Elsewhere({ state }: { state: Exclude<TabState, { status: 'page' }> }) 
 }
 
 function PageView({
-  context,
+  context: reported,
   offers,
   orphans,
   story,
@@ -136,6 +136,10 @@ function PageView({
   tabId: number;
   send: typeof sendRequest;
 }) {
+  // A report that changed only its orphans or offers keeps the context, so nothing is asked again.
+  const same = useRef(reported);
+  if (JSON.stringify(same.current) !== JSON.stringify(reported)) same.current = reported;
+  const context = same.current;
   // Notes only on the kinds of page the user chose in settings, as on the page itself.
   const [annotating, setAnnotating] = useState(false);
   useEffect(() => {
