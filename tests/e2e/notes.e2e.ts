@@ -122,6 +122,23 @@ describe('highlights and notes', () => {
     const orphaned = notes(view).locator('.note [role="note"]');
     expect(await orphaned.count()).toBe(0);
 
+    // What the view asks from here on.
+    await view.evaluate(() => {
+      const asked: string[] = [];
+      (window as unknown as { asked: string[] }).asked = asked;
+      const api = (
+        globalThis as unknown as {
+          chrome: {
+            runtime: { sendMessage: (message: { type: string }, ...rest: unknown[]) => unknown };
+          };
+        }
+      ).chrome.runtime;
+      const send = api.sendMessage.bind(api);
+      api.sendMessage = (message: { type: string }, ...rest: unknown[]) => {
+        asked.push(message.type);
+        return send(message, ...rest);
+      };
+    });
     harness.site.rewritePages = (html) => html.replace(PASSAGE, '');
     await page.reload();
     // The view keeps the note and its quote, and says the page no longer has the passage (the
@@ -130,6 +147,11 @@ describe('highlights and notes', () => {
     await expect
       .poll(() => orphaned.textContent())
       .toBe('This passage is no longer on the page. Your note and the quote are kept.');
+    await view.locator('.story[aria-busy="false"]').waitFor();
+    // The report that told the orphans changed nothing else: the view asked for the page's
+    // story once (the whole one; the first screen came with the report), not again for it.
+    const asked = await view.evaluate(() => (window as unknown as { asked: string[] }).asked);
+    expect(asked.filter((type) => type === 'story/get')).toEqual(['story/get']);
     await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, MARKS.done);
     await expect.poll(() => paintedText(page)).toEqual([]);
 
