@@ -7,6 +7,7 @@ import { createMessageHandler } from '../utils/messaging/server';
 import type { PageContext } from '../utils/pages/context';
 import { detectHref } from '../utils/pages/registry';
 import { linkCardFor } from '../utils/related/link-card';
+import type { RelatedView } from '../utils/related/related-item';
 import { relatedFor } from '../utils/related/related-view';
 import { createTabTrail } from '../utils/related/tab-trail';
 import { consultationDocuments } from '../utils/respond/documents';
@@ -59,7 +60,7 @@ import {
   VIEW_PATH,
   type ViewApis,
 } from '../utils/view/open-view';
-import { createRecent } from '../utils/view/recent';
+import { createShared } from '../utils/view/recent';
 import { createTabHub } from '../utils/view/tab-hub';
 import { type ReportAgain, VIEW_PORT } from '../utils/view/tab-state';
 import { followPage, runDueChecks } from '../utils/watchlist/checker';
@@ -72,6 +73,9 @@ export default defineBackground(() => {
   const live = createLiveFetcher(db);
   const pages = createPageChannel(browser.runtime.id);
   const trail = createTabTrail();
+  /** A page's story; without `related`, the first screen (its own records and notes). */
+  const storyOf = async (context: PageContext, related: RelatedView | null) =>
+    storyFor(context, { get: live, db: await db, related, now: Date.now() });
   // MV3 names it `action`; Firefox's MV2 build still has `browserAction`.
   const toolbarButton = browser.action ?? browser.browserAction;
   const sidePanel = chromiumSidePanel();
@@ -89,6 +93,7 @@ export default defineBackground(() => {
       ),
     enablePanel: (tabId, enabled) =>
       void sidePanel?.setOptions({ tabId, path: VIEW_PATH, enabled }).catch(() => {}),
+    firstStory: (context) => storyOf(context, null),
   });
   // The side panel is offered only on supported pages: off by default, on per tab.
   void sidePanel?.setOptions({ enabled: false }).catch(() => {});
@@ -103,10 +108,8 @@ export default defineBackground(() => {
   browser.runtime.onConnect.addListener((port) =>
     port.name === VIEW_PORT ? tabs.accept(port) : pages.accept(port),
   );
-  const recentRelated = createRecent<Awaited<ReturnType<typeof relatedFor>>>(1_000, {
-    // A ranking that missed a site is not shared: the user's Try again must search again.
-    keep: (related) => related.failed.length === 0,
-  });
+  // Shared only while under way: a ranking that is done is never shown to a later caller.
+  const recentRelated = createShared<Awaited<ReturnType<typeof relatedFor>>>();
   /** Related pages and the user's thread around a page; `tabId` is the tab showing it. */
   async function relatedAround(
     context: PageContext,
@@ -176,12 +179,7 @@ export default defineBackground(() => {
       return {};
     },
     'story/get': async ({ context, tabId, related }) => ({
-      entries: await storyFor(context, {
-        get: live,
-        db: await db,
-        related: related ? await relatedAround(context, tabId, null) : null,
-        now: Date.now(),
-      }),
+      entries: await storyOf(context, related ? await relatedAround(context, tabId, null) : null),
     }),
     'card/get': ({ url }) => linkCardFor(url, live),
     'annotations/list': async ({ pageKey }) => annotationsForPage(await db, pageKey),

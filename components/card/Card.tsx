@@ -11,6 +11,7 @@ import type { EarlyAnswers } from '../panel/early-answers';
 import { KIND_LABEL } from '../panel/format';
 import { MARKS } from '../panel/marks';
 import { LinkCards } from '../related/LinkCards';
+import { reportOrphans } from '../view/report-tab';
 import { usePlacement } from './usePlacement';
 
 export interface CardProps {
@@ -66,7 +67,10 @@ export function Card({ result, visitId, send = sendRequest, early, host }: CardP
 
   const context = result.ok ? result.context : null;
   const annotating = context !== null && annotateKinds.includes(context.kind);
-  const { highlight, problem } = useAnnotations(annotating ? context : null, send);
+  const { highlight, problem, items } = useAnnotations(annotating ? context : null, send);
+  // The view beside the page cannot read it: it is told which notes lost their passage.
+  const orphans = items.flatMap((item) => (item.orphaned ? [item.annotation.id] : [])).join(' ');
+  useEffect(() => reportOrphans(orphans ? orphans.split(' ') : []), [orphans]);
 
   useEffect(() => {
     if (!context) return;

@@ -47,7 +47,7 @@ export function NoteItem({
           <p>{quote}</p>
         </details>
       )}
-      {quote !== undefined && !range && notes.onPage && (
+      {quote !== undefined && item.orphaned && (
         <p class="notice" role="note">
           This passage is no longer on the page. Your note and the quote are kept.
         </p>

@@ -22,6 +22,8 @@ import { isPanelHost } from '../panel/host';
 export interface Placed {
   annotation: Annotation;
   range: Range | null;
+  /** Its passage is no longer on the page (found so by the page's content script). */
+  orphaned: boolean;
 }
 
 /** The page's text, leaving out the extension's own panel. */
@@ -32,9 +34,10 @@ export function readPage(doc: Document): TextModel {
 function place(annotations: Annotation[], model: TextModel): Placed[] {
   const text = prepareText(model.text);
   return annotations.map((annotation) => {
-    if (!annotation.target) return { annotation, range: null };
+    if (!annotation.target) return { annotation, range: null, orphaned: false };
     const found = anchor(text, annotation.target);
-    return { annotation, range: found ? rangeFromOffsets(model, found.start, found.end) : null };
+    const range = found ? rangeFromOffsets(model, found.start, found.end) : null;
+    return { annotation, range, orphaned: range === null };
   });
 }
 
@@ -45,18 +48,20 @@ export type Bookmarkable = ResponseBlock | BookmarkOffer;
 
 /** Notes kept with no page to place them on (the view beside the page): listed, not painted. */
 const unplaced = (annotations: Annotation[]): Placed[] =>
-  annotations.map((annotation) => ({ annotation, range: null }));
+  annotations.map((annotation) => ({ annotation, range: null, orphaned: false }));
 
 /**
  * The page's notes: loaded from the background, anchored and painted, kept
  * in step as the user adds, edits and deletes them. Deletes can be undone.
  * With `doc` null (the view beside the page, which never reads the page's DOM) they are only
- * listed, and bookmarks are saved from the selectors the page reported.
+ * listed, `orphans` (the ids the page's content script could not anchor) marked, and bookmarks
+ * are saved from the selectors the page reported.
  */
 export function useAnnotations(
   context: PageContext | null,
   send: typeof sendRequest,
   doc: Document | null = document,
+  orphans: string[] = [],
 ) {
   const painter = useMemo(() => (doc ? createPainter(doc) : null), [doc]);
   const [items, setItems] = useState<Placed[]>([]);
@@ -101,7 +106,7 @@ export function useAnnotations(
   );
 
   // Passages not found yet may still arrive: a page filling in late is read again.
-  const hasOrphans = items.some((item) => item.annotation.target && !item.range);
+  const hasOrphans = items.some((item) => item.orphaned);
   useEffect(() => {
     if (!hasOrphans || !doc || !painter) return;
     const stop = new AbortController();
@@ -234,8 +239,15 @@ export function useAnnotations(
     if (deleted && (await save(deleted))) setDeleted(null);
   }, [deleted, save]);
 
+  const orphanKey = orphans.join(' ');
+  const shown = useMemo(() => {
+    if (doc) return items;
+    const gone = new Set(orphanKey.split(' '));
+    return items.map((item) => ({ ...item, orphaned: gone.has(item.annotation.id) }));
+  }, [items, doc, orphanKey]);
+
   return {
-    items,
+    items: shown,
     problem,
     deleted,
     painted: painter?.supported ?? false,

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { sendRequest } from '../../utils/messaging/client';
 import { ALL_PAGES, watchPageChanges } from '../../utils/messaging/page-channel';
 import type { PageContext } from '../../utils/pages/context';
@@ -16,29 +16,45 @@ type Load =
 
 /**
  * The story so far: one dated timeline across the three sites, the page shown marked. Drawn
- * first from the page's own records (quick), then again with the related pages and the thread.
+ * first from the page's own records (quick: sent with the tab's report, or asked), then again
+ * with the related pages and the thread.
  */
 export function Story({
   context,
+  first,
   tabId,
   send,
 }: {
   context: PageContext;
+  /** The first screen, if it came with the tab's report: then only the whole story is asked. */
+  first?: StoryEntry[];
   tabId: number;
   send: typeof sendRequest;
 }) {
-  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [load, setLoad] = useState<Load>(() =>
+    first
+      ? { status: 'ready', entries: first, complete: false, problem: null }
+      : { status: 'loading' },
+  );
   const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
+  const hasFirst = first !== undefined;
+  // A layout effect: Preact defers plain effects to the next animation frame.
+  useLayoutEffect(() => {
     let current = true;
     const ask = (related: boolean) => send({ type: 'story/get', context, tabId, related });
-    // The whole story only after the quick one: its ranking would hold the worker up meanwhile.
-    void ask(false).then(async (quick) => {
-      if (!current) return;
-      if (quick.ok) {
-        setLoad({ status: 'ready', entries: quick.data.entries, complete: false, problem: null });
-      }
-      const full = await ask(true);
+    // Both at once: the worker answers the quick one from its own records before the ranking
+    // the whole one waits for (shared with the related section's) is done.
+    if (!hasFirst || attempt > 0) {
+      void ask(false).then((quick) => {
+        if (!current || !quick.ok) return;
+        setLoad((shown) =>
+          shown.status === 'ready' && shown.complete
+            ? shown
+            : { status: 'ready', entries: quick.data.entries, complete: false, problem: null },
+        );
+      });
+    }
+    void ask(true).then((full) => {
       if (!current) return;
       setLoad((shown) => {
         if (full.ok) {
@@ -53,7 +69,7 @@ export function Story({
       current = false;
     };
     // `attempt` asks again.
-  }, [context, tabId, send, attempt]);
+  }, [context, tabId, send, attempt, hasFirst]);
   // A note saved or deleted on one of the story's pages (here, on the page, anywhere) shows on
   // its step at once. Only the whole story is asked again: the related steps never drop out.
   const shownKeys = useRef(new Set<string>());

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendRequest } from '../../utils/messaging/client';
 import { type PageContext, PageKind } from '../../utils/pages/context';
+import type { StoryEntry } from '../../utils/story/timeline';
 import type { BookmarkOffer, TabState } from '../../utils/view/tab-state';
 import { watchTab } from '../../utils/view/view-channel';
 import { NotesSection } from '../notes/NotesSection';
@@ -48,9 +49,16 @@ export function View({
   send?: typeof sendRequest;
 }) {
   const tabId = useShownTab(fixedTab);
-  const [shown, setShown] = useState<{ tabId: number; state: TabState } | null>(null);
+  const [shown, setShown] = useState<{
+    tabId: number;
+    state: TabState;
+    story?: StoryEntry[];
+  } | null>(null);
   useEffect(
-    () => (tabId === null ? undefined : watchTab(tabId, (state) => setShown({ tabId, state }))),
+    () =>
+      tabId === null
+        ? undefined
+        : watchTab(tabId, (state, story) => setShown({ tabId, state, story })),
     [tabId],
   );
   // Only what this tab reported is shown: never the last tab's, while the new one is asked.
@@ -65,6 +73,8 @@ export function View({
             key={current.state.context.key}
             context={current.state.context}
             offers={current.state.offers}
+            orphans={current.state.orphans ?? []}
+            story={current.story}
             tabId={current.tabId}
             send={send}
           />
@@ -111,16 +121,26 @@ function Elsewhere({ state }: { state: Exclude<TabState, { status: 'page' }> }) 
 }
 
 function PageView({
-  context,
+  context: reported,
   offers,
+  orphans,
+  story,
   tabId,
   send,
 }: {
   context: PageContext;
   offers: BookmarkOffer[];
+  /** The notes whose passage the page no longer has, as its content script found. */
+  orphans: string[];
+  /** The story's first screen, sent with the tab's report. */
+  story?: StoryEntry[];
   tabId: number;
   send: typeof sendRequest;
 }) {
+  // A report that changed only its orphans or offers keeps the context, so nothing is asked again.
+  const same = useRef(reported);
+  if (JSON.stringify(same.current) !== JSON.stringify(reported)) same.current = reported;
+  const context = same.current;
   // Notes only on the kinds of page the user chose in settings, as on the page itself.
   const [annotating, setAnnotating] = useState(false);
   useEffect(() => {
@@ -131,7 +151,7 @@ function PageView({
     );
   }, [send, context.kind]);
   // No page here: the notes are listed, and bookmarks saved from what the page reported.
-  const notes = useAnnotations(annotating ? context : null, send, null);
+  const notes = useAnnotations(annotating ? context : null, send, null, orphans);
   const [editingId, setEditingId] = useState<string | null>(null);
   return (
     <>
@@ -147,7 +167,7 @@ function PageView({
           </p>
         )}
       </header>
-      <Story context={context} tabId={tabId} send={send} />
+      <Story context={context} first={story} tabId={tabId} send={send} />
       <RelatedSection context={context} send={send} tabId={tabId} />
       {annotating && (
         <NotesSection

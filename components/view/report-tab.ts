@@ -24,6 +24,32 @@ export function reportOf(result: ExtractResult | null, doc: Document): TabReport
 
 let latest: TabReport | null = null;
 let sent = '';
+let orphans: string[] = [];
+
+function withOrphans(report: TabReport): TabReport {
+  if (report.status !== 'page') return report;
+  const { orphans: _before, ...page } = report;
+  return orphans.length > 0 ? { ...page, orphans } : page;
+}
+
+function send(report: TabReport) {
+  latest = report;
+  const text = JSON.stringify(report);
+  if (text !== sent) {
+    sent = text;
+    performance.mark(VIEW_MARKS.reported);
+    void sendRequest({ type: 'tab/context', report });
+  }
+}
+
+/**
+ * Tells the view which of the page's notes could not be anchored (the page changed), so it
+ * marks them; sent again each time anchoring finds more or fewer.
+ */
+export function reportOrphans(ids: string[]) {
+  orphans = ids;
+  if (latest) send(withOrphans(latest));
+}
 
 /**
  * Tells the background what this tab shows (`tab/context`), each time a read of the page
@@ -39,12 +65,6 @@ export function reportTab<T extends ExtractResult | null>(result: T, doc: Docume
       return Promise.resolve(latest);
     });
   }
-  latest = reportOf(result, doc);
-  const text = JSON.stringify(latest);
-  if (text !== sent) {
-    sent = text;
-    performance.mark(VIEW_MARKS.reported);
-    void sendRequest({ type: 'tab/context', report: latest });
-  }
+  send(withOrphans(reportOf(result, doc)));
   return result;
 }

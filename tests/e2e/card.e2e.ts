@@ -640,12 +640,8 @@ describe('hostile text on the card', () => {
       }
       return body;
     };
-    // Reached from another petition, so the worker ranks this visit afresh: a ranking of the
-    // same page shared from a test just before would hold the search's unrewritten titles.
-    const { page, errors } = await cardPage('https://petition.parliament.uk/petitions/654321');
-    await page.goto(SENCO);
-    await page.waitForFunction(() => performance.getEntriesByName('civic-thread:done').length > 0);
-    const ui = await ExtensionUi.of(page);
+    // The same page as the tests before: the worker shares no ranking of theirs once it is done.
+    const { page, ui, errors } = await cardPage(SENCO);
     await expect.poll(() => ui.attribute('.headline', 'aria-busy')).toBe('false');
     // The debates the search found lead the card's links, their titles shown as text.
     expect(await ui.texts('.top-links a')).toContain(hostile);

@@ -1,6 +1,7 @@
 // Smoke tests of the Firefox build in Firefox ESR: the card appears on a petition in a closed
 // shadow root, shows related pages the background found, keeps a highlight in the extension's
-// storage, and takes no answer from another host.
+// storage, takes no answer from another host, and the sidebar opened by its shortcut shows the
+// tab's story and follows the tab.
 import { afterAll, describe, expect, it } from 'vitest';
 import { ELSEWHERE_HOST } from '../fixture-site/api';
 import { launchFirefox } from './firefox';
@@ -10,6 +11,8 @@ const firefox = await launchFirefox();
 afterAll(() => firefox.close());
 
 const SENCO = FIXTURE_PAGES.find((page) => page.name === 'petition-archived-senco');
+const STATEMENT =
+  'https://hansard.parliament.uk/Commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40/SpecialEducationalNeedsAndDisabilitiesReview';
 
 describe('the Firefox build in Firefox ESR', () => {
   it('draws the card in a closed shadow root: the browser sees its headline, the page does not', async () => {
@@ -86,5 +89,37 @@ describe('the Firefox build in Firefox ESR', () => {
     } finally {
       firefox.site.api.fault = null;
     }
+  });
+
+  it('opens the sidebar from its shortcut, shows the tab’s story, and follows the tab to the debate', async () => {
+    if (!SENCO) throw new Error('the SENCO fixture page is missing');
+    await firefox.open(SENCO.url);
+    await expect
+      .poll(() => firefox.extensionText(), { timeout: 15_000 })
+      .toMatch(/Open the full story/);
+    expect((await firefox.sidebar()).open).toBe(false);
+    await firefox.pressInWindow(['Alt', 'Shift', 'V']);
+    await expect.poll(async () => (await firefox.sidebar()).open, { timeout: 10_000 }).toBe(true);
+    // What the sidebar shows, read as assistive technology reads it: the page's kind and title,
+    // then its story, with the page itself marked.
+    const SENCO_TITLE = 'Require School SENCOs to be fully qualified for the role.';
+    await expect
+      .poll(async () => (await firefox.sidebar()).text, { timeout: 15_000 })
+      .toMatch(
+        new RegExp(
+          `^Petition ${SENCO_TITLE.replace('.', '\\.')} .*The story so far .*Government responded ${SENCO_TITLE.replace('.', '\\.')} \\(this page\\)`,
+        ),
+      );
+    await firefox.open(STATEMENT);
+    await expect
+      .poll(async () => (await firefox.sidebar()).text, { timeout: 15_000 })
+      .toMatch(
+        /^Hansard debate Special Educational Needs and Disabilities Review .*The story so far .*Special Educational Needs and Disabilities Review \(this page\)/,
+      );
+    // The petition is on the debate's story now, no longer the page shown.
+    expect((await firefox.sidebar()).text).not.toContain(`${SENCO_TITLE} (this page)`);
+    // The same shortcut closes it again.
+    await firefox.pressInWindow(['Alt', 'Shift', 'V']);
+    await expect.poll(async () => (await firefox.sidebar()).open, { timeout: 10_000 }).toBe(false);
   });
 });

@@ -33,6 +33,19 @@ export interface FirefoxHarness {
   type(text: string): Promise<void>;
   /** Clicks the middle of the element `element` (an expression) evaluates to, with the mouse. */
   click(element: string): Promise<void>;
+  /**
+   * Presses the keys together in Firefox's window, as the window receives a key press (a trusted
+   * event through `nsITextInputProcessor`, how Firefox's own tests press its shortcuts): the
+   * extension's `commands` are the browser's shortcuts, which key events sent to the page's
+   * document (`press`) never reach.
+   */
+  pressInWindow(keys: string[]): Promise<void>;
+  /**
+   * The window's sidebar: whether it shows this extension's panel, and the text of that panel as
+   * the accessibility tree gives it (the panel is an extension page in another process, which
+   * WebDriver BiDi does not list; assistive technology reads it this way).
+   */
+  sidebar(): Promise<{ open: boolean; text: string }>;
   close(): Promise<void>;
 }
 
@@ -127,7 +140,16 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
   writePrefs(profile, (tunnel.address() as { port: number }).port);
   const firefox = spawn(
     FIREFOX,
-    ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port', '0'],
+    [
+      '--headless',
+      '--no-remote',
+      '--profile',
+      profile,
+      '--remote-debugging-port',
+      '0',
+      // The browser window's own document ('moz:scope': 'chrome'), for the sidebar and shortcuts.
+      '--remote-allow-system-access',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const socket = new WebSocket(`${await bidiAddress(firefox)}/session`);
@@ -150,14 +172,26 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
     context: tab,
     viewport: { width: 1920, height: 900 },
   });
-  const evaluate = async <T>(expression: string): Promise<T> => {
-    const { result } = await send<{ result: { type: string; value?: string } }>('script.evaluate', {
+  const { contexts: windows } = await send<{ contexts: { context: string; url: string }[] }>(
+    'browsingContext.getTree',
+    { 'moz:scope': 'chrome' },
+  );
+  const browserWindow = windows.find((w) => w.url === 'chrome://browser/content/browser.xhtml');
+  if (!browserWindow) throw new Error('Firefox showed no browser window');
+  const evaluateIn = async <T>(context: string, expression: string): Promise<T> => {
+    const answer = await send<{
+      type: string;
+      result?: { value?: string };
+      exceptionDetails?: { text: string };
+    }>('script.evaluate', {
       expression: `Promise.resolve(${expression}).then((value) => JSON.stringify(value ?? null))`,
-      target: { context: tab },
+      target: { context },
       awaitPromise: true,
     });
-    return JSON.parse(result.value ?? 'null') as T;
+    if (answer.type === 'exception') throw new Error(answer.exceptionDetails?.text);
+    return JSON.parse(answer.result?.value ?? 'null') as T;
   };
+  const evaluate = <T>(expression: string) => evaluateIn<T>(tab, expression);
 
   return {
     site,
@@ -229,6 +263,45 @@ export async function launchFirefox(): Promise<FirefoxHarness> {
           },
         ],
       });
+    },
+    async pressInWindow(keys) {
+      const events = keys
+        .map((key) =>
+          key.length === 1
+            ? `{ key: '${key}', code: 'Key${key.toUpperCase()}', keyCode: ${key.toUpperCase().charCodeAt(0)} }`
+            : `{ key: '${key}', code: '${key}Left' }`,
+        )
+        .map((init) => `new KeyboardEvent('', ${init})`);
+      await evaluateIn(
+        browserWindow.context,
+        `(() => {
+          const input = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+          if (!input.beginInputTransactionForTests(window)) throw new Error('no key input');
+          const keys = [${events.join(', ')}];
+          for (const key of keys) input.keydown(key);
+          for (const key of [...keys].reverse()) input.keyup(key);
+        })()`,
+      );
+    },
+    sidebar() {
+      return evaluateIn(
+        browserWindow.context,
+        `(() => {
+          const box = document.getElementById('sidebar-box');
+          const ours = !box.hidden && (box.getAttribute('sidebarcommand') ?? '').startsWith('civic-thread');
+          const panel = ours && document.getElementById('sidebar').contentDocument?.getElementById('webext-panels-browser');
+          const access = Cc['@mozilla.org/accessibilityService;1'].getService(Ci.nsIAccessibilityService);
+          const names = [];
+          const walk = (node) => {
+            if (!node) return;
+            // Leaves only: a container's name repeats its children's text.
+            if (node.childCount === 0 && node.name) names.push(node.name);
+            for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+          };
+          if (panel) walk(access.getAccessibleFor(panel));
+          return { open: ours, text: names.join(' ').replace(/\\s+/g, ' ').trim() };
+        })()`,
+      );
     },
     async close() {
       socket.close();

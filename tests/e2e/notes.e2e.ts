@@ -107,7 +107,7 @@ describe('highlights and notes', () => {
     await page.close();
   });
 
-  it('finds a passage again after the page reworded it slightly, and keeps its quote when it is gone', async () => {
+  it('finds a passage again after the page reworded it slightly; when it is gone, the view keeps its quote and says so', async () => {
     const { page, view } = await openPanel(SENCO);
     await selectText(page, PASSAGE);
     await page.keyboard.press('Alt+Shift+H');
@@ -119,13 +119,47 @@ describe('highlights and notes', () => {
     await expect
       .poll(() => paintedText(page))
       .toEqual(['Ensuring SENCOs are fully qualified is integral to that.']);
+    const orphaned = notes(view).locator('.note [role="note"]');
+    expect(await orphaned.count()).toBe(0);
 
+    // What the view asks from here on.
+    await view.evaluate(() => {
+      const asked: string[] = [];
+      (window as unknown as { asked: string[] }).asked = asked;
+      const api = (
+        globalThis as unknown as {
+          chrome: {
+            runtime: { sendMessage: (message: { type: string }, ...rest: unknown[]) => unknown };
+          };
+        }
+      ).chrome.runtime;
+      const send = api.sendMessage.bind(api);
+      api.sendMessage = (message: { type: string }, ...rest: unknown[]) => {
+        asked.push(message.type);
+        return send(message, ...rest);
+      };
+    });
     harness.site.rewritePages = (html) => html.replace(PASSAGE, '');
     await page.reload();
-    // The view keeps the note and its quote; the page, once its content script is done, paints nothing.
+    // The view keeps the note and its quote, and says the page no longer has the passage (the
+    // page's content script told it: the view never reads the page); the page paints nothing.
     await expect.poll(() => notes(view).locator('.note-quote').textContent()).toBe(PASSAGE);
+    await expect
+      .poll(() => orphaned.textContent())
+      .toBe('This passage is no longer on the page. Your note and the quote are kept.');
+    await view.locator('.story[aria-busy="false"]').waitFor();
+    // The report that told the orphans changed nothing else: the view asked for the page's
+    // story once (the whole one; the first screen came with the report), not again for it.
+    const asked = await view.evaluate(() => (window as unknown as { asked: string[] }).asked);
+    expect(asked.filter((type) => type === 'story/get')).toEqual(['story/get']);
     await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, MARKS.done);
     await expect.poll(() => paintedText(page)).toEqual([]);
+
+    // The passage is back: the view drops the mark.
+    harness.site.rewritePages = null;
+    await page.reload();
+    await expect.poll(() => paintedText(page)).toEqual([PASSAGE]);
+    await expect.poll(() => orphaned.count()).toBe(0);
     await page.close();
   });
 

@@ -4,7 +4,7 @@ import { extensionPage, launch, openPage } from './harness';
 
 declare const chrome: unknown;
 
-import { openView, openWithView } from './view';
+import { newestTabId, openView, openWithView } from './view';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 const SENCO_TITLE = 'Require School SENCOs to be fully qualified for the role.';
@@ -103,6 +103,31 @@ describe('the view beside the page', () => {
     await expect.poll(() => step.locator('.story-bookmark').count()).toBe(0);
     await view.close();
     await page.close();
+  });
+
+  it('draws the page’s title and its story together, from the tab’s report alone', async () => {
+    const tab = await harness.context.newPage();
+    const view = await openView(harness, await newestTabId(harness));
+    await view.locator('main').waitFor();
+    // Whether the story was still being asked for whenever the view showed a page's title.
+    await view.evaluate(() => {
+      const waiting: boolean[] = [];
+      (window as unknown as { waiting: boolean[] }).waiting = waiting;
+      new MutationObserver(() => {
+        if (document.querySelector('.view-header h1'))
+          waiting.push(document.querySelector('.story [role="status"]') !== null);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await tab.goto(SENCO);
+    await view.locator('.story[aria-busy="false"]').waitFor();
+    const waiting = await view.evaluate(
+      () => (window as unknown as { waiting: boolean[] }).waiting,
+    );
+    expect(waiting.length).toBeGreaterThan(0);
+    // The first screen of the story came with the report: never "Putting the story together…".
+    expect(waiting.filter(Boolean)).toEqual([]);
+    await view.close();
+    await tab.close();
   });
 
   it('follows its tab from the petition to its debate without a flash of the petition', async () => {

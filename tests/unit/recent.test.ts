@@ -1,34 +1,38 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createRecent } from '../../utils/view/recent';
+import { createShared } from '../../utils/view/recent';
 
 describe('one ranking shared by the callers of one page', () => {
-  it('shares an answer under way and a recent one, and asks again once it is old', async () => {
-    let now = 0;
-    const recent = createRecent<string>(30_000, { now: () => now });
+  it('shares a ranking while it is under way, and ranks afresh once it is done', async () => {
+    const shared = createShared<string>();
     const make = vi.fn(async () => 'ranked');
-    await Promise.all([recent('petition:1', make), recent('petition:1', make)]);
-    now = 29_000;
-    await recent('petition:1', make);
+    await Promise.all([shared('petition:1', make), shared('petition:1', make)]);
     expect(make).toHaveBeenCalledOnce();
-    await recent('petition:2', make);
-    now = 60_000;
-    await recent('petition:1', make);
+    // Done: a caller a moment later (the sites' answers may have changed since) ranks again.
+    await shared('petition:1', make);
+    expect(make).toHaveBeenCalledTimes(2);
+    await shared('petition:2', make);
     expect(make).toHaveBeenCalledTimes(3);
-    // All data deleted: nothing is shared any more.
-    recent.clear();
-    await recent('petition:1', make);
-    expect(make).toHaveBeenCalledTimes(4);
   });
 
-  it('keeps neither a failure nor an answer it is told not to keep, so Try again asks again', async () => {
-    const recent = createRecent<{ failed: string[] }>(30_000, {
-      keep: (answer) => answer.failed.length === 0,
-    });
+  it('after all data is deleted, a ranking under way is not shared, and its end keeps the new one', async () => {
+    const shared = createShared<string>();
+    let finish = (_: string) => {};
+    const old = shared('petition:1', () => new Promise<string>((resolve) => (finish = resolve)));
+    shared.clear();
+    const make = vi.fn(async () => 'after');
+    const next = shared('petition:1', () => new Promise<string>(() => {}));
+    finish('before');
+    await old;
+    // The old ranking's end does not forget the one asked for after the clear.
+    expect(shared('petition:1', make)).toBe(next);
+    expect(make).not.toHaveBeenCalled();
+  });
+
+  it('keeps no failure, so Try again asks again', async () => {
+    const shared = createShared<string>();
     const failing = vi.fn(async () => Promise.reject(new Error('storage')));
-    await expect(recent('petition:1', failing)).rejects.toThrow('storage');
-    const partial = vi.fn(async () => ({ failed: ['Hansard'] }));
-    await recent('petition:1', partial);
-    await recent('petition:1', partial);
-    expect(partial).toHaveBeenCalledTimes(2);
+    await expect(shared('petition:1', failing)).rejects.toThrow('storage');
+    await expect(shared('petition:1', failing)).rejects.toThrow('storage');
+    expect(failing).toHaveBeenCalledTimes(2);
   });
 });

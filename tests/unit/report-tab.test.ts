@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { readPage } from '../../components/notes/useAnnotations';
-import { reportOf, reportTab } from '../../components/view/report-tab';
+import { reportOf, reportOrphans, reportTab } from '../../components/view/report-tab';
 import { prepareText } from '../../utils/annotations/code-points';
 import { anchor } from '../../utils/annotations/selectors';
 import { PETITION_RESPONSE } from '../../utils/pages/responses';
@@ -51,5 +51,37 @@ describe('what the content script tells the view', () => {
       undefined,
     ]);
     expect(await ask({ type: 'report' }, { id: fakeBrowser.runtime.id })).toEqual([undefined]);
+  });
+
+  it('tells which notes lost their passage, with the page, and again when that changes', async () => {
+    const doc = loadFixtureDocument(SENCO);
+    const result = extractFixture(SENCO);
+    const sent: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      sent.push(message);
+      return Promise.resolve({ ok: true, data: {} });
+    });
+    const again = async () =>
+      (
+        await fakeBrowser.runtime.onMessage.trigger(
+          { type: 'tab/report-again' },
+          { id: fakeBrowser.runtime.id },
+        )
+      ).find(Boolean);
+    reportTab(result, doc);
+    reportOrphans(['note-1']);
+    expect(await again()).toMatchObject({ status: 'page', orphans: ['note-1'] });
+    // A page read again keeps them; once anchoring finds the passage, they are gone.
+    reportTab(result, doc);
+    expect(await again()).toMatchObject({ orphans: ['note-1'] });
+    reportOrphans([]);
+    const report = TabReport.parse(await again());
+    expect(report.status === 'page' && report.orphans).toBeUndefined();
+    const told = sent.flatMap((message) =>
+      (message as { type?: string }).type === 'tab/context'
+        ? [(message as { report: { orphans?: string[] } }).report.orphans ?? []]
+        : [],
+    );
+    expect(told.slice(-2)).toEqual([['note-1'], []]);
   });
 });

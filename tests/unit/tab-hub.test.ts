@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PageContext } from '../../utils/pages/context';
+import type { StoryEntry } from '../../utils/story/timeline';
 import { createTabHub, type TabHubDeps } from '../../utils/view/tab-hub';
 import {
   type TabReport,
@@ -24,6 +25,17 @@ const context: PageContext = {
   petitionNumbers: [591092],
 };
 const PAGE: TabReport = { status: 'page', context, offers: [] };
+const ENTRY: StoryEntry = {
+  date: '2022-03-29',
+  what: 'Debated',
+  key: context.key,
+  kind: 'debate',
+  url: context.url,
+  title: context.title,
+  current: true,
+  notes: 0,
+  bookmarks: [],
+};
 
 type Listener = (message: unknown) => void;
 
@@ -159,6 +171,40 @@ describe('what each tab shows, for the views beside them', () => {
     hub.loaded(3);
     await expect.poll(() => states.map((s) => s.status)).toEqual(['page', 'loading', 'page']);
     expect(timers).toEqual([]);
+  });
+
+  it('sends a page’s first story with its state, and never after a newer state', async () => {
+    const stories: ((entries: StoryEntry[]) => void)[] = [];
+    const firstStory = vi.fn(
+      (_: PageContext) => new Promise<StoryEntry[]>((resolve) => stories.push(resolve)),
+    );
+    const { hub } = hubWith({ firstStory });
+    // No view watches yet: no story is put together.
+    hub.report(1, PAGE);
+    expect(firstStory).not.toHaveBeenCalled();
+    const pair = portPair();
+    const told: ViewPortMessage[] = [];
+    pair.view.onMessage.addListener((m) => told.push(ViewPortMessage.parse(m)));
+    hub.accept(pair.background as never);
+    pair.view.postMessage({ type: 'show', tabId: 1 });
+    expect(firstStory).toHaveBeenCalledWith(context);
+    stories[0]?.([ENTRY]);
+    await expect.poll(() => told.length).toBe(1);
+    expect(told[0]).toEqual({ type: 'tab', tabId: 1, state: PAGE, story: [ENTRY] });
+    // A story that comes after the tab moved on is not told: the view would go back a page.
+    hub.report(1, PAGE);
+    hub.navigating(1);
+    stories[1]?.([ENTRY]);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(told.slice(1).map((m) => m.type === 'tab' && m.state.status)).toEqual(['loading']);
+  });
+
+  it('sends the state without a story when the story fails, and only to views that watch', async () => {
+    const { hub, view } = hubWith({ firstStory: async () => Promise.reject(new Error('storage')) });
+    hub.report(2, PAGE);
+    const states = view(2);
+    await expect.poll(() => states.map((s) => s.status)).toEqual(['page']);
   });
 
   it('tells a closed tab’s views, and refuses ports from anyone else', () => {

@@ -1,30 +1,25 @@
 /**
- * Shares one computation between the callers that ask for the same thing within `ttlMs` (the
- * page's card, the view's related section and its story all rank a page's related items), and
- * while it is under way. Only a cache: a worker restart loses it, and a failure (or an answer
- * `keep` refuses) is not kept, so Try again asks again.
+ * Shares one computation between the callers that ask for the same thing while it is under
+ * way (the page's card, the view's related section and its story all rank a page's related
+ * items at about the same time). Nothing is kept once it is done: a later caller, a Try again,
+ * or one after the sites' answers changed computes afresh, so no one is shown a ranking from
+ * before.
  */
-export function createRecent<T>(
-  ttlMs: number,
-  { now = Date.now, keep = () => true }: { now?: () => number; keep?: (value: T) => boolean } = {},
-) {
-  const recent = new Map<string, { at: number; value: Promise<T> }>();
+export function createShared<T>() {
+  const running = new Map<string, Promise<T>>();
   const share = (key: string, make: () => Promise<T>): Promise<T> => {
-    const at = now();
-    for (const [old, entry] of recent) if (at - entry.at > ttlMs) recent.delete(old);
-    const known = recent.get(key);
-    if (known) return known.value;
+    const known = running.get(key);
+    if (known) return known;
     const value = make();
-    recent.set(key, { at, value });
-    value.then(
-      (done) => {
-        if (!keep(done)) recent.delete(key);
-      },
-      () => recent.delete(key),
-    );
+    running.set(key, value);
+    const done = () => {
+      // Not a newer one, asked for after a `clear`.
+      if (running.get(key) === value) running.delete(key);
+    };
+    value.then(done, done);
     return value;
   };
-  /** Forgets everything (all data deleted). */
-  const clear = () => recent.clear();
+  /** Forgets the computations under way (all data deleted): the next caller starts afresh. */
+  const clear = () => running.clear();
   return Object.assign(share, { clear });
 }

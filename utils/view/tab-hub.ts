@@ -1,4 +1,6 @@
 import type { Port } from '../messaging/page-channel';
+import type { PageContext } from '../pages/context';
+import type { StoryEntry } from '../story/timeline';
 import { TabReport, type TabState, VIEW_PORT, ViewPortMessage } from './tab-state';
 
 export interface TabHubDeps {
@@ -9,6 +11,11 @@ export interface TabHubDeps {
   tabExists(tabId: number): Promise<boolean>;
   /** Enables the browser's side panel for the tab, or not (Chromium; nothing in Firefox). */
   enablePanel(tabId: number, enabled: boolean): void;
+  /**
+   * The story's first screen of a page (`story/get` without related pages), sent with the page's
+   * state so the view draws title and story from one message, with no round trip of its own.
+   */
+  firstStory?(context: PageContext): Promise<StoryEntry[]>;
   /** After a tab finished loading, how long its content script may take to report. */
   graceMs?: number;
   setTimer?: (run: () => void, ms: number) => void;
@@ -24,6 +31,7 @@ export function createTabHub({
   askTab,
   tabExists,
   enablePanel,
+  firstStory,
   // The panel module loads after the page's load event; an unsupported page runs no script at all.
   graceMs = 1500,
   setTimer = (run, ms) => void setTimeout(run, ms),
@@ -31,10 +39,27 @@ export function createTabHub({
   const tabs = new Map<number, TabState>();
   const views = new Map<Port, number>();
 
+  /** Tells `ports` (those of `tabId`'s views) its state, with a page's first story. */
+  const tell = (ports: Port[], tabId: number, state: TabState) => {
+    const post = (story?: StoryEntry[]) => {
+      const message: ViewPortMessage = { type: 'tab', tabId, state, story };
+      for (const port of ports) if (views.get(port) === tabId) port.postMessage(message);
+    };
+    if (state.status !== 'page' || !firstStory || ports.length === 0) return post();
+    // Without its story if that fails (the view then asks), and not at all once a newer state
+    // has been told: messages never arrive out of order.
+    void firstStory(state.context)
+      .catch(() => undefined)
+      .then((story) => {
+        if (tabs.get(tabId) === state) post(story);
+      });
+  };
+  const portsOf = (tabId: number) =>
+    [...views].flatMap(([port, shown]) => (shown === tabId ? [port] : []));
+
   const set = (tabId: number, state: TabState) => {
     tabs.set(tabId, state);
-    const message: ViewPortMessage = { type: 'tab', tabId, state };
-    for (const [port, shown] of views) if (shown === tabId) port.postMessage(message);
+    tell(portsOf(tabId), tabId, state);
     if (state.status === 'closed') tabs.delete(tabId);
   };
 
@@ -64,12 +89,15 @@ export function createTabHub({
         const { tabId } = parsed.data;
         views.set(port, tabId);
         const known = tabs.get(tabId);
-        port.postMessage({
-          type: 'tab',
-          tabId,
-          state: known ?? { status: 'loading' },
-        } satisfies ViewPortMessage);
-        if (!known) void refresh(tabId);
+        if (known) tell([port], tabId, known);
+        else {
+          port.postMessage({
+            type: 'tab',
+            tabId,
+            state: { status: 'loading' },
+          } satisfies ViewPortMessage);
+          void refresh(tabId);
+        }
       });
       port.onDisconnect.addListener(() => views.delete(port));
     },

@@ -1,5 +1,6 @@
 import { PageContext, PageKind } from '../pages/context';
 import { Target } from '../storage/target';
+import { StoryEntry } from '../story/timeline';
 import { z } from '../zod';
 
 /**
@@ -20,6 +21,8 @@ const PageReport = z.object({
   status: z.literal('page'),
   context: PageContext,
   offers: z.array(BookmarkOffer),
+  /** The ids of the page's notes whose passage the content script could not find on it. */
+  orphans: z.optional(z.array(z.string())),
 });
 /** A supported page the reader could not read (`ExtractResult` with `ok: false`). */
 const UnreadableReport = z.object({
@@ -50,11 +53,16 @@ export const VIEW_PORT = 'civic-thread:view';
 export const ViewPortMessage = z.discriminatedUnion('type', [
   /** View → background: show me this tab, and tell me whenever it changes. */
   z.object({ type: z.literal('show'), tabId: z.number().check(z.int(), z.nonnegative()) }),
-  /** Background → view: what the tab shows now. */
+  /**
+   * Background → view: what the tab shows now; with a page, its story's first screen (its own
+   * records and notes, as `story/get` without related pages gives it), so the view draws the
+   * title and the story from this one message.
+   */
   z.object({
     type: z.literal('tab'),
     tabId: z.number().check(z.int(), z.nonnegative()),
     state: TabState,
+    story: z.optional(z.array(StoryEntry)),
   }),
 ]);
 export type ViewPortMessage = z.infer<typeof ViewPortMessage>;
