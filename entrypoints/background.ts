@@ -33,6 +33,7 @@ import {
   unseenCount,
   watchlist,
 } from '../utils/storage/watch-store';
+import { cardSummary, createSummaryCache } from '../utils/story/card-summary';
 import { storyFor } from '../utils/story/story';
 import {
   chromiumSidePanel,
@@ -52,7 +53,9 @@ import type { z } from '../utils/zod';
 // The background owns the extension's IndexedDB; content scripts only message it.
 export default defineBackground(() => {
   const db = openDatabase();
-  const live = createLiveFetcher(db);
+  // The card's summaries are kept until an API answer they may be built from is stored.
+  const summaries = createSummaryCache();
+  const live = createLiveFetcher(db, { onStored: () => summaries.changed() });
   const pages = createPageChannel(browser.runtime.id);
   const trail = createTabTrail();
   // MV3 names it `action`; Firefox's MV2 build still has `browserAction`.
@@ -90,24 +93,43 @@ export default defineBackground(() => {
     // A ranking that missed a site is not shared: the user's Try again must search again.
     keep: (related) => related.failed.length === 0,
   });
+  /** The page the user came to `context` from; `tabId` is the tab showing it. */
+  const cameFromOf = (context: PageContext, tabId: number | undefined, referrer: string | null) =>
+    // The tab's own trail first: cross-site referrers carry only the origin.
+    (tabId !== undefined ? trail.cameFrom(tabId, context.key) : null) ??
+    (referrer ? (detectHref(referrer)?.page.key ?? null) : null);
+  const rankedAround = (context: PageContext, cameFromKey: string | null) =>
+    recentRelated(`${context.key} ${cameFromKey}`, async () => {
+      const cameFrom = cameFromKey ? await visitedPage(await db, cameFromKey) : null;
+      return relatedFor(context, live, { cameFrom });
+    });
   /** Related pages and the user's thread around a page; `tabId` is the tab showing it. */
   async function relatedAround(
     context: PageContext,
     tabId: number | undefined,
     referrer: string | null,
   ) {
-    // The tab's own trail first: cross-site referrers carry only the origin.
-    const cameFromKey =
-      (tabId !== undefined ? trail.cameFrom(tabId, context.key) : null) ??
-      (referrer ? (detectHref(referrer)?.page.key ?? null) : null);
+    const cameFromKey = cameFromOf(context, tabId, referrer);
     const [related, thread] = await Promise.all([
-      recentRelated(`${context.key} ${cameFromKey}`, async () => {
-        const cameFrom = cameFromKey ? await visitedPage(await db, cameFromKey) : null;
-        return relatedFor(context, live, { cameFrom });
-      }),
+      rankedAround(context, cameFromKey),
       threadAround(await db, context.key, cameFromKey),
     ]);
     return { ...related, thread: thread.items, threadSkipped: thread.skipped };
+  }
+  /** The card's headline and top links: the live answer and the related ranking, summed up. */
+  function cardSummaryFor(
+    context: PageContext,
+    tabId: number | undefined,
+    referrer: string | null,
+  ) {
+    const cameFromKey = cameFromOf(context, tabId, referrer);
+    return summaries(JSON.stringify([context, cameFromKey]), async () => {
+      const [liveView, related] = await Promise.all([
+        liveViewFor(context, live, false),
+        rankedAround(context, cameFromKey),
+      ]);
+      return cardSummary(context, liveView, related);
+    });
   }
   const viewApis: ViewApis = {
     sidePanel,
@@ -200,6 +222,7 @@ export default defineBackground(() => {
     'data/delete-all': async () => {
       await deleteAllData(await db);
       recentRelated.clear();
+      summaries.changed();
       pages.notifyAll();
       await showUnseen();
       return {};
@@ -219,6 +242,8 @@ export default defineBackground(() => {
     'responses/save': async ({ draft }) => saveDraft(await db, draft),
     'responses/delete': async ({ key }) => ({ deleted: await deleteDraft(await db, key) }),
     'responses/list': async () => listDrafts(await db),
+    'card/summary': ({ context, referrer }, sender) =>
+      cardSummaryFor(context, sender.tab?.id, referrer),
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
 

@@ -1,6 +1,6 @@
 import { targetOfElement } from '../../utils/annotations/passage';
-import { sendRequest } from '../../utils/messaging/client';
 import { extensionApi } from '../../utils/messaging/extension-api';
+import { sendPageRequest } from '../../utils/messaging/page-client';
 import type { ExtractResult } from '../../utils/pages/registry';
 import { findResponses } from '../../utils/pages/responses';
 import { ReportAgain, type TabReport } from '../../utils/view/tab-state';
@@ -44,7 +44,7 @@ export function reportTab<T extends ExtractResult | null>(result: T, doc: Docume
   if (text !== sent) {
     sent = text;
     performance.mark(VIEW_MARKS.reported);
-    void sendRequest({ type: 'tab/context', report: latest });
+    void sendPageRequest({ type: 'tab/context', report: latest });
   }
   return result;
 }
