@@ -25,10 +25,13 @@ export interface CardProps {
 type Answer<T> = { status: 'waiting' } | { status: 'ready'; data: T } | { status: 'failed' };
 const WAITING = { status: 'waiting' } as const;
 
-/** Asks once per context, reusing the early answer when it was for this same context. */
+/**
+ * Asks once per context, reusing the early answer when it was for this same context. Listened
+ * for in a layout effect: an answer already in is drawn before the next paint, not a frame later.
+ */
 function useAnswer<T>(ask: (() => Promise<{ ok: true; data: T } | { ok: false }>) | null) {
   const [answer, setAnswer] = useState<Answer<T>>(WAITING);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!ask) return;
     let current = true;
     setAnswer(WAITING);
