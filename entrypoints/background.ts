@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { FRESH_FOR_MS } from '../utils/live/freshness';
 import { createLiveFetcher } from '../utils/live/live-fetcher';
 import { liveViewFor } from '../utils/live/live-view';
 import { createPageChannel } from '../utils/messaging/page-channel';
@@ -10,6 +11,7 @@ import { linkCardFor } from '../utils/related/link-card';
 import { relatedFor } from '../utils/related/related-view';
 import { createTabTrail } from '../utils/related/tab-trail';
 import { openDraft } from '../utils/respond/open-draft';
+import type { LiveRequest } from '../utils/sources/request';
 import {
   addAnnotations,
   allAnnotations,
@@ -19,6 +21,7 @@ import {
   saveAnnotation,
   saveEdit,
 } from '../utils/storage/annotation-store';
+import { getCached } from '../utils/storage/cache-store';
 import { dataStats, deleteAllData, openDatabase } from '../utils/storage/db';
 import { deleteDraft, listDrafts, saveDraft } from '../utils/storage/response-store';
 import { getSettings, updateSettings } from '../utils/storage/settings-store';
@@ -53,8 +56,8 @@ import type { z } from '../utils/zod';
 // The background owns the extension's IndexedDB; content scripts only message it.
 export default defineBackground(() => {
   const db = openDatabase();
-  // The card's summaries are kept until an API answer they may be built from is stored.
-  const summaries = createSummaryCache();
+  // The card's summaries, kept while the answers they are built from stay the same.
+  const summaries = createSummaryCache({ maxAgeMs: Math.min(...Object.values(FRESH_FOR_MS)) });
   const live = createLiveFetcher(db, { onStored: () => summaries.changed() });
   const pages = createPageChannel(browser.runtime.id);
   const trail = createTabTrail();
@@ -124,11 +127,23 @@ export default defineBackground(() => {
   ) {
     const cameFromKey = cameFromOf(context, tabId, referrer);
     return summaries(JSON.stringify([context, cameFromKey]), async () => {
+      // The page's own answers, to tell later that they are still the ones in the cache.
+      const used: { url: string; fetchedAt: number | null }[] = [];
+      const tracked = <T>(request: LiveRequest<T>) =>
+        live(request).then((answer) => {
+          used.push({ url: request.url, fetchedAt: answer.fetchedAt });
+          return answer;
+        });
       const [liveView, related] = await Promise.all([
-        liveViewFor(context, live, false),
+        liveViewFor(context, tracked, false),
         rankedAround(context, cameFromKey),
       ]);
-      return cardSummary(context, liveView, related);
+      const unchanged = async () => {
+        const database = await db;
+        const entries = await Promise.all(used.map(({ url }) => getCached(database, url)));
+        return entries.every((entry, i) => (entry?.fetchedAt ?? null) === used[i]?.fetchedAt);
+      };
+      return { summary: cardSummary(context, liveView, related), unchanged };
     });
   }
   const viewApis: ViewApis = {

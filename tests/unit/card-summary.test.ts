@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { LiveView } from '../../utils/live/live-view';
 import type { PetitionContext } from '../../utils/pages/context';
 import type { RelatedItem } from '../../utils/related/related-item';
-import { type CardSummary, cardSummary, createSummaryCache } from '../../utils/story/card-summary';
+import {
+  type BuiltSummary,
+  type CardSummary,
+  cardSummary,
+  createSummaryCache,
+} from '../../utils/story/card-summary';
 
 const context: PetitionContext = {
   kind: 'petition',
@@ -78,11 +83,16 @@ describe('the summary cache', () => {
     links: [],
     incomplete,
   });
+  const built = (summary: CardSummary, unchanged = async () => true): BuiltSummary => ({
+    summary,
+    unchanged,
+  });
+  const MAX_AGE = 5 * 60_000;
 
   it('builds a page’s summary once, until an answer it may be built from is stored', async () => {
-    const summaries = createSummaryCache();
+    const summaries = createSummaryCache({ maxAgeMs: MAX_AGE });
     let builds = 0;
-    const build = async () => done(`build ${++builds}`);
+    const build = async () => built(done(`build ${++builds}`));
     expect(await summaries('page', build)).toEqual(done('build 1'));
     expect(await summaries('page', build)).toEqual(done('build 1'));
     expect(await summaries('other page', build)).toEqual(done('build 2'));
@@ -90,8 +100,24 @@ describe('the summary cache', () => {
     expect(await summaries('page', build)).toEqual(done('build 3'));
   });
 
+  it('builds again when its own answers left the cache, or it is older than the freshest source', async () => {
+    let clock = 0;
+    const summaries = createSummaryCache({ maxAgeMs: MAX_AGE, now: () => clock });
+    let builds = 0;
+    let inCache = true;
+    const build = async () => built(done(`build ${++builds}`), async () => inCache);
+    await summaries('page', build);
+    inCache = false; // the cache was cleared, or refreshed, behind this worker's back
+    expect(await summaries('page', build)).toEqual(done('build 2'));
+    inCache = true;
+    clock = MAX_AGE - 1;
+    expect(await summaries('page', build)).toEqual(done('build 2'));
+    clock = MAX_AGE * 2;
+    expect(await summaries('page', build)).toEqual(done('build 3'));
+  });
+
   it('builds again, in the background, a summary built while answers were stored', async () => {
-    const summaries = createSummaryCache();
+    const summaries = createSummaryCache({ maxAgeMs: MAX_AGE });
     let builds = 0;
     let rebuilt: () => void = () => {};
     const settled = new Promise<void>((resolve) => {
@@ -102,7 +128,7 @@ describe('the summary cache', () => {
       // The first build fetches, and so stores, the answers it ranks.
       if (builds === 1) summaries.changed();
       else rebuilt();
-      return done(`build ${builds}`);
+      return built(done(`build ${builds}`));
     };
     expect(await summaries('page', build)).toEqual(done('build 1'));
     await settled;
@@ -111,15 +137,15 @@ describe('the summary cache', () => {
   });
 
   it('keeps no summary built with a site missing, nor one always built during changes', async () => {
-    const summaries = createSummaryCache();
+    const summaries = createSummaryCache({ maxAgeMs: MAX_AGE });
     let builds = 0;
-    const missing = async () => done(`missing ${++builds}`, true);
+    const missing = async () => built(done(`missing ${++builds}`, true));
     await summaries('failed', missing);
     expect(await summaries('failed', missing)).toEqual(done('missing 2', true));
     const during = async () => {
       builds++;
       summaries.changed();
-      return done('during');
+      return built(done('during'));
     };
     await summaries('busy', during);
     await summaries('busy', during);

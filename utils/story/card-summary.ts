@@ -42,27 +42,44 @@ export function cardSummary(
   };
 }
 
+/** A summary as built, with how to tell later that what it was built from is unchanged. */
+export interface BuiltSummary {
+  summary: CardSummary;
+  /** The page's own cached answers are still those it was built from. */
+  unchanged: () => Promise<boolean>;
+}
+
 /**
- * Keeps each page's summary until the data it was built from may have changed: `changed()`
- * is called whenever an API answer is stored (or all data deleted); a summary built with a site
- * that failed (Try again in the view must search again) is not kept, nor one built while
- * something changed. Only a cache: a worker restart loses it.
+ * Keeps each page's summary while what it was built from stays the same: `changed()` is called
+ * whenever an API answer is stored (or all data deleted), a summary is asked again for its own
+ * answers (`unchanged`: the cache may be cleared or written without this worker), and none is
+ * kept longer than `maxAgeMs` (the freshest source's freshness: building it again asks for the
+ * answers, which refreshes them when stale). A summary with a site that failed (Try again in the
+ * view must search again) is not kept, nor one built while something changed, which is built
+ * once more in the background so the next visit finds it. Only a cache: a worker restart loses it.
  */
-export function createSummaryCache() {
-  const kept = new Map<string, CardSummary>();
+export function createSummaryCache({
+  maxAgeMs,
+  now = Date.now,
+}: {
+  maxAgeMs: number;
+  now?: () => number;
+}) {
+  const kept = new Map<string, BuiltSummary & { at: number }>();
   let generation = 0;
-  const keepIfCurrent = async (key: string, build: () => Promise<CardSummary>) => {
+  const keepIfCurrent = async (key: string, build: () => Promise<BuiltSummary>) => {
     const started = generation;
-    const summary = await build();
-    if (generation === started && !summary.incomplete) kept.set(key, summary);
-    return { summary, current: generation === started };
+    const at = now();
+    const built = await build();
+    const current = generation === started;
+    if (current && !built.summary.incomplete) kept.set(key, { ...built, at });
+    return { summary: built.summary, current };
   };
-  const summaryOf = async (key: string, build: () => Promise<CardSummary>) => {
+  const summaryOf = async (key: string, build: () => Promise<BuiltSummary>) => {
     const known = kept.get(key);
-    if (known) return known;
+    if (known && now() - known.at < maxAgeMs && (await known.unchanged())) return known.summary;
+    kept.delete(key);
     const { summary, current } = await keepIfCurrent(key, build);
-    // Built while answers were stored (often its own first fetches): built once more from the
-    // cache, in the background, so the next visit finds it.
     if (!current && !summary.incomplete) void keepIfCurrent(key, build);
     return summary;
   };
