@@ -23,6 +23,7 @@ import {
 } from '../utils/storage/annotation-store';
 import { getCached } from '../utils/storage/cache-store';
 import { dataStats, deleteAllData, openDatabase } from '../utils/storage/db';
+import type { Settings } from '../utils/storage/records';
 import { deleteDraft, listDrafts, saveDraft } from '../utils/storage/response-store';
 import { getSettings, updateSettings } from '../utils/storage/settings-store';
 import { recordVisit, threadAround, visitedPage } from '../utils/storage/thread-store';
@@ -146,6 +147,14 @@ export default defineBackground(() => {
       return { summary: cardSummary(context, liveView, related), unchanged };
     });
   }
+  // The settings as last read or written here (every card asks for them before it can draw);
+  // only this worker writes them, through `settings/set` or `data/delete-all`.
+  let settingsRead: Promise<Settings> | null = null;
+  const readSettings = () =>
+    (settingsRead ??= db.then(getSettings).catch((error) => {
+      settingsRead = null;
+      throw error;
+    }));
   const viewApis: ViewApis = {
     sidePanel,
     tabs: browser.tabs,
@@ -236,6 +245,7 @@ export default defineBackground(() => {
     },
     'data/delete-all': async () => {
       await deleteAllData(await db);
+      settingsRead = null;
       recentRelated.clear();
       summaries.changed();
       pages.notifyAll();
@@ -248,8 +258,13 @@ export default defineBackground(() => {
       await showUnseen();
       return { removed };
     },
-    'settings/get': async () => getSettings(await db),
-    'settings/set': async ({ settings }) => updateSettings(await db, settings),
+    'settings/get': readSettings,
+    'settings/set': async ({ settings }) => {
+      settingsRead = null;
+      const next = await updateSettings(await db, settings);
+      settingsRead = Promise.resolve(next);
+      return next;
+    },
     // Not async: `sidePanel.open` must be called before anything is awaited (open-view.ts).
     'view/open': (_request, sender) =>
       openView(viewApis, sender.tab).then((openedIn) => ({ openedIn })),
