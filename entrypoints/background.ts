@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { FRESH_FOR_MS } from '../utils/live/freshness';
 import { createLiveFetcher } from '../utils/live/live-fetcher';
 import { liveViewFor } from '../utils/live/live-view';
 import { createPageChannel } from '../utils/messaging/page-channel';
@@ -28,6 +29,7 @@ import {
   status as sharingStatus,
   unpublish,
 } from '../utils/sharing/sharing';
+import type { LiveRequest } from '../utils/sources/request';
 import {
   addAnnotations,
   allAnnotations,
@@ -37,7 +39,9 @@ import {
   saveAnnotation,
   saveEdit,
 } from '../utils/storage/annotation-store';
+import { getCached } from '../utils/storage/cache-store';
 import { dataStats, deleteAllData, openDatabase } from '../utils/storage/db';
+import type { Settings } from '../utils/storage/records';
 import { deleteDraft, listDrafts, saveDraft } from '../utils/storage/response-store';
 import { getSettings, updateSettings } from '../utils/storage/settings-store';
 import { recordVisit, threadAround, visitedPage } from '../utils/storage/thread-store';
@@ -51,6 +55,7 @@ import {
   unseenCount,
   watchlist,
 } from '../utils/storage/watch-store';
+import { cardSummary, createSummaryCache } from '../utils/story/card-summary';
 import { storyFor } from '../utils/story/story';
 import {
   chromiumSidePanel,
@@ -70,7 +75,9 @@ import type { z } from '../utils/zod';
 // The background owns the extension's IndexedDB; content scripts only message it.
 export default defineBackground(() => {
   const db = openDatabase();
-  const live = createLiveFetcher(db);
+  // The card's summaries, kept while the answers they are built from stay the same.
+  const summaries = createSummaryCache({ maxAgeMs: Math.min(...Object.values(FRESH_FOR_MS)) });
+  const live = createLiveFetcher(db, { onStored: () => summaries.changed() });
   const pages = createPageChannel(browser.runtime.id);
   const trail = createTabTrail();
   /** A page's story; without `related`, the first screen (its own records and notes). */
@@ -110,25 +117,64 @@ export default defineBackground(() => {
   );
   // Shared only while under way: a ranking that is done is never shown to a later caller.
   const recentRelated = createShared<Awaited<ReturnType<typeof relatedFor>>>();
+  /** The page the user came to `context` from; `tabId` is the tab showing it. */
+  const cameFromOf = (context: PageContext, tabId: number | undefined, referrer: string | null) =>
+    // The tab's own trail first: cross-site referrers carry only the origin.
+    (tabId !== undefined ? trail.cameFrom(tabId, context.key) : null) ??
+    (referrer ? (detectHref(referrer)?.page.key ?? null) : null);
+  const rankedAround = (context: PageContext, cameFromKey: string | null) =>
+    recentRelated(`${context.key} ${cameFromKey}`, async () => {
+      const cameFrom = cameFromKey ? await visitedPage(await db, cameFromKey) : null;
+      return relatedFor(context, live, { cameFrom });
+    });
   /** Related pages and the user's thread around a page; `tabId` is the tab showing it. */
   async function relatedAround(
     context: PageContext,
     tabId: number | undefined,
     referrer: string | null,
   ) {
-    // The tab's own trail first: cross-site referrers carry only the origin.
-    const cameFromKey =
-      (tabId !== undefined ? trail.cameFrom(tabId, context.key) : null) ??
-      (referrer ? (detectHref(referrer)?.page.key ?? null) : null);
+    const cameFromKey = cameFromOf(context, tabId, referrer);
     const [related, thread] = await Promise.all([
-      recentRelated(`${context.key} ${cameFromKey}`, async () => {
-        const cameFrom = cameFromKey ? await visitedPage(await db, cameFromKey) : null;
-        return relatedFor(context, live, { cameFrom });
-      }),
+      rankedAround(context, cameFromKey),
       threadAround(await db, context.key, cameFromKey),
     ]);
     return { ...related, thread: thread.items, threadSkipped: thread.skipped };
   }
+  /** The card's headline and top links: the live answer and the related ranking, summed up. */
+  function cardSummaryFor(
+    context: PageContext,
+    tabId: number | undefined,
+    referrer: string | null,
+  ) {
+    const cameFromKey = cameFromOf(context, tabId, referrer);
+    return summaries(JSON.stringify([context, cameFromKey]), async () => {
+      // The page's own answers, to tell later that they are still the ones in the cache.
+      const used: { url: string; fetchedAt: number | null }[] = [];
+      const tracked = <T>(request: LiveRequest<T>) =>
+        live(request).then((answer) => {
+          used.push({ url: request.url, fetchedAt: answer.fetchedAt });
+          return answer;
+        });
+      const [liveView, related] = await Promise.all([
+        liveViewFor(context, tracked, false),
+        rankedAround(context, cameFromKey),
+      ]);
+      const unchanged = async () => {
+        const database = await db;
+        const entries = await Promise.all(used.map(({ url }) => getCached(database, url)));
+        return entries.every((entry, i) => (entry?.fetchedAt ?? null) === used[i]?.fetchedAt);
+      };
+      return { summary: cardSummary(context, liveView, related), unchanged };
+    });
+  }
+  // The settings as last read or written here (every card asks for them before it can draw);
+  // only this worker writes them, through `settings/set` or `data/delete-all`.
+  let settingsRead: Promise<Settings> | null = null;
+  const readSettings = () =>
+    (settingsRead ??= db.then(getSettings).catch((error) => {
+      settingsRead = null;
+      throw error;
+    }));
   const viewApis: ViewApis = {
     sidePanel,
     tabs: browser.tabs,
@@ -252,7 +298,9 @@ export default defineBackground(() => {
     },
     'data/delete-all': async () => {
       await deleteAllData(await db);
+      settingsRead = null;
       recentRelated.clear();
+      summaries.changed();
       pages.notifyAll();
       await showUnseen();
       return {};
@@ -263,8 +311,13 @@ export default defineBackground(() => {
       await showUnseen();
       return { removed };
     },
-    'settings/get': async () => getSettings(await db),
-    'settings/set': async ({ settings }) => updateSettings(await db, settings),
+    'settings/get': readSettings,
+    'settings/set': async ({ settings }) => {
+      settingsRead = null;
+      const next = await updateSettings(await db, settings);
+      settingsRead = Promise.resolve(next);
+      return next;
+    },
     // Not async: `sidePanel.open` must be called before anything is awaited (open-view.ts).
     'view/open': (_request, sender) =>
       openView(viewApis, sender.tab).then((openedIn) => ({ openedIn })),
@@ -277,7 +330,7 @@ export default defineBackground(() => {
       const draft = await addSelectedQuestion(await db, pageUrl, text, Date.now());
       // The consultation's views hear of it as a change on its page.
       pages.notify(draft.key);
-      return { draft };
+      return { key: draft.key };
     },
     'sharing/connect': async ({ token }) => thenKick(connect(await sharing(), token)),
     'sharing/choose-group': async ({ groupId }) => thenKick(chooseGroup(await sharing(), groupId)),
@@ -296,6 +349,8 @@ export default defineBackground(() => {
     },
     'sharing/status': async () => sharingStatus(await sharing()),
     'sharing/group-notes': async ({ uri, refresh }) => groupNotes(await sharing(), uri, refresh),
+    'card/summary': ({ context, referrer }, sender) =>
+      cardSummaryFor(context, sender.tab?.id, referrer),
   });
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
 

@@ -3,9 +3,10 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { Card } from '../components/card/Card';
 import cardCss from '../components/card/card.css?inline';
 import { mountClosedRoot } from '../components/card/mount';
-import { askEarly } from '../components/panel/early-answers';
+import { askEarly, type EarlyAnswers } from '../components/panel/early-answers';
 import { MARKS } from '../components/panel/marks';
 import { reportTab } from '../components/view/report-tab';
+import { whenExtensionGone } from '../utils/messaging/page-channel';
 import { detectPage, type ExtractResult, extractPage } from '../utils/pages/registry';
 import { watchForLateContent } from '../utils/pages/watch';
 
@@ -21,34 +22,49 @@ export default defineUnlistedScript(() => {
     performance.mark(MARKS.done);
     return;
   }
+  let result = extractPage(url, document);
+  // The card's questions go before the report to the view, so their round trips overlap the
+  // reading of the page's passages the report needs.
+  const early = result && askEarly(result);
   // Each read is also told to the view beside the page (components/view/report-tab.ts).
-  const read = () => reportTab(extractPage(url, document));
-  let result = read();
+  reportTab(result);
   let redraw: (() => void) | null = null;
+  const watching = new AbortController();
+  let unmount = () => {};
 
-  const mount = (first: ExtractResult) => {
+  const mount = (first: ExtractResult, asked: EarlyAnswers = askEarly(first)) => {
     const visitId = crypto.randomUUID();
-    const early = askEarly(first);
     // The CSS is bundled in, not fetched: no round trip before the card can draw.
     const { host, container } = mountClosedRoot(document, cardCss);
     redraw = () =>
       result &&
-      render(<Card result={result} visitId={visitId} early={early} host={host} />, container);
+      render(<Card result={result} visitId={visitId} early={asked} host={host} />, container);
     redraw();
+    unmount = () => {
+      host.remove();
+      // Runs every effect's clean-up: listeners, observers, ports, highlights, link marks.
+      render(null, container);
+    };
   };
+
+  // The extension reloaded or updated: this script can no longer reach it, so the page keeps
+  // nothing of it (the new version injects itself only into pages loaded after).
+  whenExtensionGone(() => {
+    watching.abort();
+    unmount();
+  });
 
   // A page still filling in is read again until it settles. A supported URL whose document is
   // not the page (an error page, a challenge) gets no panel, and so leaves no trace, unless the
-  // page turns into it.
-  // Nothing stops the watch early: it ends by itself after 15 s.
-  watchForLateContent(new AbortController().signal, document, () => {
-    const next = read();
+  // page turns into it. The watch ends by itself after 15 s.
+  watchForLateContent(watching.signal, document, () => {
+    const next = reportTab(extractPage(url, document));
     if (!next || JSON.stringify(next) === JSON.stringify(result)) return;
     const mounted = result !== null;
     result = next;
     if (mounted) redraw?.();
     else mount(next);
   });
-  if (result) mount(result);
+  if (result && early) mount(result, early);
   performance.mark(MARKS.done);
 });

@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { LiveView } from '../../utils/live/live-view';
-import { sendRequest } from '../../utils/messaging/client';
+import { type PageSend, sendPageRequest } from '../../utils/messaging/page-client';
 import { PageKind } from '../../utils/pages/context';
 import type { ExtractResult } from '../../utils/pages/registry';
-import type { RelatedView } from '../../utils/related/related-item';
-import { storyHeadline, topLinks } from '../../utils/story/headline';
+import type { CardSummary } from '../../utils/story/card-summary';
 import { SelectionToolbar } from '../notes/SelectionToolbar';
 import { useAnnotations } from '../notes/useAnnotations';
 import type { EarlyAnswers } from '../panel/early-answers';
@@ -18,7 +16,7 @@ export interface CardProps {
   result: ExtractResult;
   /** Names this page load, so late re-reads of the page are not counted as new visits. */
   visitId: string;
-  send?: typeof sendRequest;
+  send?: PageSend;
   /** Answers already asked for by the content script, used instead of asking again. */
   early?: EarlyAnswers;
   /** The shadow root's host, the origin of the card's document positions. */
@@ -28,10 +26,13 @@ export interface CardProps {
 type Answer<T> = { status: 'waiting' } | { status: 'ready'; data: T } | { status: 'failed' };
 const WAITING = { status: 'waiting' } as const;
 
-/** Asks once per context, reusing the early answer when it was for this same context. */
+/**
+ * Asks once per context, reusing the early answer when it was for this same context. Listened
+ * for in a layout effect: an answer already in is drawn before the next paint, not a frame later.
+ */
 function useAnswer<T>(ask: (() => Promise<{ ok: true; data: T } | { ok: false }>) | null) {
   const [answer, setAnswer] = useState<Answer<T>>(WAITING);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!ask) return;
     let current = true;
     setAnswer(WAITING);
@@ -51,7 +52,7 @@ function useAnswer<T>(ask: (() => Promise<{ ok: true; data: T } | { ok: false }>
  * and the way to the full view. It sits where it covers none of the page's text (placement.ts);
  * highlights, the selection toolbar and link cards stay on the page with it.
  */
-export function Card({ result, visitId, send = sendRequest, early, host }: CardProps) {
+export function Card({ result, visitId, send = sendPageRequest, early, host }: CardProps) {
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
   const [annotateKinds, setAnnotateKinds] = useState<PageKind[]>([]);
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
@@ -80,33 +81,17 @@ export function Card({ result, visitId, send = sendRequest, early, host }: CardP
     );
   }, [context, visitId, send]);
 
-  const askLive = useCallback(
+  const askSummary = useCallback(
     () =>
       context
-        ? early?.live?.context === context
-          ? early.live.answer
-          : send({ type: 'live/get', context, waitForFresh: false })
+        ? early?.summary?.context === context
+          ? early.summary.answer
+          : send({ type: 'card/summary', context, referrer: document.referrer || null })
         : Promise.resolve({ ok: false } as const),
     [context, early, send],
   );
-  const askRelated = useCallback(
-    () =>
-      context
-        ? early?.related?.context === context
-          ? early.related.answer
-          : send({ type: 'related/get', context, referrer: document.referrer || null })
-        : Promise.resolve({ ok: false } as const),
-    [context, early, send],
-  );
-  const live = useAnswer<LiveView>(context ? askLive : null);
-  const related = useAnswer<RelatedView>(context ? askRelated : null);
-
-  // Both of the headline's answers are in: the card is drawn (`npm run bench`, card_from_cache_ms).
-  const complete = live.status !== 'waiting' && related.status !== 'waiting';
-  useLayoutEffect(() => {
-    if (complete && performance.getEntriesByName(MARKS.cardShown).length === 0)
-      performance.mark(MARKS.cardShown);
-  }, [complete]);
+  const summary = useAnswer<CardSummary>(context ? askSummary : null);
+  const complete = summary.status !== 'waiting';
 
   const openView = useCallback(() => {
     // Sent in the click's own task: the background opens the side panel within this gesture.
@@ -131,6 +116,12 @@ export function Card({ result, visitId, send = sendRequest, early, host }: CardP
   );
 
   const placement = usePlacement(document, collapsed, host);
+  // The card, open or as its edge tab, is on the page with its summary (`npm run bench`, card_from_cache_ms).
+  const drawn = complete && collapsed !== null && placement !== null;
+  useLayoutEffect(() => {
+    if (drawn && performance.getEntriesByName(MARKS.cardShown).length === 0)
+      performance.mark(MARKS.cardShown);
+  }, [drawn]);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const [moveFocus, setMoveFocus] = useState(false);
   // Focus follows the toggle to the tab and back, once the new placement is drawn.
@@ -196,14 +187,8 @@ export function Card({ result, visitId, send = sendRequest, early, host }: CardP
     );
   }
 
-  const parts = context
-    ? storyHeadline(
-        context,
-        live.status === 'ready' ? live.data : null,
-        related.status === 'ready' ? related.data : null,
-      )
-    : [];
-  const links = related.status === 'ready' ? topLinks(related.data) : [];
+  const parts = summary.status === 'ready' ? summary.data.headline : [];
+  const links = summary.status === 'ready' ? summary.data.links : [];
   return (
     <>
       <aside
@@ -241,12 +226,12 @@ export function Card({ result, visitId, send = sendRequest, early, host }: CardP
                   {links.map((item) => (
                     <li key={item.key}>
                       <a href={item.url}>{item.title}</a>
-                      {item.reasons[0] && <span class="why">{item.reasons[0]}</span>}
+                      {item.reason && <span class="why">{item.reason}</span>}
                     </li>
                   ))}
                 </ul>
               )}
-              {related.status === 'failed' && (
+              {summary.status === 'failed' && (
                 <p class="notice">Related pages could not be found this time.</p>
               )}
             </>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { measurePage } from './measure';
 import { type Placement, placeCard } from './placement';
 
@@ -13,13 +13,23 @@ export function usePlacement(
   host: Element | undefined,
 ): Placement | null {
   const [placement, setPlacement] = useState<Placement | null>(null);
-  useEffect(() => {
+  // Before the paint: the card is placed in the frame that first shows it, not the one after.
+  useLayoutEffect(() => {
     const view = doc.defaultView;
     if (!view || collapsed === null) return;
     let frame = 0;
+    /** The sizes the last measurement saw: a resize notification of these same sizes is none. */
+    let measured = new Map<Element, string>();
+    const sizeOf = (element: Element) => {
+      const { width, height } = element.getBoundingClientRect();
+      return `${width}x${height}`;
+    };
     const place = () => {
       frame = 0;
       const found = placeCard(measurePage(doc, host, collapsed));
+      measured = new Map(
+        [doc.documentElement, doc.body].map((element) => [element, sizeOf(element)]),
+      );
       const origin = host?.getBoundingClientRect();
       const next =
         found?.position === 'absolute' && origin
@@ -38,7 +48,13 @@ export function usePlacement(
     };
     place();
     view.addEventListener('resize', schedule, { passive: true });
-    const resized = new view.ResizeObserver(schedule);
+    // Observing reports the current sizes at once: measured just now, so not measured again.
+    const resized = new view.ResizeObserver((entries) => {
+      const changed = entries.some(({ target, borderBoxSize: [box] }) =>
+        box ? measured.get(target) !== `${box.inlineSize}x${box.blockSize}` : true,
+      );
+      if (changed) schedule();
+    });
     resized.observe(doc.documentElement);
     resized.observe(doc.body);
     return () => {

@@ -9,8 +9,8 @@ import {
   rangeFromOffsets,
   type TextModel,
 } from '../../utils/annotations/text-model';
-import type { sendRequest } from '../../utils/messaging/client';
 import { watchPageChanges } from '../../utils/messaging/page-channel';
+import type { PageSend } from '../../utils/messaging/page-client';
 import type { PageContext } from '../../utils/pages/context';
 import type { ResponseBlock } from '../../utils/pages/responses';
 import { watchForLateContent } from '../../utils/pages/watch';
@@ -59,11 +59,13 @@ const unplaced = (annotations: Annotation[]): Placed[] =>
  */
 export function useAnnotations(
   context: PageContext | null,
-  send: typeof sendRequest,
+  send: PageSend,
   doc: Document | null = document,
   orphans: string[] = [],
 ) {
   const painter = useMemo(() => (doc ? createPainter(doc) : null), [doc]);
+  // Unmounted (the extension was reloaded): the page keeps none of its highlights.
+  useEffect(() => () => painter?.clear(), [painter]);
   const [items, setItems] = useState<Placed[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
   const [deleted, setDeleted] = useState<Annotation | null>(null);

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { sendRequest } from '../../utils/messaging/client';
+import type { PageSend } from '../../utils/messaging/page-client';
 import type { PageContext, PageKind } from '../../utils/pages/context';
 import { supportedAnchors } from '../../utils/pages/registry';
 import type { LinkCard } from '../../utils/related/related-item';
@@ -35,7 +35,7 @@ export function LinkCards({
   doc = document,
 }: {
   context: PageContext;
-  send: typeof sendRequest;
+  send: PageSend;
   doc?: Document;
 }) {
   const anchors = useMemo(

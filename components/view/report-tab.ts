@@ -1,6 +1,6 @@
 import { targetOfElement } from '../../utils/annotations/passage';
-import { sendRequest } from '../../utils/messaging/client';
 import { extensionApi } from '../../utils/messaging/extension-api';
+import { sendPageRequest } from '../../utils/messaging/page-client';
 import type { ExtractResult } from '../../utils/pages/registry';
 import { findResponses } from '../../utils/pages/responses';
 import { ReportAgain, type TabReport } from '../../utils/view/tab-state';
@@ -38,7 +38,7 @@ function send(report: TabReport) {
   if (text !== sent) {
     sent = text;
     performance.mark(VIEW_MARKS.reported);
-    void sendRequest({ type: 'tab/context', report });
+    void sendPageRequest({ type: 'tab/context', report });
   }
 }
 

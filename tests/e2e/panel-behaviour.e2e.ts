@@ -1,6 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { launch, openPage, readStore } from './harness';
+import { ExtensionUi } from './closed-root';
+import { launch, openPage, paintedText, panelOf, readStore, selectText } from './harness';
 import { openWithView } from './view';
+
+/** The worker's runtime API, the part this file calls. */
+declare const chrome: { runtime: { reload(): void } };
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 
@@ -68,6 +72,37 @@ describe('panel behaviour', () => {
     expect(await notice.textContent()).toBe('Could not read from this page: signature count.');
     expect(await view.locator('.page-line').textContent()).toContain('Open');
     await view.close();
+    await page.close();
+  });
+
+  // Last in this file: the extension is reloaded under the harness.
+  it('leaves nothing of itself on an open page when the extension is reloaded', async () => {
+    const passage = 'Ensuring SENCOs are fully qualified is integral to this.';
+    const { page, errors } = await openPage(harness, SENCO);
+    await page.setViewportSize({ width: 1920, height: 900 });
+    const ui = await ExtensionUi.of(page);
+    await expect.poll(() => ui.attribute('.headline', 'aria-busy')).toBe('false');
+    await selectText(page, passage);
+    await page.keyboard.press('Alt+Shift+H');
+    await expect.poll(() => paintedText(page)).toEqual([passage]);
+    const ours = () =>
+      page.evaluate(() => ({
+        highlights: [...CSS.highlights.keys()].filter((name) => name.startsWith('civic-thread')),
+        sheets: document.adoptedStyleSheets.length,
+      }));
+    // The note's highlight and the link marks, each with its rules.
+    expect((await ours()).highlights.length).toBeGreaterThan(1);
+
+    // As an update or a reload from chrome://extensions does: this page's script is cut off.
+    await harness.worker.evaluate(() => chrome.runtime.reload()).catch(() => {});
+    await expect.poll(() => panelOf(page).count()).toBe(0);
+    await expect.poll(ours).toEqual({ highlights: [], sheets: 0 });
+    // The page goes on as before, and its console shows nothing from the extension.
+    await page.mouse.wheel(0, 400);
+    await selectText(page, passage);
+    await page.keyboard.press('Alt+Shift+H');
+    expect(await panelOf(page).count()).toBe(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describe as describeText } from '../../utils/annotations/selectors';
 import { sendRequest, UNAVAILABLE } from '../../utils/messaging/client';
+import { sendPageRequest } from '../../utils/messaging/page-client';
 import { createMessageHandler, type Handlers } from '../../utils/messaging/server';
 import type { PageContext } from '../../utils/pages/context';
 import { type Annotation, Settings } from '../../utils/storage/records';
@@ -105,6 +106,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       published: [],
     }),
     'sharing/group-notes': async () => ({ entry: null, error: null }),
+    'card/summary': async () => ({ headline: [], links: [], incomplete: false }),
     ...overrides,
   };
 }
@@ -135,6 +137,43 @@ describe('message protocol', () => {
     const handle = createMessageHandler(EXTENSION_ID, handlers());
     const answer = await sendRequest({ type: 'settings/get' }, transportTo(handle));
     expect(answer).toEqual({ ok: true, data: Settings.parse({ panelCollapsed: true }) });
+  });
+
+  it('the content script’s client sends only the page’s requests, checked by their schemas', async () => {
+    const handle = createMessageHandler(EXTENSION_ID, handlers());
+    expect(await sendPageRequest({ type: 'settings/get' }, transportTo(handle))).toEqual({
+      ok: true,
+      data: Settings.parse({ panelCollapsed: true }),
+    });
+    let sent = false;
+    const transport = async () => {
+      sent = true;
+    };
+    // The view's requests are not the page's: refused before anything is sent.
+    const viewRequest = { type: 'library/list' } as unknown as Parameters<
+      typeof sendPageRequest
+    >[0];
+    expect(await sendPageRequest(viewRequest, transport)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect(sent).toBe(false);
+  });
+
+  it('the content script’s client refuses a card summary that fails its schema', async () => {
+    const handle = createMessageHandler(
+      EXTENSION_ID,
+      handlers({
+        'card/summary': async () =>
+          ({ headline: 'not a list', links: [], incomplete: false }) as never,
+      }),
+    );
+    expect(
+      await sendPageRequest({ type: 'card/summary', context, referrer: null }, transportTo(handle)),
+    ).toEqual({
+      ok: false,
+      error: { code: 'invalid-response', message: 'The extension answered with unexpected data.' },
+    });
   });
 
   it('refuses a request that fails the schema before sending it', async () => {

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createPageChannel, PORT_NAME, watchPageChanges } from '../../utils/messaging/page-channel';
+import {
+  createPageChannel,
+  GONE_CHECK_MS,
+  PORT_NAME,
+  watchPageChanges,
+  whenExtensionGone,
+} from '../../utils/messaging/page-channel';
 
 type Listener = (message: unknown) => void;
 
@@ -82,5 +88,62 @@ describe('the page channel', () => {
     stop();
     vi.advanceTimersByTime(5_000);
     expect(connections).toBe(2);
+  });
+});
+
+describe('the extension going away', () => {
+  /** A port the test can drop, as a worker restart or an extension reload drops it. */
+  function droppablePort() {
+    const gone: (() => void)[] = [];
+    return {
+      port: {
+        name: PORT_NAME,
+        postMessage: vi.fn(),
+        onMessage: { addListener: vi.fn() },
+        onDisconnect: { addListener: (listener: () => void) => gone.push(listener) },
+        disconnect: vi.fn(),
+      },
+      drop: () => {
+        for (const listener of gone) listener();
+      },
+    };
+  }
+
+  it('reconnects after a worker restart, and tells once when the extension was reloaded', () => {
+    vi.useFakeTimers();
+    const ports = [droppablePort(), droppablePort()];
+    let connects = 0;
+    let alive = true;
+    let told = 0;
+    whenExtensionGone(
+      () => told++,
+      () => {
+        const next = ports[connects++];
+        if (!next) throw new Error('Extension context invalidated.');
+        return next.port as never;
+      },
+      () => alive,
+    );
+    ports[0]?.drop(); // the worker restarted: still this extension
+    vi.advanceTimersByTime(GONE_CHECK_MS);
+    expect(connects).toBe(2);
+    expect(told).toBe(0);
+    ports[1]?.drop(); // reloaded: runtime.id goes a little after the port
+    alive = false;
+    vi.advanceTimersByTime(GONE_CHECK_MS);
+    expect(told).toBe(1);
+    expect(connects).toBe(2);
+  });
+
+  it('tells when the extension is already gone as it connects', () => {
+    let told = 0;
+    whenExtensionGone(
+      () => told++,
+      () => {
+        throw new Error('Extension context invalidated.');
+      },
+      () => false,
+    );
+    expect(told).toBe(1);
   });
 });

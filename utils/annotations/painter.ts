@@ -15,8 +15,8 @@ const FLASH = 'civic-thread-flash';
  */
 export function createPainter(doc: Document) {
   const registry = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
-  if (registry) {
-    const sheet = new CSSStyleSheet();
+  const sheet = registry ? new CSSStyleSheet() : null;
+  if (sheet) {
     sheet.replaceSync(
       [
         ...Object.entries(COLOURS).map(
@@ -44,6 +44,14 @@ export function createPainter(doc: Document) {
       registry.set(FLASH, new Highlight(range));
       clearTimeout(flashTimer);
       flashTimer = setTimeout(() => registry.delete(FLASH), 1_500);
+    },
+    /** Takes every highlight and the rules it added off the page (the extension was reloaded). */
+    clear() {
+      if (!registry) return;
+      clearTimeout(flashTimer);
+      for (const name of [...Object.keys(COLOURS).map((c) => `civic-thread-${c}`), FLASH])
+        registry.delete(name);
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
     },
   };
 }

@@ -25,7 +25,16 @@ type Fresh = { body: unknown; fetchedAt: number };
  */
 export function createLiveFetcher(
   db: Promise<CivicThreadDB>,
-  { now = Date.now, deps }: { now?: () => number; deps?: FetchDeps } = {},
+  {
+    now = Date.now,
+    deps,
+    onStored = () => {},
+  }: {
+    now?: () => number;
+    deps?: FetchDeps;
+    /** Called after each answer is cached, for what was built from the cache before. */
+    onStored?: () => void;
+  } = {},
 ) {
   const inFlight = new Map<string, Promise<Fetched<Fresh>>>();
 
@@ -44,6 +53,7 @@ export function createLiveFetcher(
       }
       const fetchedAt = now();
       await putCached(await db, { url, source, fetchedAt, body: parsed.data });
+      onStored();
       return { ok: true, data: { body: parsed.data, fetchedAt } };
     })().finally(() => inFlight.delete(url));
     inFlight.set(url, started);

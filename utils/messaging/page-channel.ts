@@ -77,8 +77,17 @@ export function keepPort(
   open();
   return () => {
     stopped = true;
-    port?.disconnect();
+    disconnect(port);
   };
+}
+
+/** Closes a port; one whose extension was reloaded throws ("Extension context invalidated"). */
+function disconnect(port: Port | null) {
+  try {
+    port?.disconnect();
+  } catch {
+    // Already gone with the extension.
+  }
 }
 
 /**
@@ -100,4 +109,44 @@ export function watchPageChanges(
       onChanged(parsed.data.pageKey);
     }
   });
+}
+
+/** How long after its port drops the content script looks whether its extension is still there. */
+export const GONE_CHECK_MS = 500;
+
+/**
+ * Calls `onGone` once this content script's extension is reloaded, updated or removed: Chromium
+ * disconnects its ports, then takes `runtime.id` away (a little after: asked at once, it is still
+ * there, and a new port "connects" to nothing), and `connect` throws. A port dropped by a
+ * restarting service worker (the extension still there) is opened again. Returns a function
+ * that stops.
+ */
+export function whenExtensionGone(
+  onGone: () => void,
+  connect: () => Port = () => extensionApi().runtime.connect({ name: PORT_NAME }),
+  alive: () => boolean = () => Boolean(extensionApi().runtime?.id),
+): () => void {
+  let stopped = false;
+  let port: Port | null = null;
+  const gone = () => {
+    if (stopped) return;
+    stopped = true;
+    onGone();
+  };
+  const open = () => {
+    if (stopped) return;
+    try {
+      port = connect();
+    } catch {
+      return gone();
+    }
+    port.onDisconnect.addListener(() => {
+      setTimeout(() => (alive() ? open() : gone()), GONE_CHECK_MS);
+    });
+  };
+  open();
+  return () => {
+    stopped = true;
+    disconnect(port);
+  };
 }

@@ -1,6 +1,6 @@
 import { LiveView } from '../live/live-view';
 import { PageContext, SupportedPageUrl } from '../pages/context';
-import { LinkCard, RelatedView } from '../related/related-item';
+import { RelatedView } from '../related/related-item';
 import { ConsultationDocuments } from '../respond/documents';
 import {
   ChooseGroupOutcome,
@@ -11,12 +11,25 @@ import {
   SharingStatus,
 } from '../sharing/messages';
 import { EditOutcome } from '../storage/merge-edit';
-import { Annotation, Follow, Settings, WatchEvent } from '../storage/records';
+import { Annotation, Follow, WatchEvent } from '../storage/records';
 import { DraftSaveOutcome, ResponseDraft } from '../storage/response-draft';
 import { UnreadableCounts } from '../storage/unreadable';
 import { StoryEntry } from '../story/timeline';
-import { TabReport } from '../view/tab-state';
 import { z } from '../zod';
+import {
+  AddQuestionRequest,
+  AnnotationsDeleteRequest,
+  AnnotationsListRequest,
+  AnnotationsSaveRequest,
+  CardGetRequest,
+  CardSummaryRequest,
+  PAGE_RESPONSE_DATA,
+  PageVisitedRequest,
+  SettingsGetRequest,
+  SettingsSetRequest,
+  TabContextRequest,
+  ViewOpenRequest,
+} from './page-protocol';
 
 /**
  * The one message protocol between content scripts / extension pages and the
@@ -25,12 +38,7 @@ import { z } from '../zod';
 const TabId = z.number().check(z.int(), z.nonnegative());
 
 export const Request = z.discriminatedUnion('type', [
-  /** `visitId` names one page load, so re-reading a page that fills in late is not a new visit. */
-  z.object({
-    type: z.literal('page/visited'),
-    visitId: z.string().check(z.minLength(1)),
-    context: PageContext,
-  }),
+  PageVisitedRequest,
   /** Live data for the page; `waitForFresh` waits out a refresh instead of answering from cache. */
   z.object({ type: z.literal('live/get'), context: PageContext, waitForFresh: z.boolean() }),
   /**
@@ -43,8 +51,7 @@ export const Request = z.discriminatedUnion('type', [
     referrer: z.nullable(z.string()),
     tabId: z.optional(TabId),
   }),
-  /** Content script → background: what this tab shows now, for the view beside it. */
-  z.object({ type: z.literal('tab/context'), report: TabReport }),
+  TabContextRequest,
   /**
    * The story so far of the page a view shows: one dated timeline across the three sites.
    * Without `related`, only the page's own records and notes: quick, for the first screen.
@@ -55,14 +62,12 @@ export const Request = z.discriminatedUnion('type', [
     tabId: z.optional(TabId),
     related: z.boolean(),
   }),
-  /** What a link on the page points to, for its card. */
-  z.object({ type: z.literal('card/get'), url: z.string().check(z.minLength(1)) }),
-  z.object({ type: z.literal('annotations/list'), pageKey: z.string().check(z.minLength(1)) }),
-  /** A new note, or one restored by undo: written as it is. */
-  z.object({ type: z.literal('annotations/save'), annotation: Annotation }),
+  CardGetRequest,
+  AnnotationsListRequest,
+  AnnotationsSaveRequest,
   /** An edit of a stored note, with `base`, the version the edit started from. */
   z.object({ type: z.literal('annotations/edit'), base: Annotation, annotation: Annotation }),
-  z.object({ type: z.literal('annotations/delete'), id: z.string().check(z.minLength(1)) }),
+  AnnotationsDeleteRequest,
   /** The library: every note, several deleted at once, imports (and undos) written all or nothing. */
   /** `limit`: only the most recently changed, for a first screen that does not wait for all. */
   z.object({
@@ -89,10 +94,9 @@ export const Request = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('watch/list') }),
   z.object({ type: z.literal('watch/seen') }),
-  z.object({ type: z.literal('settings/get') }),
-  z.object({ type: z.literal('settings/set'), settings: z.partial(Settings) }),
-  /** Opens the full view beside the sending tab (the card's "Open the full story"). */
-  z.object({ type: z.literal('view/open') }),
+  SettingsGetRequest,
+  SettingsSetRequest,
+  ViewOpenRequest,
   /** Consultation response drafts, one per consultation `key`; a save is revision-checked. */
   z.object({ type: z.literal('responses/get'), key: z.string().check(z.minLength(1)) }),
   z.object({ type: z.literal('responses/save'), draft: ResponseDraft }),
@@ -100,12 +104,7 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('responses/list') }),
   /** A consultation's state, ways to respond and HTML documents (for its questions), by its page URL. */
   z.object({ type: z.literal('responses/documents'), url: SupportedPageUrl }),
-  /** Content script → background: text selected on a consultation's page, as a question of its draft. */
-  z.object({
-    type: z.literal('responses/add-question'),
-    pageUrl: SupportedPageUrl,
-    text: z.string().check(z.minLength(1), z.maxLength(20_000)),
-  }),
+  AddQuestionRequest,
   /**
    * Sharing with a Hypothesis group (utils/sharing/). `connect` checks a developer token and
    * keeps it (ask `requestApiAccess()` in the click first); the token is never sent back.
@@ -129,30 +128,18 @@ export const Request = z.discriminatedUnion('type', [
     uri: z.string().check(z.minLength(1)),
     refresh: z.boolean(),
   }),
+  CardSummaryRequest,
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
 
-const VisitSummary = z.object({
-  visitCount: z.number().check(z.int(), z.positive()),
-  firstVisitedAt: z.number(),
-});
-
-/** What each request answers with when it succeeds. */
+/** What each request answers with when it succeeds; the page's own in PAGE_RESPONSE_DATA. */
 export const RESPONSE_DATA = {
-  'page/visited': VisitSummary,
+  ...PAGE_RESPONSE_DATA,
   'live/get': LiveView,
   'related/get': RelatedView,
-  'tab/context': z.object({}),
   'story/get': z.object({ entries: z.array(StoryEntry) }),
-  'card/get': z.nullable(LinkCard),
-  'annotations/list': z.object({
-    annotations: z.array(Annotation),
-    skipped: z.number().check(z.int()),
-  }),
-  'annotations/save': Annotation,
   'annotations/edit': EditOutcome,
-  'annotations/delete': z.object({ deleted: z.nullable(Annotation) }),
   'library/list': z.object({
     annotations: z.array(Annotation),
     skipped: z.number().check(z.int()),
@@ -185,9 +172,6 @@ export const RESPONSE_DATA = {
     skipped: z.number().check(z.int()),
   }),
   'watch/seen': z.object({}),
-  'settings/get': Settings,
-  'settings/set': Settings,
-  'view/open': z.object({ openedIn: z.enum(['side-panel', 'tab']) }),
   /** Evidence whose note has since been deleted comes marked `noteDeleted`. */
   'responses/get': z.object({ draft: z.nullable(ResponseDraft) }),
   'responses/save': DraftSaveOutcome,
@@ -197,7 +181,6 @@ export const RESPONSE_DATA = {
     skipped: z.number().check(z.int()),
   }),
   'responses/documents': ConsultationDocuments,
-  'responses/add-question': z.object({ draft: ResponseDraft }),
   'sharing/connect': ConnectOutcome,
   'sharing/choose-group': ChooseGroupOutcome,
   'sharing/disconnect': z.object({}),
@@ -210,16 +193,4 @@ export const RESPONSE_DATA = {
 
 export type ResponseData<T extends RequestType> = z.infer<(typeof RESPONSE_DATA)[T]>;
 
-export const ErrorCode = z.enum(['invalid-request', 'invalid-response', 'storage', 'unavailable']);
-export type ErrorCode = z.infer<typeof ErrorCode>;
-
-export const ProtocolError = z.object({ code: ErrorCode, message: z.string() });
-export type ProtocolError = z.infer<typeof ProtocolError>;
-
-/** The envelope every answer travels in; `data` is checked against RESPONSE_DATA by type. */
-export const Envelope = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: ProtocolError }),
-]);
-
-export type Result<T> = { ok: true; data: T } | { ok: false; error: ProtocolError };
+export { Envelope, ErrorCode, ProtocolError, type Result } from './page-protocol';

@@ -69,7 +69,7 @@ function consultationParts(
 export function storyHeadline(
   context: PageContext,
   live: LiveView | null,
-  related: RelatedView | null,
+  related: Pick<RelatedView, 'groups'> | null,
 ): string[] {
   // A debate's own facts are on its page; what follows from it is in the related groups.
   const parts =
@@ -91,7 +91,10 @@ export function storyHeadline(
 export const TOP_LINK_COUNT = 3;
 
 /** The strongest related pages across all groups: explicit evidence first, then score. */
-export function topLinks(related: RelatedView, count = TOP_LINK_COUNT): RelatedItem[] {
+export function topLinks(
+  related: Pick<RelatedView, 'groups'>,
+  count = TOP_LINK_COUNT,
+): RelatedItem[] {
   return related.groups
     .flatMap((group) => group.items)
     .sort((a, b) => Number(b.explicit) - Number(a.explicit) || b.score - a.score)

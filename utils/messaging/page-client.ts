@@ -1,0 +1,72 @@
+import type { z } from '../zod';
+import { extensionApi } from './extension-api';
+import {
+  Envelope,
+  type ErrorCode,
+  PAGE_RESPONSE_DATA,
+  PageRequest,
+  type PageRequestType,
+  type PageResponseData,
+  type Result,
+} from './page-protocol';
+
+export type Transport = (message: unknown) => Promise<unknown>;
+
+const runtimeTransport: Transport = (message) => extensionApi().runtime.sendMessage(message);
+
+/** Said instead of the browser's own text ("A listener indicated an asynchronous response…"). */
+export const UNAVAILABLE =
+  'Civic Thread did not answer: the browser may have just restarted it. Nothing was lost; try again.';
+
+const failure = (code: ErrorCode, message: string) =>
+  ({ ok: false, error: { code, message } }) as const;
+
+/**
+ * Sends one request to the background and checks the request against `requests` and the
+ * answer against `answer`. Never throws: failures come back typed.
+ */
+export async function exchange(
+  requests: z.ZodMiniType,
+  answer: z.ZodMiniType,
+  request: unknown,
+  transport: Transport = runtimeTransport,
+): Promise<Result<unknown>> {
+  const outgoing = requests.safeParse(request);
+  if (!outgoing.success) return failure('invalid-request', outgoing.error.issues[0]?.message ?? '');
+  let reply: unknown;
+  try {
+    reply = await transport(outgoing.data);
+  } catch {
+    // The browser stops an idle service worker and drops the replies it owed; the next message
+    // starts a new one. Every request is safe to repeat (saves by id, imports skip duplicates).
+    try {
+      reply = await transport(outgoing.data);
+    } catch {
+      return failure('unavailable', UNAVAILABLE);
+    }
+  }
+  const envelope = Envelope.safeParse(reply);
+  if (!envelope.success)
+    return failure('invalid-response', 'The extension answered in an unexpected form.');
+  if (!envelope.data.ok) return envelope.data;
+  const data = answer.safeParse(envelope.data.data);
+  if (!data.success)
+    return failure('invalid-response', 'The extension answered with unexpected data.');
+  return { ok: true, data: data.data };
+}
+
+/** `sendRequest` (client.ts) for the content script: only the page's requests and answers. */
+export function sendPageRequest<T extends PageRequestType>(
+  request: Extract<PageRequest, { type: T }>,
+  transport?: Transport,
+): Promise<Result<PageResponseData<T>>> {
+  return exchange(
+    PageRequest,
+    PAGE_RESPONSE_DATA[request.type as T],
+    request,
+    transport,
+  ) as Promise<Result<PageResponseData<T>>>;
+}
+
+/** What the page's components send with: `sendPageRequest`, or in the view `sendRequest`. */
+export type PageSend = typeof sendPageRequest;
