@@ -9,22 +9,11 @@ import {
   cardSummary,
   createSummaryCache,
 } from '../../utils/story/card-summary';
+import { OPEN_PETITION } from './fixture-facts';
 
 const context: PetitionContext = {
-  kind: 'petition',
-  url: 'https://petition.parliament.uk/petitions/701234',
-  key: 'petition:701234',
-  title: 'Fund SEND provision properly',
-  links: [],
-  unread: [],
-  petitionNumber: 701234,
-  archived: false,
-  parliament: null,
-  state: 'open',
-  signatureCount: 8123,
-  closesOn: null,
+  ...OPEN_PETITION,
   response: { respondedOn: '2026-05-12', summary: null },
-  debate: null,
 } as PetitionContext;
 const noLive: LiveView = {
   kind: 'petition',

@@ -16,6 +16,7 @@ import {
 } from '../../utils/sources/govuk-content-api';
 import { API_ROOT } from '../fixture-site/api';
 import { loadFixtureDocument } from '../load-fixture';
+import { WORKFORCE_WAYS } from './fixture-facts';
 
 const DOCUMENT =
   'https://www.gov.uk/government/consultations/sen-workforce-training-standards/sen-workforce-training-standards-consultation-document';
@@ -194,19 +195,7 @@ describe("a consultation's ways to respond", () => {
     const item = ConsultationContentItem.parse(
       read(join(CONSULTATIONS, 'sen-workforce-training-standards.json')),
     );
-    expect(waysToRespond(item)).toEqual({
-      online: 'https://consult.education.gov.uk/sen-workforce/sen-workforce-training-standards',
-      email: 'SEN.WORKFORCE@education.gov.uk',
-      postalAddress: [
-        'SEN workforce consultation team',
-        'Department for Education',
-        'Sanctuary Buildings',
-        'Great Smith Street',
-        'London',
-        'SW1P 3BT',
-      ],
-      form: null,
-    });
+    expect(waysToRespond(item)).toEqual(WORKFORCE_WAYS);
   });
 
   it('refuses a respond-online link that is not https', () => {

@@ -5,25 +5,11 @@ import { sendPageRequest } from '../../utils/messaging/page-client';
 import { createMessageHandler, type Handlers } from '../../utils/messaging/server';
 import type { PageContext } from '../../utils/pages/context';
 import { type Annotation, Settings } from '../../utils/storage/records';
+import { OPEN_PETITION } from './fixture-facts';
 
 const EXTENSION_ID = 'civic-thread-test';
 
-const context: PageContext = {
-  kind: 'petition',
-  url: 'https://petition.parliament.uk/petitions/701234',
-  key: 'petition:701234',
-  title: 'Fund SEND provision properly',
-  links: [],
-  unread: [],
-  petitionNumber: 701234,
-  archived: false,
-  parliament: null,
-  state: 'open',
-  signatureCount: 8123,
-  closesOn: null,
-  response: null,
-  debate: null,
-};
+const context: PageContext = OPEN_PETITION;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {

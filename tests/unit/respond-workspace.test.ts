@@ -11,6 +11,7 @@ import { openDatabase } from '../../utils/storage/db';
 import { getDraft, saveDraft } from '../../utils/storage/response-store';
 import { createFixtureFetch } from '../fixture-site/fixture-fetch';
 import { sampleDraft } from '../respond-sample';
+import { WORKFORCE_WAYS } from './fixture-facts';
 
 const CONSULTATION = 'https://www.gov.uk/government/consultations/sen-workforce-training-standards';
 const DOCUMENT = `${CONSULTATION}/sen-workforce-training-standards-consultation-document`;
@@ -35,19 +36,7 @@ describe('the consultation’s documents, for its questions', () => {
     const answer = await consultationDocuments(get, CONSULTATION);
     expect(answer.problem).toBeNull();
     expect(answer.consultation).toMatchObject({ state: 'open', closesOn: '2026-12-20' });
-    expect(answer.ways).toEqual({
-      online: 'https://consult.education.gov.uk/sen-workforce/sen-workforce-training-standards',
-      email: 'SEN.WORKFORCE@education.gov.uk',
-      postalAddress: [
-        'SEN workforce consultation team',
-        'Department for Education',
-        'Sanctuary Buildings',
-        'Great Smith Street',
-        'London',
-        'SW1P 3BT',
-      ],
-      form: null,
-    });
+    expect(answer.ways).toEqual(WORKFORCE_WAYS);
     expect(answer.documents.map((d) => [d.url, d.title])).toEqual([
       [DOCUMENT, 'SEN workforce training standards: consultation document'],
     ]);
