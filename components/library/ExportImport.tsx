@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   exportFile,
-  inBatches,
   noteSize,
   type Progress,
   pageByPage,
@@ -14,6 +13,7 @@ import { sendRequest } from '../../utils/messaging/client';
 import { plural } from '../../utils/plural';
 import type { Annotation } from '../../utils/storage/records';
 import type { ResponseDraft } from '../../utils/storage/response-draft';
+import { inBatches } from './in-batches';
 
 /** Saves a file the user downloads. */
 function download(blob: Blob, format: ExportFormat) {

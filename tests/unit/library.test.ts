@@ -1,11 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  batchesOf,
-  exportFile,
-  inBatches,
-  noteSize,
-  readImportFile,
-} from '../../utils/library/chunked';
+import { inBatches } from '../../components/library/in-batches';
+import { batchesOf, exportFile, noteSize, readImportFile } from '../../utils/library/chunked';
 import { CIVIC_THREAD_TERM, csvCell, exportAs, W3C_CONTEXT } from '../../utils/library/export';
 import {
   createImportReader,

@@ -1,4 +1,3 @@
-import type { Result } from '../messaging/protocol';
 import type { Annotation } from '../storage/records';
 import type { ResponseDraft } from '../storage/response-draft';
 import { EXPORT_FORMATS, type ExportFormat, exportParts } from './export';
@@ -20,7 +19,7 @@ export interface Progress {
   records?: number;
 }
 
-interface JobOptions {
+export interface JobOptions {
   onProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
 }
@@ -169,38 +168,4 @@ export function* batchesOf<T>(items: T[], sizeOf: (item: T) => number): Generato
     chars += size;
   }
   if (batch.length > 0) yield batch;
-}
-
-export interface BatchOutcome<R> {
-  /** The answers of the batches that were written, in order. */
-  answers: R[];
-  /** Items in those batches. */
-  sent: number;
-  /** Why the next batch failed (nothing of it was written: each batch is one transaction). */
-  error: string | null;
-  cancelled: boolean;
-}
-
-/**
- * Sends `items` in batches, one after another, each answered before the next goes: a failure
- * or Cancel stops at a batch boundary, so the outcome says exactly which were written.
- */
-export async function inBatches<T, R>(
-  items: T[],
-  sizeOf: (item: T) => number,
-  send: (batch: T[]) => Promise<Result<R>>,
-  { onProgress, signal }: JobOptions = {},
-): Promise<BatchOutcome<R>> {
-  const outcome: BatchOutcome<R> = { answers: [], sent: 0, error: null, cancelled: false };
-  for (const batch of batchesOf(items, sizeOf)) {
-    if (signal?.aborted) return { ...outcome, cancelled: true };
-    const answer = await send(batch);
-    if (!answer.ok) return { ...outcome, error: answer.error.message };
-    outcome.answers.push(answer.data);
-    outcome.sent += batch.length;
-    onProgress?.({ done: outcome.sent, total: items.length });
-    // The answer came in its own task; yield anyway, so rendering the progress is never starved.
-    await yieldToPage();
-  }
-  return outcome;
 }
