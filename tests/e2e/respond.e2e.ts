@@ -296,6 +296,8 @@ describe('drafting a consultation response', () => {
       .poll(() => parent.textContent())
       .toBe('SEN workforce: training standards for SENCOs and support staff');
     expect(await parent.getAttribute('href')).toBe(CONSULTATION);
+    const axe = await new AxeBuilder({ page: view }).include('.view-header').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
     // The document's numbered questions, and its closing date from GOV.UK's record.
     await expect
       .poll(() =>
