@@ -2,11 +2,13 @@ import { render } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { Card } from '../components/card/Card';
 import cardCss from '../components/card/card.css?inline';
+import { startDocumentPage } from '../components/card/document-page';
 import { mountClosedRoot } from '../components/card/mount';
 import { askEarly, type EarlyAnswers } from '../components/panel/early-answers';
 import { MARKS } from '../components/panel/marks';
 import { reportTab } from '../components/view/report-tab';
 import { whenExtensionGone } from '../utils/messaging/page-channel';
+import { consultationOfDocument } from '../utils/pages/consultation-document';
 import { detectPage, type ExtractResult, extractPage } from '../utils/pages/registry';
 import { watchForLateContent } from '../utils/pages/watch';
 
@@ -18,7 +20,9 @@ export default defineUnlistedScript(() => {
   performance.mark(MARKS.start);
   const url = new URL(location.href);
   if (!detectPage(url)) {
-    reportTab(null);
+    // A consultation's HTML document is no page of its own, but its questions are read there.
+    if (consultationOfDocument(url)) startDocumentPage(url, document);
+    else reportTab(null);
     performance.mark(MARKS.done);
     return;
   }

@@ -10,6 +10,7 @@ import { KIND_LABEL } from '../panel/format';
 import { MARKS } from '../panel/marks';
 import { LinkCards } from '../related/LinkCards';
 import { reportOrphans } from '../view/report-tab';
+import { useAddQuestion } from './useAddQuestion';
 import { usePlacement } from './usePlacement';
 
 export interface CardProps {
@@ -56,7 +57,6 @@ export function Card({ result, visitId, send = sendPageRequest, early, host }: C
   const [collapsed, setCollapsed] = useState<boolean | null>(null);
   const [annotateKinds, setAnnotateKinds] = useState<PageKind[]>([]);
   const [saveProblem, setSaveProblem] = useState<string | null>(null);
-  const [questionProblem, setQuestionProblem] = useState<string | null>(null);
 
   // A layout effect so the stored choice is applied without waiting a frame.
   useLayoutEffect(() => {
@@ -106,14 +106,7 @@ export function Card({ result, visitId, send = sendPageRequest, early, host }: C
     [highlight, openView],
   );
 
-  // The background adds it to the consultation's draft; the view beside the page hears of it.
-  const onAddQuestion = useCallback(
-    (text: string) =>
-      void send({ type: 'responses/add-question', pageUrl: location.href, text }).then((answer) =>
-        setQuestionProblem(answer.ok ? null : answer.error.message),
-      ),
-    [send],
-  );
+  const { add: onAddQuestion, problem: questionProblem } = useAddQuestion(send);
 
   const placement = usePlacement(document, collapsed, host);
   // The card, open or as its edge tab, is on the page with its summary (`npm run bench`, card_from_cache_ms).

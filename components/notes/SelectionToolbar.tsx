@@ -16,7 +16,8 @@ function selectedRange(doc: Document): Range | null {
 
 /**
  * A small toolbar beside a text selection: highlight it, or highlight it and
- * write a note. Alt+Shift+H does the first from the keyboard.
+ * write a note. Alt+Shift+H does the first from the keyboard. On a consultation's document
+ * (no page of its own, so no highlights) it only adds the selection as a question.
  */
 export function SelectionToolbar({
   doc,
@@ -24,7 +25,7 @@ export function SelectionToolbar({
   onAddQuestion,
 }: {
   doc: Document;
-  onHighlight: (range: Range, withNote: boolean) => void;
+  onHighlight?: (range: Range, withNote: boolean) => void;
   /** On a consultation: the selection becomes a question of the user's response draft. */
   onAddQuestion?: (text: string) => void;
 }) {
@@ -58,7 +59,7 @@ export function SelectionToolbar({
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.altKey && event.shiftKey && event.code === `Key${SHORTCUT.key}`)) return;
       const range = selectedRange(doc);
-      if (!range) return;
+      if (!range || !latest.current) return;
       event.preventDefault();
       latest.current(range, false);
       setSelection(null);
@@ -74,7 +75,7 @@ export function SelectionToolbar({
 
   if (!selection) return null;
   const act = (withNote: boolean) => {
-    onHighlight(selection.range, withNote);
+    onHighlight?.(selection.range, withNote);
     setSelection(null);
   };
   return (
@@ -91,12 +92,16 @@ export function SelectionToolbar({
       // Keeps the page's selection while a button is pressed.
       onMouseDown={(event) => event.preventDefault()}
     >
-      <button type="button" onClick={() => act(false)} aria-keyshortcuts="Alt+Shift+H">
-        Highlight
-      </button>
-      <button type="button" class="secondary" onClick={() => act(true)}>
-        Highlight with note
-      </button>
+      {onHighlight && (
+        <>
+          <button type="button" onClick={() => act(false)} aria-keyshortcuts="Alt+Shift+H">
+            Highlight
+          </button>
+          <button type="button" class="secondary" onClick={() => act(true)}>
+            Highlight with note
+          </button>
+        </>
+      )}
       {onAddQuestion && (
         <button
           type="button"

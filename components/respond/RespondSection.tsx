@@ -2,16 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import type { sendRequest } from '../../utils/messaging/client';
 import { watchPageChanges } from '../../utils/messaging/page-channel';
 import type { ResponseData, Result } from '../../utils/messaging/protocol';
-import type { ConsultationContext } from '../../utils/pages/context';
 import { MARKS } from '../panel/marks';
-import { Workspace } from './Workspace';
+import { type RespondingTo, Workspace } from './Workspace';
 
 /** "Respond to this consultation": the response workspace, behind a disclosure button. */
 export function RespondSection({
   context,
   send,
 }: {
-  context: ConsultationContext;
+  context: RespondingTo;
   send: typeof sendRequest;
 }) {
   const [open, setOpen] = useState(false);

@@ -64,6 +64,15 @@ function WaysToRespond({ ways }: { ways: NonNullable<ConsultationDocuments['ways
 }
 
 /**
+ * What the workspace uses of its consultation: its page's context, or beside one of its
+ * documents, the same facts from GOV.UK's record of it (the same key, so the same draft).
+ */
+export type RespondingTo = Pick<
+  ConsultationContext,
+  'key' | 'url' | 'title' | 'closesOn' | 'state'
+>;
+
+/**
  * The consultation response workspace (issue 17): the consultation's questions, read from its
  * HTML documents or added by the user, each answered with an option, numbered points, evidence
  * from the user's notes and views gathered; saved as the user types; exported whole or per question.
@@ -73,7 +82,7 @@ export function Workspace({
   send,
   early,
 }: {
-  context: ConsultationContext;
+  context: RespondingTo;
   send: typeof sendRequest;
   /** The stored draft, asked for as the view opened. */
   early?: Promise<Result<ResponseData<'responses/get'>>>;

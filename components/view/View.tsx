@@ -11,6 +11,7 @@ import { KIND_LABEL } from '../panel/format';
 import { LiveSection } from '../panel/LiveSection';
 import { RelatedSection } from '../related/RelatedSection';
 import { RespondSection } from '../respond/RespondSection';
+import type { RespondingTo } from '../respond/Workspace';
 import { FollowControl } from '../watchlist/FollowControl';
 import { Story } from './Story';
 import { summaryLine } from './summary';
@@ -78,6 +79,8 @@ export function View({
             tabId={current.tabId}
             send={send}
           />
+        ) : current?.state.status === 'document' ? (
+          <DocumentView key={current.state.consultation.key} state={current.state} send={send} />
         ) : (
           <Elsewhere state={current?.state ?? { status: 'loading' }} />
         )}
@@ -92,7 +95,7 @@ export function View({
 }
 
 /** What the view says when the tab shows no page it can tell about. */
-function Elsewhere({ state }: { state: Exclude<TabState, { status: 'page' }> }) {
+function Elsewhere({ state }: { state: Exclude<TabState, { status: 'page' | 'document' }> }) {
   const text = {
     loading: 'Reading the page…',
     none: 'This tab is not a petition, a GOV.UK consultation or a Hansard debate, so there is nothing to show here.',
@@ -115,6 +118,55 @@ function Elsewhere({ state }: { state: Exclude<TabState, { status: 'page' }> }) 
           </a>{' '}
           to see your notes and the pages you follow.
         </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * Beside one of a consultation's HTML documents: the response workspace of its consultation,
+ * whose closing date and state come from GOV.UK's record of it.
+ */
+function DocumentView({
+  state,
+  send,
+}: {
+  state: Extract<TabState, { status: 'document' }>;
+  send: typeof sendRequest;
+}) {
+  const { key, url } = state.consultation;
+  const [consultation, setConsultation] = useState<RespondingTo | null>(null);
+  useEffect(() => {
+    void send({ type: 'responses/documents', url }).then((answer) => {
+      // Unread, the draft is still the user's: the workspace says why the documents are missing.
+      const live = answer.ok ? answer.data.consultation : null;
+      setConsultation({
+        key,
+        url,
+        title: live?.title ?? null,
+        closesOn: live?.closesOn ?? null,
+        state: live?.state ?? null,
+      });
+    });
+  }, [send, key, url]);
+  return (
+    <>
+      <header class="view-header">
+        <p class="kind">
+          <span class="badge badge-consultation">{KIND_LABEL.consultation}</span>
+        </p>
+        <h1 class="page-title">{state.title ?? 'Untitled document'}</h1>
+        <p class="page-line document-of">
+          A document of the consultation{' '}
+          <a href={url} target="_blank" rel="noopener">
+            {consultation?.title ?? url}
+          </a>
+        </p>
+      </header>
+      {consultation ? (
+        <RespondSection context={consultation} send={send} />
+      ) : (
+        <p class="muted">Reading the consultation…</p>
       )}
     </>
   );

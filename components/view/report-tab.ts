@@ -1,6 +1,11 @@
 import { targetOfElement } from '../../utils/annotations/passage';
 import { extensionApi } from '../../utils/messaging/extension-api';
 import { sendPageRequest } from '../../utils/messaging/page-client';
+import {
+  consultationOfDocument,
+  documentTitle,
+  recognisesDocument,
+} from '../../utils/pages/consultation-document';
 import type { ExtractResult } from '../../utils/pages/registry';
 import { findResponses } from '../../utils/pages/responses';
 import { ReportAgain, type TabReport } from '../../utils/view/tab-state';
@@ -20,6 +25,17 @@ export function reportOf(result: ExtractResult | null, doc: Document): TabReport
     return target ? [{ label: block.label, date: block.date, target }] : [];
   });
   return { status: 'page', context: result.context, offers };
+}
+
+/**
+ * What this tab shows when it is one of a consultation's HTML documents (the view offers that
+ * consultation's response workspace), or null: not such a document, or not yet.
+ */
+export function documentReportOf(url: URL, doc: Document): TabReport | null {
+  const consultation = consultationOfDocument(url);
+  return consultation && recognisesDocument(doc)
+    ? { status: 'document', consultation, title: documentTitle(doc) }
+    : null;
 }
 
 let latest: TabReport | null = null;
@@ -52,11 +68,10 @@ export function reportOrphans(ids: string[]) {
 }
 
 /**
- * Tells the background what this tab shows (`tab/context`), each time a read of the page
- * changes it, and answers the background's `tab/report-again` after a worker restart. Returns
- * `result`, so a read can pass through it.
+ * Tells the background what this tab shows (`tab/context`), each time it changes, and answers
+ * the background's `tab/report-again` after a worker restart.
  */
-export function reportTab<T extends ExtractResult | null>(result: T, doc: Document = document): T {
+export function tellView(report: TabReport) {
   if (latest === null) {
     extensionApi().runtime.onMessage.addListener((message: unknown, sender) => {
       // Only the extension's own background may ask, and only this question.
@@ -65,6 +80,11 @@ export function reportTab<T extends ExtractResult | null>(result: T, doc: Docume
       return Promise.resolve(latest);
     });
   }
-  send(withOrphans(reportOf(result, doc)));
+  send(withOrphans(report));
+}
+
+/** Tells the view a read of the page (`tellView`). Returns `result`, so a read can pass through it. */
+export function reportTab<T extends ExtractResult | null>(result: T, doc: Document = document): T {
+  tellView(reportOf(result, doc));
   return result;
 }

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MARKS } from '../../components/panel/marks';
+import { ExtensionUi } from './closed-root';
 import { LEFT_ALONE_PAGES, UNSUPPORTED_URLS } from './fixture-pages';
 import { launch, openPage, panelOf, readStore } from './harness';
 
@@ -39,6 +40,23 @@ describe('supported addresses whose document is not the page', () => {
     expect(pages.map((record) => record.key)).not.toContain(key);
     expect(links.filter((link) => link.from === key || link.to === key)).toEqual([]);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a consultation’s HTML document', () => {
+  it('gets the selection toolbar’s host only: no card, no visit, no console errors', async () => {
+    const url =
+      'https://www.gov.uk/government/consultations/sen-workforce-training-standards/sen-workforce-training-standards-consultation-document';
+    const { page, errors } = await openPage(harness, url);
+    await settled(page);
+    // "Add as question" works there (tests/e2e/respond.e2e.ts); the host holds nothing until then.
+    expect(await panelOf(page).count()).toBe(1);
+    expect(await (await ExtensionUi.of(page)).count('body *')).toBe(0);
+    const pages = (await readStore(harness, 'pages')) as { url: string }[];
+    expect(pages.map((record) => record.url)).not.toContain(url);
+    // The page's own licence image (/assets/frontend/…) is not served by the fixture site.
+    expect(errors.filter((error) => !error.startsWith('Failed to load resource'))).toEqual([]);
     await page.close();
   });
 });

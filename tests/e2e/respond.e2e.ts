@@ -17,6 +17,8 @@ import { clearStore, type Harness, launch, readStore, selectText, updateRecords 
 import { openWithView } from './view';
 
 const CONSULTATION = 'https://www.gov.uk/government/consultations/sen-workforce-training-standards';
+/** The consultation's HTML document, where its questions are. */
+const DOCUMENT = `${CONSULTATION}/sen-workforce-training-standards-consultation-document`;
 const PETITION = 'https://petition.parliament.uk/archived/petitions/591092';
 const DEBATE =
   'https://hansard.parliament.uk/Commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40/SpecialEducationalNeedsAndDisabilitiesReview';
@@ -278,6 +280,68 @@ describe('drafting a consultation response', () => {
     await expect.poll(async () => (await storedDraft()).questions.at(-1)?.text).toBe(second);
     await toggle.click();
     await expect.poll(() => workspace(view).locator('.response-question').count()).toBe(6);
+    await view.close();
+    await page.close();
+  });
+
+  it('offers the workspace beside the consultation’s document, with the same draft as its page', async () => {
+    await clearStore(harness, 'responses');
+    const pagesBefore = ((await readStore(harness, 'pages')) as { url: string }[]).length;
+    const { page, view } = await openWorkspace(DOCUMENT);
+    expect(await view.locator('.view-header h1').textContent()).toBe(
+      'SEN workforce training standards: consultation document',
+    );
+    const parent = view.locator('.view-header .document-of a');
+    await expect
+      .poll(() => parent.textContent())
+      .toBe('SEN workforce: training standards for SENCOs and support staff');
+    expect(await parent.getAttribute('href')).toBe(CONSULTATION);
+    const axe = await new AxeBuilder({ page: view }).include('.view-header').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+    // The document's numbered questions, and its closing date from GOV.UK's record.
+    await expect
+      .poll(() =>
+        workspace(view)
+          .locator('.response-question')
+          .evaluateAll((qs) => qs.map((q) => q.getAttribute('data-question'))),
+      )
+      .toEqual(['1', '2', '3', '4']);
+    await expect
+      .poll(() => workspace(view).locator('.closing').textContent())
+      .toMatch(/20 December 2026$/);
+    const q = await openQuestion(view, '2');
+    await q.getByRole('button', { name: 'Add a point' }).click();
+    const point = 'Early years settings need the same standard.';
+    await q.getByRole('textbox', { name: 'Point 1 of question 2' }).fill(point);
+    await saved(view);
+
+    // "Add as question" where the questions are read; the document gets no card of its own.
+    const ui = await ExtensionUi.of(page);
+    const wording = 'The standards would set out the training they are given when they start';
+    await selectText(page, wording);
+    await ui.waitFor('.selection-toolbar .add-question');
+    expect(await ui.texts('.selection-toolbar button')).toEqual(['Add as question']);
+    await ui.click('.selection-toolbar .add-question');
+    await expect.poll(() => workspace(view).locator('.response-question').count()).toBe(5);
+    expect((await storedDraft()).questions.at(-1)).toMatchObject({
+      text: wording,
+      source: { from: 'user', how: 'selected', pageUrl: DOCUMENT },
+    });
+    expect(await ui.count('.card, .edge-tab')).toBe(0);
+    // No visit: the document is no page of the user's thread.
+    const pages = (await readStore(harness, 'pages')) as { url: string }[];
+    expect(pages).toHaveLength(pagesBefore);
+    expect(pages.map((record) => record.url)).not.toContain(DOCUMENT);
+
+    // The consultation's own page shows the same draft.
+    const there = await openWorkspace(CONSULTATION);
+    const same = await openQuestion(there.view, '2');
+    expect(await same.getByRole('textbox', { name: 'Point 1 of question 2' }).inputValue()).toBe(
+      point,
+    );
+    expect(await workspace(there.view).locator('.response-question').count()).toBe(5);
+    await there.view.close();
+    await there.page.close();
     await view.close();
     await page.close();
   });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { readPage } from '../../components/notes/useAnnotations';
-import { reportOf, reportOrphans, reportTab } from '../../components/view/report-tab';
+import {
+  documentReportOf,
+  reportOf,
+  reportOrphans,
+  reportTab,
+} from '../../components/view/report-tab';
 import { prepareText } from '../../utils/annotations/code-points';
 import { anchor } from '../../utils/annotations/selectors';
 import { PETITION_RESPONSE } from '../../utils/pages/responses';
@@ -10,6 +15,8 @@ import { TabReport } from '../../utils/view/tab-state';
 import { extractFixture, loadFixtureDocument } from '../load-fixture';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
+const CONSULTATION = 'https://www.gov.uk/government/consultations/sen-workforce-training-standards';
+const DOCUMENT = `${CONSULTATION}/sen-workforce-training-standards-consultation-document`;
 
 describe('what the content script tells the view', () => {
   it('the page’s context and its bookmarkable response, by selectors that find it again', () => {
@@ -37,6 +44,18 @@ describe('what the content script tells the view', () => {
     expect(
       reportOf({ ok: false, kind: 'debate', key: 'debate:x', reason: 'no title' }, document),
     ).toEqual({ status: 'unreadable', kind: 'debate', key: 'debate:x', reason: 'no title' });
+  });
+
+  it('a consultation’s HTML document as its consultation and title; nothing for any other document', () => {
+    const report = documentReportOf(new URL(DOCUMENT), loadFixtureDocument(DOCUMENT));
+    expect(TabReport.parse(report)).toEqual({
+      status: 'document',
+      consultation: { key: 'consultation:sen-workforce-training-standards', url: CONSULTATION },
+      title: 'SEN workforce training standards: consultation document',
+    });
+    // The consultation's own page, served at a document's address (no HTML publication there).
+    expect(documentReportOf(new URL(DOCUMENT), loadFixtureDocument(CONSULTATION))).toBeNull();
+    expect(documentReportOf(new URL(CONSULTATION), loadFixtureDocument(CONSULTATION))).toBeNull();
   });
 
   it('answers the background’s “report again”, and no one else', async () => {

@@ -90,6 +90,18 @@ describe('a question selected on the consultation’s page', () => {
     expect(await getDraft(await db, second.key)).toEqual(second);
   });
 
+  it('takes text selected on one of the consultation’s documents into the consultation’s draft', async () => {
+    const { db } = setup();
+    const draft = await addSelectedQuestion(await db, `${DOCUMENT}#questions`, 'Who trains?', 5);
+    expect(draft).toMatchObject({
+      key: 'consultation:sen-workforce-training-standards',
+      url: CONSULTATION,
+      questions: [
+        { text: 'Who trains?', source: { from: 'user', how: 'selected', pageUrl: DOCUMENT } },
+      ],
+    });
+  });
+
   it('refuses text from a page that is not a consultation’s, writing nothing', async () => {
     const { db } = setup();
     await expect(

@@ -55,4 +55,27 @@ describe('the selection toolbar', () => {
     expect(second).toHaveBeenCalledTimes(1);
     expect(first).not.toHaveBeenCalled();
   });
+
+  it('on a consultation’s document, only adds the selection as a question (no highlight there)', () => {
+    const add = vi.fn();
+    act(() => render(<SelectionToolbar doc={document} onAddQuestion={add} />, root));
+    select('within 3 years');
+    act(() => {
+      vi.advanceTimersByTime(200);
+    });
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('.selection-toolbar button')];
+    expect(buttons.map((b) => b.textContent)).toEqual(['Add as question']);
+    // The highlight shortcut does nothing, and leaves the page's own key handling alone.
+    const key = new KeyboardEvent('keydown', {
+      altKey: true,
+      shiftKey: true,
+      code: 'KeyH',
+      bubbles: true,
+      cancelable: true,
+    });
+    document.dispatchEvent(key);
+    expect(key.defaultPrevented).toBe(false);
+    act(() => buttons[0]?.click());
+    expect(add).toHaveBeenCalledWith('within 3 years');
+  });
 });

@@ -3,7 +3,7 @@ import type { PageContext } from '../../utils/pages/context';
 import type { StoryEntry } from '../../utils/story/timeline';
 import { createTabHub, type TabHubDeps } from '../../utils/view/tab-hub';
 import {
-  type TabReport,
+  TabReport,
   type TabState,
   tabOfViewUrl,
   VIEW_PORT,
@@ -101,6 +101,22 @@ describe('what each tab shows, for the views beside them', () => {
       [2, false],
       [1, false],
     ]);
+  });
+
+  it('offers the side panel beside a consultation’s document, told to its view as it came', () => {
+    const { hub, view, enablePanel } = hubWith();
+    const states = view(3);
+    const report = TabReport.parse({
+      status: 'document',
+      consultation: {
+        key: 'consultation:sen-workforce-training-standards',
+        url: 'https://www.gov.uk/government/consultations/sen-workforce-training-standards',
+      },
+      title: 'SEN workforce training standards: consultation document',
+    });
+    hub.report(3, report);
+    expect(states.at(-1)).toEqual(report);
+    expect(enablePanel.mock.calls).toEqual([[3, true]]);
   });
 
   it('after a restart (nothing known), asks the tab, whose content script answers with its report', async () => {

@@ -50,6 +50,19 @@ describe('the toolbar button and the shortcut', () => {
     expect(opened).toEqual([]);
   });
 
+  it('opens the side panel beside a consultation’s document too (its response workspace)', async () => {
+    const { fakes, opened, click } = gesture();
+    const library = vi.fn();
+    const known: TabState = {
+      status: 'document',
+      consultation: { key: 'consultation:x', url: 'https://www.gov.uk/government/consultations/x' },
+      title: 'Consultation document',
+    };
+    await click(() => openViewOrLibrary({ sidePanel: fakes.sidePanel }, 7, known, library));
+    expect(opened).toEqual(['sidePanel']);
+    expect(library).not.toHaveBeenCalled();
+  });
+
   it('opens Chromium’s side panel for a supported page, within the gesture', async () => {
     const { fakes, opened, click } = gesture();
     const library = vi.fn();

@@ -1,3 +1,4 @@
+import { consultationOfDocument } from '../pages/consultation-document';
 import { detectHref } from '../pages/registry';
 import type { CivicThreadDB } from '../storage/db';
 import type { ResponseDraft } from '../storage/response-draft';
@@ -9,7 +10,26 @@ import { addQuestion, newDraft, pastedQuestions } from './draft';
 const ATTEMPTS = 3;
 
 /**
- * Text the user selected on a consultation's page, added as a question of that consultation's
+ * The consultation a page is of (its own page, or one of its HTML documents, where its questions
+ * are read): its key and address, and the page's address (no fragment), or null.
+ */
+function consultationOf(pageUrl: string): { key: string; url: string; pageUrl: string } | null {
+  const detected = detectHref(pageUrl);
+  if (detected) {
+    const { page, url } = detected;
+    return page.kind === 'consultation'
+      ? { key: page.key, url: url.href.replace(/\.cy$/, ''), pageUrl: url.href }
+      : null;
+  }
+  if (!URL.canParse(pageUrl)) return null;
+  const url = new URL(pageUrl);
+  url.hash = '';
+  const parent = consultationOfDocument(url);
+  return parent && { ...parent, pageUrl: url.href };
+}
+
+/**
+ * Text the user selected on a consultation's page or one of its documents, added as a question of that consultation's
  * draft (a draft is started if there is none). A number the selection starts with ("Question 4:")
  * is kept; nothing else is read into it.
  */
@@ -19,10 +39,10 @@ export async function addSelectedQuestion(
   text: string,
   now: number,
 ): Promise<ResponseDraft> {
-  const detected = detectHref(pageUrl);
-  if (detected?.page.kind !== 'consultation')
+  const consultation = consultationOf(pageUrl);
+  if (!consultation)
     throw new Error('Only text on a consultation’s page can be added as one of its questions.');
-  const { key } = detected.page;
+  const { key } = consultation;
   const [question] = pastedQuestions(text.replace(/\s+/g, ' '));
   if (!question) throw new Error('The selection holds no text to add.');
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -33,7 +53,7 @@ export async function addSelectedQuestion(
       newDraft(
         {
           key,
-          url: page?.url ?? detected.url.href.replace(/\.cy$/, ''),
+          url: page?.url ?? consultation.url,
           title: page?.title ?? null,
           closesOn: page?.context.kind === 'consultation' ? page.context.closesOn : null,
         },
@@ -44,7 +64,7 @@ export async function addSelectedQuestion(
       addQuestion(
         base,
         question,
-        { from: 'user', how: 'selected', pageUrl: detected.url.href },
+        { from: 'user', how: 'selected', pageUrl: consultation.pageUrl },
         now,
       ),
     );

@@ -10,9 +10,9 @@ export interface ViewOpeners {
 }
 
 /**
- * The toolbar button and the shortcut: on a supported page, the view beside it; anywhere else,
- * the library in a tab. Synchronous on purpose: `open` counts only within the user's gesture,
- * and any `await` before it loses the gesture. A tab the background knows nothing about yet
+ * The toolbar button and the shortcut: on a supported page or a consultation's document, the
+ * view beside it; anywhere else, the library in a tab. Synchronous on purpose: `open` counts only
+ * within the user's gesture, and any `await` before it loses the gesture. A tab the background knows nothing about yet
  * (the worker just restarted) is tried, and the library opened if the browser refuses.
  */
 export function openViewOrLibrary(
@@ -21,7 +21,11 @@ export function openViewOrLibrary(
   known: TabState | undefined,
   openLibrary: () => void,
 ): void {
-  const supported = known === undefined || known.status === 'page' || known.status === 'loading';
+  const supported =
+    known === undefined ||
+    known.status === 'page' ||
+    known.status === 'document' ||
+    known.status === 'loading';
   if (tabId === undefined || !supported) {
     openLibrary();
   } else if (openers.sidePanel) {

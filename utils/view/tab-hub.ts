@@ -65,7 +65,8 @@ export function createTabHub({
 
   const report = (tabId: number, next: TabReport) => {
     set(tabId, next);
-    enablePanel(tabId, next.status === 'page');
+    // A consultation's document has a view too: its consultation's response workspace.
+    enablePanel(tabId, next.status === 'page' || next.status === 'document');
   };
 
   /** Asks the tab again: its content script answers with its report, or there is none. */

@@ -31,10 +31,24 @@ const UnreadableReport = z.object({
   key: z.string(),
   reason: z.string(),
 });
+/**
+ * A consultation's HTML document (utils/pages/consultation-document.ts): no page of its own (no
+ * card, no visit), but the view offers its consultation's response workspace beside it.
+ */
+const DocumentReport = z.object({
+  status: z.literal('document'),
+  consultation: z.object({ key: z.string().check(z.minLength(1)), url: z.string() }),
+  title: z.nullable(z.string()),
+});
 /** Nothing for the extension here: not a supported page, or not that page (an error page). */
 const NoneReport = z.object({ status: z.literal('none') });
 
-export const TabReport = z.discriminatedUnion('status', [PageReport, UnreadableReport, NoneReport]);
+export const TabReport = z.discriminatedUnion('status', [
+  PageReport,
+  UnreadableReport,
+  NoneReport,
+  DocumentReport,
+]);
 export type TabReport = z.infer<typeof TabReport>;
 
 /** What the view shows for a tab: its report, or that it is loading or gone. */
@@ -42,6 +56,7 @@ export const TabState = z.discriminatedUnion('status', [
   PageReport,
   UnreadableReport,
   NoneReport,
+  DocumentReport,
   z.object({ status: z.literal('loading') }),
   z.object({ status: z.literal('closed') }),
 ]);
