@@ -5,6 +5,7 @@ import { createLiveFetcher } from '../utils/live/live-fetcher';
 import { liveViewFor } from '../utils/live/live-view';
 import { createPageChannel } from '../utils/messaging/page-channel';
 import { createMessageHandler } from '../utils/messaging/server';
+import type { ReportAgain } from '../utils/messaging/tab-report';
 import type { PageContext } from '../utils/pages/context';
 import { detectHref } from '../utils/pages/registry';
 import { linkCardFor } from '../utils/related/link-card';
@@ -67,7 +68,7 @@ import {
 } from '../utils/view/open-view';
 import { createShared } from '../utils/view/recent';
 import { createTabHub } from '../utils/view/tab-hub';
-import { type ReportAgain, VIEW_PORT } from '../utils/view/tab-state';
+import { VIEW_PORT } from '../utils/view/tab-state';
 import { followPage, runDueChecks } from '../utils/watchlist/checker';
 import { ALARM_PERIOD_MINUTES, WATCH_ALARM } from '../utils/watchlist/schedule';
 import type { z } from '../utils/zod';

@@ -11,11 +11,11 @@ import {
 } from '../../utils/annotations/text-model';
 import { watchPageChanges } from '../../utils/messaging/page-channel';
 import type { PageSend } from '../../utils/messaging/page-client';
+import type { BookmarkOffer } from '../../utils/messaging/tab-report';
 import type { PageContext } from '../../utils/pages/context';
 import type { ResponseBlock } from '../../utils/pages/responses';
 import { watchForLateContent } from '../../utils/pages/watch';
 import { type Annotation, type Colour, MAX_QUOTE_LENGTH } from '../../utils/storage/records';
-import type { BookmarkOffer } from '../../utils/view/tab-state';
 import { isPanelHost } from '../panel/host';
 
 /** An annotation with where it is on the page now; `range` is null for page notes and orphans. */

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendRequest } from '../../utils/messaging/client';
+import type { BookmarkOffer } from '../../utils/messaging/tab-report';
 import { type PageContext, PageKind } from '../../utils/pages/context';
 import type { StoryEntry } from '../../utils/story/timeline';
-import type { BookmarkOffer, TabState } from '../../utils/view/tab-state';
+import type { TabState } from '../../utils/view/tab-state';
 import { watchTab } from '../../utils/view/view-channel';
 import { NotesSection } from '../notes/NotesSection';
 import { useAnnotations } from '../notes/useAnnotations';

@@ -1,6 +1,7 @@
 import { targetOfElement } from '../../utils/annotations/passage';
 import { extensionApi } from '../../utils/messaging/extension-api';
 import { sendPageRequest } from '../../utils/messaging/page-client';
+import { ReportAgain, type TabReport } from '../../utils/messaging/tab-report';
 import {
   consultationOfDocument,
   documentTitle,
@@ -8,7 +9,6 @@ import {
 } from '../../utils/pages/consultation-document';
 import type { ExtractResult } from '../../utils/pages/registry';
 import { findResponses } from '../../utils/pages/responses';
-import { ReportAgain, type TabReport } from '../../utils/view/tab-state';
 import { readPage } from '../notes/useAnnotations';
 import { VIEW_MARKS } from './marks';
 

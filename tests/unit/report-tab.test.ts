@@ -9,9 +9,9 @@ import {
 } from '../../components/view/report-tab';
 import { prepareText } from '../../utils/annotations/code-points';
 import { anchor } from '../../utils/annotations/selectors';
+import { TabReport } from '../../utils/messaging/tab-report';
 import { PETITION_RESPONSE } from '../../utils/pages/responses';
 import { cleanText } from '../../utils/pages/text';
-import { TabReport } from '../../utils/view/tab-state';
 import { extractFixture, loadFixtureDocument } from '../load-fixture';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import { TabReport } from '../../utils/messaging/tab-report';
 import type { PageContext } from '../../utils/pages/context';
 import type { StoryEntry } from '../../utils/story/timeline';
 import { createTabHub, type TabHubDeps } from '../../utils/view/tab-hub';
 import {
-  TabReport,
   type TabState,
   tabOfViewUrl,
   VIEW_PORT,

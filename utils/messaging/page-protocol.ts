@@ -2,8 +2,8 @@ import { PageContext, SupportedPageUrl } from '../pages/context';
 import { LinkCard } from '../related/related-item';
 import { Annotation, Settings } from '../storage/records';
 import { CardSummary } from '../story/card-summary';
-import { TabReport } from '../view/tab-state';
 import { z } from '../zod';
+import { TabReport } from './tab-report';
 
 /**
  * The messages a content script sends, and their answers: the part of the protocol

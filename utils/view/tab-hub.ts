@@ -1,7 +1,8 @@
 import type { Port } from '../messaging/page-channel';
+import { TabReport } from '../messaging/tab-report';
 import type { PageContext } from '../pages/context';
 import type { StoryEntry } from '../story/timeline';
-import { TabReport, type TabState, VIEW_PORT, ViewPortMessage } from './tab-state';
+import { type TabState, VIEW_PORT, ViewPortMessage } from './tab-state';
 
 export interface TabHubDeps {
   extensionId: string;
