@@ -1,10 +1,15 @@
 // Sharing with a Hypothesis group, below its UI: the fixture Hypothesis API is reached at its
 // real host, and the built extension's background asks it nothing before the user has granted
 // the optional host permission (wxt.config.ts), through the real protocol from an extension page.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Request } from '../../utils/messaging/protocol';
-import { extensionPage, launch } from './harness';
+import type { SharingStatus } from '../../utils/sharing/messages';
+import type { HypothesisControl } from '../fixture-site/hypothesis';
+import { extensionPage, type Harness, launch } from './harness';
 
 const harness = await launch();
 afterAll(() => harness.close());
@@ -61,5 +66,174 @@ describe('sharing with a Hypothesis group, in the built extension', () => {
     });
     expect(harness.site.hypothesis.requests.slice(before)).toEqual([]);
     await page.close();
+  });
+});
+
+const PETITION = 'https://petition.parliament.uk/petitions/701234';
+const GROUP = 'Kd3VxYp2';
+/** Three passages of the fixture petition, as the selection toolbar saves them. */
+const PASSAGES = [
+  [
+    'ring-fenced budget for special educational needs',
+    'give every mainstream school in England a ',
+    ' and disabilities (SEND) support',
+  ],
+  ['Families wait months for support', '', ' while councils and schools argue'],
+  [
+    'Ring-fenced money would follow the child.',
+    'Training means little without the funding to release staff. ',
+    '',
+  ],
+] as const;
+
+function noteOn(index: number, now: number) {
+  const [exact, prefix, suffix] = PASSAGES[index] ?? PASSAGES[0];
+  return {
+    id: `e2e-note-${index}`,
+    kind: 'highlight' as const,
+    pageKey: 'petition:701234',
+    pageUrl: PETITION,
+    pageTitle: 'Give schools ring-fenced funding to meet the needs of every pupil with SEND',
+    pageKind: 'petition' as const,
+    target: {
+      quote: { type: 'TextQuoteSelector' as const, exact, prefix, suffix },
+      position: { type: 'TextPositionSelector' as const, start: 0, end: exact.length },
+    },
+    note: `Briefing point ${index}`,
+    tags: ['briefing'],
+    colour: 'yellow' as const,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * Grants the optional host permission as a user does on the extension's page in chrome://extensions
+ * (Site access → add a site), through that page's own API: headless Chromium cannot answer the
+ * prompt `permissions.request` shows, and the request then resolves with no prompt, as for any
+ * host the user has already allowed. What is not proven here: Chromium's prompt itself.
+ */
+async function allowApiHostOnExtensionsPage(harness: Harness): Promise<void> {
+  const id = new URL(harness.worker.url()).host;
+  const page = await harness.context.newPage();
+  await page.goto(`chrome://extensions/?id=${id}`);
+  await page.evaluate(
+    (extensionId) =>
+      (
+        globalThis as unknown as {
+          chrome: {
+            developerPrivate: { addHostPermission(id: string, host: string): Promise<void> };
+          };
+        }
+      ).chrome.developerPrivate.addHostPermission(extensionId, 'https://api.hypothes.is/*'),
+    id,
+  );
+  await page.close();
+}
+
+const mine = (control: HypothesisControl) =>
+  control.annotations.filter((a) => a.user === 'acct:amira_campaigns@hypothes.is');
+
+describe('connecting, publishing and following edits through a restart', () => {
+  const profile = mkdtempSync(join(tmpdir(), 'civic-thread-sharing-'));
+  let flow: Harness;
+  afterAll(async () => {
+    await flow?.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('connects with the token in settings, after the permission is asked in the click', async () => {
+    flow = await launch({ userDataDir: profile });
+    const settings = await flow.context.newPage();
+    await settings.goto(extensionPage(flow, 'options.html'));
+    const section = settings.getByRole('region', {
+      name: 'Share with a campaign team (Hypothesis)',
+    });
+    await expect
+      .poll(() => section.innerText())
+      .toContain("Notes you publish are sent to hypothes.is and readable by the group's members.");
+    const token = section.getByLabel('Your Hypothesis developer token');
+    expect(await token.getAttribute('type')).toBe('password');
+    expect(await token.getAttribute('autocomplete')).toBe('off');
+
+    // A token Hypothesis does not know is refused with a message saying what to do.
+    await token.fill('not-a-token-at-all');
+    await allowApiHostOnExtensionsPage(flow);
+    await section.getByRole('button', { name: 'Connect' }).click();
+    await expect
+      .poll(() => section.getByRole('alert').innerText())
+      .toBe('Hypothesis does not accept this token. Copy it again from your developer page.');
+
+    const [user] = flow.site.hypothesis.users;
+    await token.fill(user?.token ?? '');
+    await section.getByRole('button', { name: 'Connect' }).click();
+    await section.getByText('Connected as Amira Hassan').waitFor();
+    await section.getByLabel('Publish to the group').selectOption(GROUP);
+    await expect
+      .poll(async () => (await send(settings, { type: 'sharing/status' })).data)
+      .toMatchObject({ account: { groupId: GROUP }, permission: true });
+    await settings.close();
+  });
+
+  it('publishes three notes, follows an edit and a delete, and finishes its queue after a restart', async () => {
+    const control = flow.site.hypothesis;
+    const page = await flow.context.newPage();
+    await page.goto(extensionPage(flow, 'options.html'));
+    const now = Date.now();
+    const notes = [0, 1, 2].map((i) => noteOn(i, now));
+    expect((await send(page, { type: 'annotations/add-many', annotations: notes })).ok).toBe(true);
+    // The first post is written and its answer lost; the retries then find the network down.
+    control.faults = [{ kind: 'lose-answer' }, ...Array(8).fill({ kind: 'offline' })];
+    expect(
+      await send(page, { type: 'sharing/publish', selection: { pageKey: 'petition:701234' } }),
+    ).toMatchObject({ ok: true, data: { status: 'queued', privateIds: [] } });
+    await expect.poll(() => mine(control).length).toBe(1);
+    await page.close();
+
+    // The browser quits mid-queue, and the same user comes back to the same group.
+    await flow.close();
+    control.faults = [];
+    flow = await launch({ userDataDir: profile, hypothesis: control });
+    await expect.poll(() => mine(control).length, { timeout: 20_000 }).toBe(3);
+    expect(
+      mine(control)
+        .map((a) => a.text)
+        .sort(),
+    ).toEqual(notes.map((n) => n.note).sort());
+    for (const a of mine(control)) {
+      expect(a).toMatchObject({ group: GROUP, uri: PETITION, tags: ['briefing'] });
+    }
+
+    const view = await flow.context.newPage();
+    await view.goto(extensionPage(flow, 'options.html'));
+    const status = async () => (await send(view, { type: 'sharing/status' })).data as SharingStatus;
+    await expect.poll(async () => (await status()).published.length).toBe(3);
+    const [edited, removed] = notes;
+    const ids = new Map((await status()).published.map((p) => [p.noteId, p.annotationId]));
+    if (!edited || !removed) throw new Error('three notes');
+    const changed = {
+      ...edited,
+      note: 'Briefing point 0, with the council figures',
+      updatedAt: now + 1,
+    };
+    expect(
+      (await send(view, { type: 'annotations/edit', base: edited, annotation: changed })).ok,
+    ).toBe(true);
+    expect((await send(view, { type: 'annotations/delete-many', ids: [removed.id] })).ok).toBe(
+      true,
+    );
+    await expect.poll(() => mine(control).length).toBe(2);
+    await expect
+      .poll(() => mine(control).map((a) => a.text))
+      .toContain('Briefing point 0, with the council figures');
+    // The lost post was found in the group (and brought up to date), not posted again; the
+    // edit and the delete went to the annotations the group gave those notes.
+    const writes = control.requests.filter((r) => !r.startsWith('GET'));
+    expect(writes.filter((r) => r.startsWith('POST'))).toHaveLength(4);
+    expect(writes.slice(-2)).toEqual([
+      `PATCH /api/annotations/${ids.get(edited.id)}`,
+      `DELETE /api/annotations/${ids.get(removed.id)}`,
+    ]);
+    await view.close();
   });
 });
