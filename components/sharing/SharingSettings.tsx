@@ -1,36 +1,16 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { sendRequest } from '../../utils/messaging/client';
 import { plural } from '../../utils/plural';
 import type { SharingStatus } from '../../utils/sharing/messages';
 import { requestApiAccess } from '../../utils/sharing/permission';
-
-/** How often the page reads the queue again while notes are waiting. */
-const POLL_MS = 1500;
-
-export const SEND_WARNING =
-  "Notes you publish are sent to hypothes.is and readable by the group's members.";
+import { SEND_WARNING, useSharingStatus } from './useSharing';
 
 /** Settings for sharing notes with a private Hypothesis group: connect, pick a group, the queue. */
 export function SharingSettings() {
-  const [status, setStatus] = useState<SharingStatus | null>(null);
+  const { status, problem, refresh } = useSharingStatus();
   const [token, setToken] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-
-  const refresh = async () => {
-    const answer = await sendRequest({ type: 'sharing/status' });
-    if (answer.ok) setStatus(answer.data);
-    else setMessage(answer.error.message);
-  };
-  useEffect(() => {
-    void refresh();
-  }, []);
-  const waiting = status?.jobs.length ?? 0;
-  useEffect(() => {
-    if (waiting === 0) return;
-    const timer = setInterval(() => void refresh(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [waiting]);
 
   const connect = (event: Event) => {
     event.preventDefault();
@@ -79,7 +59,7 @@ export function SharingSettings() {
         pages you read. Nothing is sent until you publish a note.
       </p>
       <p class="notice">{SEND_WARNING}</p>
-      {message && <p role="alert">{message}</p>}
+      {(message ?? problem) && <p role="alert">{message ?? problem}</p>}
       {status && !account && (
         <form onSubmit={connect}>
           <label>

@@ -11,6 +11,7 @@ import { KIND_LABEL } from '../panel/format';
 import { LiveSection } from '../panel/LiveSection';
 import { RelatedSection } from '../related/RelatedSection';
 import { RespondSection } from '../respond/RespondSection';
+import { useSharing } from '../sharing/useSharing';
 import { FollowControl } from '../watchlist/FollowControl';
 import { Story } from './Story';
 import { summaryLine } from './summary';
@@ -153,6 +154,7 @@ function PageView({
   // No page here: the notes are listed, and bookmarks saved from what the page reported.
   const notes = useAnnotations(annotating ? context : null, send, null, orphans);
   const [editingId, setEditingId] = useState<string | null>(null);
+  const sharing = useSharing(send);
   return (
     <>
       <header class="view-header">
@@ -175,6 +177,7 @@ function PageView({
           responses={offers}
           editingId={editingId}
           setEditingId={setEditingId}
+          sharing={sharing}
         />
       )}
       {context.kind === 'consultation' && <RespondSection context={context} send={send} />}

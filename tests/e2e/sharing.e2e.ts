@@ -10,6 +10,7 @@ import type { Request } from '../../utils/messaging/protocol';
 import type { SharingStatus } from '../../utils/sharing/messages';
 import type { HypothesisControl } from '../fixture-site/hypothesis';
 import { extensionPage, type Harness, launch } from './harness';
+import { openWithView } from './view';
 
 const harness = await launch();
 afterAll(() => harness.close());
@@ -177,18 +178,32 @@ describe('connecting, publishing and following edits through a restart', () => {
 
   it('publishes three notes, follows an edit and a delete, and finishes its queue after a restart', async () => {
     const control = flow.site.hypothesis;
-    const page = await flow.context.newPage();
-    await page.goto(extensionPage(flow, 'options.html'));
+    const settings = await flow.context.newPage();
+    await settings.goto(extensionPage(flow, 'options.html'));
     const now = Date.now();
     const notes = [0, 1, 2].map((i) => noteOn(i, now));
-    expect((await send(page, { type: 'annotations/add-many', annotations: notes })).ok).toBe(true);
+    const secret = { ...noteOn(0, now), id: 'e2e-secret', note: 'Our tactics', tags: ['private'] };
+    expect(
+      (await send(settings, { type: 'annotations/add-many', annotations: [...notes, secret] })).ok,
+    ).toBe(true);
+    await settings.close();
+
+    const { view } = await openWithView(flow, PETITION);
+    const secretItem = view.locator('[data-note-id="e2e-secret"]');
+    await expect.poll(() => secretItem.innerText()).toContain('Tagged private: never published.');
+    expect(await secretItem.getByRole('button', { name: /^Publish/ }).count()).toBe(0);
+    await view
+      .getByText("Notes you publish are sent to hypothes.is and readable by the group's members.")
+      .waitFor();
     // The first post is written and its answer lost; the retries then find the network down.
     control.faults = [{ kind: 'lose-answer' }, ...Array(8).fill({ kind: 'offline' })];
-    expect(
-      await send(page, { type: 'sharing/publish', selection: { pageKey: 'petition:701234' } }),
-    ).toMatchObject({ ok: true, data: { status: 'queued', privateIds: [] } });
+    await view
+      .getByRole('button', { name: "Publish this page's notes to SEND funding campaign" })
+      .click();
+    await view
+      .getByText('3 notes queued for SEND funding campaign; 1 tagged private was left out.')
+      .waitFor();
     await expect.poll(() => mine(control).length).toBe(1);
-    await page.close();
 
     // The browser quits mid-queue, and the same user comes back to the same group.
     await flow.close();
@@ -204,9 +219,9 @@ describe('connecting, publishing and following edits through a restart', () => {
       expect(a).toMatchObject({ group: GROUP, uri: PETITION, tags: ['briefing'] });
     }
 
-    const view = await flow.context.newPage();
-    await view.goto(extensionPage(flow, 'options.html'));
-    const status = async () => (await send(view, { type: 'sharing/status' })).data as SharingStatus;
+    const page = await flow.context.newPage();
+    await page.goto(extensionPage(flow, 'options.html'));
+    const status = async () => (await send(page, { type: 'sharing/status' })).data as SharingStatus;
     await expect.poll(async () => (await status()).published.length).toBe(3);
     const [edited, removed] = notes;
     const ids = new Map((await status()).published.map((p) => [p.noteId, p.annotationId]));
@@ -217,9 +232,9 @@ describe('connecting, publishing and following edits through a restart', () => {
       updatedAt: now + 1,
     };
     expect(
-      (await send(view, { type: 'annotations/edit', base: edited, annotation: changed })).ok,
+      (await send(page, { type: 'annotations/edit', base: edited, annotation: changed })).ok,
     ).toBe(true);
-    expect((await send(view, { type: 'annotations/delete-many', ids: [removed.id] })).ok).toBe(
+    expect((await send(page, { type: 'annotations/delete-many', ids: [removed.id] })).ok).toBe(
       true,
     );
     await expect.poll(() => mine(control).length).toBe(2);
@@ -234,6 +249,6 @@ describe('connecting, publishing and following edits through a restart', () => {
       `PATCH /api/annotations/${ids.get(edited.id)}`,
       `DELETE /api/annotations/${ids.get(removed.id)}`,
     ]);
-    await view.close();
+    await page.close();
   });
 });
