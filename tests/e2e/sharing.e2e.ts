@@ -8,8 +8,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Request } from '../../utils/messaging/protocol';
 import type { SharingStatus } from '../../utils/sharing/messages';
-import type { HypothesisControl } from '../fixture-site/hypothesis';
-import { extensionPage, type Harness, launch } from './harness';
+import { type HypothesisControl, revokeToken } from '../fixture-site/hypothesis';
+import { extensionPage, type Harness, launch, readStore } from './harness';
 import { openWithView } from './view';
 
 const harness = await launch();
@@ -249,6 +249,50 @@ describe('connecting, publishing and following edits through a restart', () => {
       `PATCH /api/annotations/${ids.get(edited.id)}`,
       `DELETE /api/annotations/${ids.get(removed.id)}`,
     ]);
+    await page.close();
+  });
+
+  it('marks published notes in the library; a revoked token stops the queue in settings; disconnect forgets the token and the group', async () => {
+    const control = flow.site.hypothesis;
+    const [user] = control.users;
+    const page = await flow.context.newPage();
+    await page.goto(extensionPage(flow, 'options.html'));
+    // The group's notes read for the petition, kept on this computer until disconnecting.
+    expect(
+      await send(page, { type: 'sharing/group-notes', uri: PETITION, refresh: true }),
+    ).toMatchObject({ ok: true, data: { error: null, entry: { uri: PETITION } } });
+    expect(await readStore(flow, 'groupNotes')).toHaveLength(1);
+
+    const library = await flow.context.newPage();
+    await library.goto(extensionPage(flow, 'library.html'));
+    const card = library.locator('.note-card').filter({ hasText: 'Briefing point 2' });
+    await card.getByText('Published', { exact: true }).waitFor();
+    await expect
+      .poll(() => library.locator('.note-card').filter({ hasText: 'Our tactics' }).innerText())
+      .toContain('Tagged private: never published.');
+
+    // The token is regenerated on hypothes.is: the unpublish is refused, and the queue stops.
+    revokeToken(control, user?.token ?? '');
+    await card.getByRole('button', { name: 'Unpublish' }).click();
+    await page.reload();
+    const section = page.getByRole('region', { name: 'Share with a campaign team (Hypothesis)' });
+    await expect
+      .poll(() => section.innerText(), { timeout: 15_000 })
+      .toContain(
+        'Sending stopped: Hypothesis no longer accepts the API token. Connect again with a new one.',
+      );
+    expect(mine(control).map((a) => a.text)).toContain('Briefing point 2');
+
+    await section.getByRole('button', { name: 'Disconnect' }).click();
+    await section
+      .getByText("This removes your token, the notes waiting to be sent and the group's notes")
+      .waitFor();
+    await section.getByRole('button', { name: 'Yes, disconnect' }).click();
+    await section.getByLabel('Your Hypothesis developer token').waitFor();
+    expect(JSON.stringify(await readStore(flow, 'settings'))).not.toContain(user?.token);
+    expect(await readStore(flow, 'groupNotes')).toEqual([]);
+    expect(await readStore(flow, 'shareQueue')).toEqual([]);
+    await library.close();
     await page.close();
   });
 });
