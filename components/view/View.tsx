@@ -11,6 +11,7 @@ import { KIND_LABEL } from '../panel/format';
 import { LiveSection } from '../panel/LiveSection';
 import { RelatedSection } from '../related/RelatedSection';
 import { RespondSection } from '../respond/RespondSection';
+import { GroupNotes } from '../sharing/GroupNotes';
 import { useSharing } from '../sharing/useSharing';
 import { FollowControl } from '../watchlist/FollowControl';
 import { Story } from './Story';
@@ -180,6 +181,7 @@ function PageView({
           sharing={sharing}
         />
       )}
+      {sharing && <GroupNotes uri={context.url} groupName={sharing.groupName} send={send} />}
       {context.kind === 'consultation' && <RespondSection context={context} send={send} />}
       {context.kind !== 'debate' && <FollowControl context={context} send={send} />}
       <LiveSection context={context} send={send} />

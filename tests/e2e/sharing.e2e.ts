@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Request } from '../../utils/messaging/protocol';
 import type { SharingStatus } from '../../utils/sharing/messages';
 import { type HypothesisControl, revokeToken } from '../fixture-site/hypothesis';
-import { extensionPage, type Harness, launch, readStore } from './harness';
+import { extensionPage, type Harness, launch, paintedText, readStore } from './harness';
 import { openWithView } from './view';
 
 const harness = await launch();
@@ -250,6 +250,25 @@ describe('connecting, publishing and following edits through a restart', () => {
       `DELETE /api/annotations/${ids.get(removed.id)}`,
     ]);
     await page.close();
+  });
+
+  it("lists the teammate's note in the view, and paints its passage on the page in the group's style", async () => {
+    const { page, view } = await openWithView(flow, PETITION);
+    const section = view.getByRole('region', { name: "SEND funding campaign's notes" });
+    const teammate = section.locator('.group-note');
+    await expect.poll(() => teammate.count()).toBe(1);
+    const shown = await teammate.innerText();
+    expect(shown).toContain('Sam Okafor');
+    expect(shown).toContain('Schools tell us they cannot afford teaching assistants');
+    expect(shown).toContain("This is the line the council's own survey backs up");
+    expect(await section.innerText()).toMatch(/As of .+, from hypothes\.is\. Read-only\./);
+    // Only the teammate's passage: the user's own published notes are painted as theirs.
+    await expect
+      .poll(() => paintedText(page, 'group'))
+      .toEqual(['Schools tell us they cannot afford teaching assistants']);
+    expect(await paintedText(page, 'yellow')).toHaveLength(3);
+    await page.close();
+    await view.close();
   });
 
   it('marks published notes in the library; a revoked token stops the queue in settings; disconnect forgets the token and the group', async () => {
