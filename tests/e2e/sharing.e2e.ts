@@ -271,7 +271,7 @@ describe('connecting, publishing and following edits through a restart', () => {
     await view.close();
   });
 
-  it('marks published notes in the library; a revoked token stops the queue in settings; disconnect forgets the token and the group', async () => {
+  it('marks published notes in the library and publishes by tag; a revoked token stops the queue in settings; disconnect forgets the token and the group', async () => {
     const control = flow.site.hypothesis;
     const [user] = control.users;
     const page = await flow.context.newPage();
@@ -289,6 +289,19 @@ describe('connecting, publishing and following edits through a restart', () => {
     await expect
       .poll(() => library.locator('.note-card').filter({ hasText: 'Our tactics' }).innerText())
       .toContain('Tagged private: never published.');
+
+    // Every note with a tag, from the library's tag filter: the private one has not that tag.
+    await library.locator('#library-tag').selectOption('briefing');
+    await library
+      .getByRole('button', {
+        name: 'Publish every note tagged “briefing” to SEND funding campaign',
+      })
+      .click();
+    await library.getByText('2 notes queued for SEND funding campaign.').waitFor();
+    await expect
+      .poll(async () => ((await send(page, { type: 'sharing/status' })).data as SharingStatus).jobs)
+      .toEqual([]);
+    expect(mine(control)).toHaveLength(2);
 
     // The token is regenerated on hypothes.is: the unpublish is refused, and the queue stops.
     revokeToken(control, user?.token ?? '');
