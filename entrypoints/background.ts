@@ -25,6 +25,7 @@ import {
   disconnect,
   followLocalChanges,
   groupNotes,
+  pagePassages,
   publish,
   resume,
   status as sharingStatus,
@@ -350,6 +351,7 @@ export default defineBackground(() => {
     },
     'sharing/status': async () => sharingStatus(await sharing()),
     'sharing/group-notes': async ({ uri, refresh }) => groupNotes(await sharing(), uri, refresh),
+    'sharing/page-passages': async ({ uri }) => pagePassages(await sharing(), uri),
     'card/summary': ({ context, referrer }, sender) =>
       cardSummaryFor(context, sender.tab?.id, referrer),
   });

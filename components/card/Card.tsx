@@ -9,6 +9,7 @@ import type { EarlyAnswers } from '../panel/early-answers';
 import { KIND_LABEL } from '../panel/format';
 import { MARKS } from '../panel/marks';
 import { LinkCards } from '../related/LinkCards';
+import { useGroupPassages } from '../sharing/useGroupPassages';
 import { reportOrphans } from '../view/report-tab';
 import { useAddQuestion } from './useAddQuestion';
 import { usePlacement } from './usePlacement';
@@ -68,7 +69,11 @@ export function Card({ result, visitId, send = sendPageRequest, early, host }: C
 
   const context = result.ok ? result.context : null;
   const annotating = context !== null && annotateKinds.includes(context.kind);
-  const { highlight, problem, items } = useAnnotations(annotating ? context : null, send);
+  const { highlight, problem, items, paintGroup } = useAnnotations(
+    annotating ? context : null,
+    send,
+  );
+  useGroupPassages(context, send, paintGroup);
   // The view beside the page cannot read it: it is told which notes lost their passage.
   const orphans = items.flatMap((item) => (item.orphaned ? [item.annotation.id] : [])).join(' ');
   useEffect(() => reportOrphans(orphans ? orphans.split(' ') : []), [orphans]);

@@ -5,6 +5,8 @@ import { ChangedElsewhere, EditConflict } from '../notes/EditConflict';
 import { parseTags } from '../notes/tags';
 import { useNoteEdit } from '../notes/useNoteEdit';
 import { formatAsOf } from '../panel/format';
+import { NoteSharing } from '../sharing/NoteSharing';
+import type { Sharing } from '../sharing/useSharing';
 
 /** Quotes longer than this (a whole bookmarked response) are folded. */
 const LONG_QUOTE = 400;
@@ -22,6 +24,7 @@ export function NoteCard({
   onSelect,
   onSaved,
   onDelete,
+  sharing,
 }: {
   annotation: Annotation;
   selected: boolean;
@@ -29,6 +32,8 @@ export function NoteCard({
   /** The note as the background stored it after an edit. */
   onSaved: (annotation: Annotation) => void;
   onDelete: () => void;
+  /** Publishing to the user's Hypothesis group, once one is chosen. */
+  sharing: Sharing | null;
 }) {
   const [editing, setEditing] = useState(false);
   const quote = annotation.target?.quote.exact ?? null;
@@ -85,6 +90,7 @@ export function NoteCard({
                 Delete<span class="visually-hidden"> “{name}”</span>
               </button>
             </p>
+            {sharing && <NoteSharing note={annotation} sharing={sharing} />}
           </>
         )}
       </div>

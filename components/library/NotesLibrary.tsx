@@ -12,6 +12,7 @@ import type { Annotation } from '../../utils/storage/records';
 import { KIND_LABEL } from '../panel/format';
 import { RetryButton } from '../panel/RetryButton';
 import { UnreadableNotice } from '../settings/UnreadableNotice';
+import { SEND_WARNING, useSharing } from '../sharing/useSharing';
 import { ExportImport } from './ExportImport';
 import { NoteCard } from './NoteCard';
 
@@ -42,6 +43,7 @@ export function NotesLibrary() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [deleted, setDeleted] = useState<Annotation[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const sharing = useSharing();
 
   type Change = (annotations: Annotation[]) => Annotation[];
   // Changes the background has confirmed, kept while a list request is out: a list read before
@@ -241,6 +243,19 @@ export function NotesLibrary() {
           />
         </div>
       </search>
+      {sharing && filters.tag && (
+        <div class="publish-tag">
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void sharing.publish({ tag: filters.tag })}
+          >
+            Publish every note tagged “{filters.tag}” to {sharing.groupName}
+          </button>
+          <p class="muted">{SEND_WARNING}</p>
+        </div>
+      )}
+      {sharing?.message && <p role="status">{sharing.message}</p>}
       <p role="status" class="result-count">
         {!complete
           ? `Showing the newest ${annotations.length} of ${load.total} items; loading the rest…`
@@ -334,6 +349,7 @@ export function NotesLibrary() {
                       }}
                       onSaved={replace}
                       onDelete={() => remove([annotation.id])}
+                      sharing={sharing}
                     />
                   ))}
                 </ul>

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Annotation, type Colour, Colour as ColourSchema } from '../../utils/storage/records';
 import { formatDate } from '../panel/format';
+import { NoteSharing } from '../sharing/NoteSharing';
+import type { Sharing } from '../sharing/useSharing';
 import { ChangedElsewhere, EditConflict } from './EditConflict';
 import { parseTags } from './tags';
 import type { Annotations, Placed } from './useAnnotations';
@@ -19,11 +21,14 @@ export function NoteItem({
   notes,
   editing,
   setEditing,
+  sharing,
 }: {
   item: Placed;
   notes: Annotations;
   editing: boolean;
   setEditing: (editing: boolean) => void;
+  /** Publishing to the user's Hypothesis group, once one is chosen. */
+  sharing: Sharing | null;
 }) {
   const { annotation, range } = item;
   const quote = annotation.target?.quote.exact;
@@ -79,6 +84,7 @@ export function NoteItem({
               Delete
             </button>
           </div>
+          {sharing && <NoteSharing note={annotation} sharing={sharing} />}
         </>
       )}
     </li>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { formatDate } from '../panel/format';
+import { SEND_WARNING, type Sharing } from '../sharing/useSharing';
 import { NoteItem } from './NoteItem';
 import { SHORTCUT } from './SelectionToolbar';
 import type { Annotations, Bookmarkable } from './useAnnotations';
@@ -10,12 +11,14 @@ export function NotesSection({
   responses,
   editingId,
   setEditingId,
+  sharing,
 }: {
   notes: Annotations;
   /** Responses on the page that can be bookmarked. */
   responses: Bookmarkable[];
   editingId: string | null;
   setEditingId: (id: string | null) => void;
+  sharing: Sharing | null;
 }) {
   const [pageNote, setPageNote] = useState('');
   const saved = new Set(
@@ -71,9 +74,13 @@ export function NotesSection({
               notes={notes}
               editing={editingId === item.annotation.id}
               setEditing={(editing) => setEditingId(editing ? item.annotation.id : null)}
+              sharing={sharing}
             />
           ))}
         </ul>
+      )}
+      {sharing && notes.items[0] && (
+        <PublishPage pageKey={notes.items[0].annotation.pageKey} sharing={sharing} />
       )}
       <form
         class="note-form"
@@ -97,5 +104,17 @@ export function NotesSection({
         <button type="submit">Save note</button>
       </form>
     </section>
+  );
+}
+
+function PublishPage({ pageKey, sharing }: { pageKey: string; sharing: Sharing }) {
+  return (
+    <div class="publish-page">
+      <button type="button" class="secondary" onClick={() => void sharing.publish({ pageKey })}>
+        Publish this page's notes to {sharing.groupName}
+      </button>
+      <p class="muted">{SEND_WARNING}</p>
+      {sharing.message && <p role="status">{sharing.message}</p>}
+    </div>
   );
 }

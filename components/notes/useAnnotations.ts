@@ -248,6 +248,7 @@ export function useAnnotations(
     return items.map((item) => ({ ...item, orphaned: gone.has(item.annotation.id) }));
   }, [items, doc, orphanKey]);
 
+  const paintGroup = useCallback((ranges: Range[]) => painter?.paintGroup(ranges), [painter]);
   return {
     items: shown,
     problem,
@@ -264,6 +265,8 @@ export function useAnnotations(
     undo,
     dismissUndo: () => setDeleted(null),
     flash: (range: Range) => painter?.flash(range),
+    /** Paints the Hypothesis group's passages, in their own style. */
+    paintGroup,
   };
 }
 export type Annotations = ReturnType<typeof useAnnotations>;

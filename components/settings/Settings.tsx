@@ -3,6 +3,7 @@ import { sendRequest } from '../../utils/messaging/client';
 import { PageKind } from '../../utils/pages/context';
 import type { Settings as SettingsRecord } from '../../utils/storage/records';
 import { KIND_PLURAL } from '../panel/format';
+import { SharingSettings } from '../sharing/SharingSettings';
 import { StorageStatus } from './StorageStatus';
 import { YourData } from './YourData';
 
@@ -77,6 +78,7 @@ export function Settings() {
           </>
         )}
       </section>
+      <SharingSettings />
       <YourData />
     </main>
   );

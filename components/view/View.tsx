@@ -13,6 +13,8 @@ import { LiveSection } from '../panel/LiveSection';
 import { RelatedSection } from '../related/RelatedSection';
 import { RespondSection } from '../respond/RespondSection';
 import type { RespondingTo } from '../respond/Workspace';
+import { GroupNotes } from '../sharing/GroupNotes';
+import { useSharing } from '../sharing/useSharing';
 import { FollowControl } from '../watchlist/FollowControl';
 import { Story } from './Story';
 import { summaryLine } from './summary';
@@ -206,6 +208,7 @@ function PageView({
   // No page here: the notes are listed, and bookmarks saved from what the page reported.
   const notes = useAnnotations(annotating ? context : null, send, null, orphans);
   const [editingId, setEditingId] = useState<string | null>(null);
+  const sharing = useSharing(send);
   return (
     <>
       <header class="view-header">
@@ -228,8 +231,10 @@ function PageView({
           responses={offers}
           editingId={editingId}
           setEditingId={setEditingId}
+          sharing={sharing}
         />
       )}
+      {sharing && <GroupNotes uri={context.url} groupName={sharing.groupName} send={send} />}
       {context.kind === 'consultation' && <RespondSection context={context} send={send} />}
       {context.kind !== 'debate' && <FollowControl context={context} send={send} />}
       <LiveSection context={context} send={send} />

@@ -8,6 +8,7 @@ import {
   type Page,
   type Worker,
 } from 'playwright-core';
+import type { HypothesisControl } from '../fixture-site/hypothesis';
 import { FIXTURE_HOSTS, type FixtureSite, startFixtureSite } from '../fixture-site/server';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -25,24 +26,30 @@ export interface Harness {
  * Starts the fixture site and a headless Chromium with the built extension,
  * with the real hostnames pointed at the fixture site. With `userDataDir`, the browser's
  * profile is kept there, so launching again with it is the same user coming back (a fresh
- * temporary profile otherwise).
+ * temporary profile otherwise); with `hypothesis`, the fixture Hypothesis API keeps that state.
  */
 export async function launch({
   userDataDir = '',
+  hypothesis,
 }: {
   userDataDir?: string;
+  hypothesis?: HypothesisControl;
 } = {}): Promise<Harness> {
   if (!existsSync(resolve(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
-  const { site, context, close } = await launchBrowser(EXTENSION_DIR, userDataDir);
+  const { site, context, close } = await launchBrowser(EXTENSION_DIR, userDataDir, hypothesis);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { site, context, worker, close };
 }
 
 /** The fixture site and headless Chromium, with the extension built in `extensionDir` or none (the bench compares). */
-export async function launchBrowser(extensionDir: string | null, userDataDir = '') {
-  const site = await startFixtureSite();
+export async function launchBrowser(
+  extensionDir: string | null,
+  userDataDir = '',
+  hypothesis?: HypothesisControl,
+) {
+  const site = await startFixtureSite(hypothesis);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,

@@ -97,13 +97,18 @@ export interface FixtureSite {
   close(): Promise<void>;
 }
 
-/** Starts the server on a free loopback port. */
-export async function startFixtureSite(): Promise<FixtureSite> {
+/**
+ * Starts the server on a free loopback port. With `hypothesis`, the Hypothesis API keeps that
+ * state (a browser relaunched on a kept profile meets the same group).
+ */
+export async function startFixtureSite(
+  hypothesis: HypothesisControl = createHypothesisControl(),
+): Promise<FixtureSite> {
   const api: ApiControl = { fault: null, requests: [], rewrite: null, unended: [] };
   const site: FixtureSite = {
     port: 0,
     api,
-    hypothesis: createHypothesisControl(),
+    hypothesis,
     rewritePages: null,
     hostResolverRules: '',
     close: () =>

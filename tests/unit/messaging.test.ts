@@ -92,6 +92,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       published: [],
     }),
     'sharing/group-notes': async () => ({ entry: null, error: null }),
+    'sharing/page-passages': async () => ({ passages: [] }),
     'card/summary': async () => ({ headline: [], links: [], incomplete: false }),
     ...overrides,
   };

@@ -10,6 +10,7 @@ import {
   disconnect,
   followLocalChanges,
   groupNotes,
+  pagePassages,
   publish,
   resume,
   type SharingDeps,
@@ -431,5 +432,33 @@ describe('database version 6', () => {
     const raw = await openDB(name);
     expect([...raw.objectStoreNames]).toContain('groupNotes');
     raw.close();
+  });
+});
+
+describe('the passages the page paints (sharing/page-passages)', () => {
+  it('gives only ids and selectors of the group notes by others, and nothing before a group is chosen', async () => {
+    const w = await world();
+    expect(await pagePassages(w.deps, PAGE_URL)).toEqual({ passages: [] });
+    expect(w.control.requests).toEqual([]);
+    expect((await connect(w.deps, TOKEN)).status).toBe('connected');
+    await chooseGroup(w.deps, GROUP);
+    // One of the user's own annotations in the group: painted as their own note, not the group's.
+    w.control.annotations.push({
+      ...(w.control.annotations[0] as HypothesisControl['annotations'][number]),
+      id: 'mine-1',
+      user: ME,
+    });
+    const { passages } = await pagePassages(w.deps, PAGE_URL);
+    expect(passages).toEqual([
+      {
+        id: 'Xq8Lr0SVEe-kCwtV1nPzqA',
+        target: expect.objectContaining({
+          quote: expect.objectContaining({
+            exact: 'Schools tell us they cannot afford teaching assistants',
+          }),
+        }),
+      },
+    ]);
+    expect(Object.keys(passages[0] ?? {})).toEqual(['id', 'target']);
   });
 });

@@ -7,6 +7,8 @@ const COLOURS: Record<Colour, string> = {
   pink: 'rgb(255 100 170 / 32%)',
 };
 const FLASH = 'civic-thread-flash';
+/** The Hypothesis group's passages: a style of their own, not one of the user's colours. */
+const GROUP = 'civic-thread-group';
 
 /**
  * Paints highlights with the CSS Custom Highlight API: the page's DOM is never
@@ -24,6 +26,7 @@ export function createPainter(doc: Document) {
             `::highlight(civic-thread-${colour}) { background-color: ${background}; }`,
         ),
         `::highlight(${FLASH}) { background-color: rgb(255 191 71 / 90%); }`,
+        `::highlight(${GROUP}) { background-color: rgb(150 90 220 / 18%); text-decoration: underline dotted rgb(110 50 190); }`,
       ].join('\n'),
     );
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
@@ -38,6 +41,9 @@ export function createPainter(doc: Document) {
         registry.set(`civic-thread-${colour}`, new Highlight(...ranges));
       }
     },
+    paintGroup(ranges: Range[]) {
+      registry?.set(GROUP, new Highlight(...ranges));
+    },
     /** Briefly marks a passage the user asked to see. */
     flash(range: Range) {
       if (!registry) return;
@@ -49,7 +55,7 @@ export function createPainter(doc: Document) {
     clear() {
       if (!registry) return;
       clearTimeout(flashTimer);
-      for (const name of [...Object.keys(COLOURS).map((c) => `civic-thread-${c}`), FLASH])
+      for (const name of [...Object.keys(COLOURS).map((c) => `civic-thread-${c}`), FLASH, GROUP])
         registry.delete(name);
       doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
     },

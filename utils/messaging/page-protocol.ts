@@ -1,6 +1,7 @@
 import { PageContext, SupportedPageUrl } from '../pages/context';
 import { LinkCard } from '../related/related-item';
 import { Annotation, Settings } from '../storage/records';
+import { Target } from '../storage/target';
 import { CardSummary } from '../story/card-summary';
 import { z } from '../zod';
 import { TabReport } from './tab-report';
@@ -61,6 +62,15 @@ export const AddQuestionRequest = z.object({
   text: z.string().check(z.minLength(1), z.maxLength(20_000)),
 });
 
+/**
+ * The passages of the Hypothesis group's notes on this page, to paint: ids and selectors only,
+ * so the page carries none of the group's data schemas (the view lists the notes).
+ */
+export const PagePassagesRequest = z.object({
+  type: z.literal('sharing/page-passages'),
+  uri: z.string().check(z.minLength(1)),
+});
+
 export const PageRequest = z.discriminatedUnion('type', [
   PageVisitedRequest,
   TabContextRequest,
@@ -73,6 +83,7 @@ export const PageRequest = z.discriminatedUnion('type', [
   ViewOpenRequest,
   CardSummaryRequest,
   AddQuestionRequest,
+  PagePassagesRequest,
 ]);
 export type PageRequest = z.infer<typeof PageRequest>;
 export type PageRequestType = PageRequest['type'];
@@ -97,6 +108,9 @@ export const PAGE_RESPONSE_DATA = {
   'card/summary': CardSummary,
   /** The draft's key: the page needs no more of it (the view reads the draft). */
   'responses/add-question': z.object({ key: z.string() }),
+  'sharing/page-passages': z.object({
+    passages: z.array(z.object({ id: z.string(), target: Target })),
+  }),
 } satisfies Record<PageRequestType, z.ZodMiniType>;
 
 export type PageResponseData<T extends PageRequestType> = z.infer<(typeof PAGE_RESPONSE_DATA)[T]>;

@@ -24,6 +24,7 @@ import {
   CardGetRequest,
   CardSummaryRequest,
   PAGE_RESPONSE_DATA,
+  PagePassagesRequest,
   PageVisitedRequest,
   SettingsGetRequest,
   SettingsSetRequest,
@@ -129,6 +130,7 @@ export const Request = z.discriminatedUnion('type', [
     refresh: z.boolean(),
   }),
   CardSummaryRequest,
+  PagePassagesRequest,
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];

@@ -17,6 +17,7 @@ import {
   putGroupNotes,
   updateQueueState,
 } from '../storage/sharing-store';
+import type { Target } from '../storage/target';
 import type { z } from '../zod';
 import type { HypothesisApi } from './api';
 import { fromGroupAnnotation, isPrivate } from './mapping';
@@ -248,4 +249,17 @@ export async function groupNotes(
   };
   await putGroupNotes(deps.db, entry);
   return { entry, error: null };
+}
+
+/** What the page paints of the group's notes: others' passages, from the cache when fresh. */
+export async function pagePassages(
+  deps: SharingDeps,
+  uri: string,
+): Promise<{ passages: { id: string; target: Target }[] }> {
+  const { entry } = await groupNotes(deps, uri, false);
+  return {
+    passages: (entry?.notes ?? []).flatMap((note) =>
+      !note.mine && note.target ? [{ id: note.id, target: note.target }] : [],
+    ),
+  };
 }
