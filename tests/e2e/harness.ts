@@ -8,6 +8,7 @@ import {
   type Page,
   type Worker,
 } from 'playwright-core';
+import type { Request } from '../../utils/messaging/protocol';
 import type { HypothesisControl } from '../fixture-site/hypothesis';
 import { FIXTURE_HOSTS, type FixtureSite, startFixtureSite } from '../fixture-site/server';
 
@@ -292,5 +293,17 @@ export function storeManyNotes(harness: Harness, count: number, words: string[])
         };
       }),
     { count, words },
+  );
+}
+
+type Answer = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
+/** An extension page's own API (the test's code has no `chrome` types). */
+type WithRuntime = { chrome: { runtime: { sendMessage(message: unknown): Promise<Answer> } } };
+
+/** Sends one protocol request from an extension page, as the extension's own pages do. */
+export function sendFromPage(page: Page, request: Request): Promise<Answer> {
+  return page.evaluate(
+    (message) => (globalThis as unknown as WithRuntime).chrome.runtime.sendMessage(message),
+    request as never,
   );
 }

@@ -1,23 +1,9 @@
-// The background's consultation response drafts, through the real protocol from an extension
-// page (the view's workspace will call exactly these): save, stale save, open with a deleted
-// note's quote marked, list, counts, delete with Undo, "delete all my data".
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Request } from '../../utils/messaging/protocol';
 import { ministerContribution, sampleDraft } from '../respond-sample';
-import { extensionPage, launch, readStore } from './harness';
+import { extensionPage, launch, readStore, sendFromPage as send } from './harness';
 
 const harness = await launch();
 afterAll(() => harness.close());
-
-type Answer = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
-/** The page's own extension API (the test's code has no `chrome` types). */
-type WithRuntime = { chrome: { runtime: { sendMessage(message: unknown): Promise<Answer> } } };
-const send = (page: Page, request: Request): Promise<Answer> =>
-  page.evaluate(
-    (message) => (globalThis as unknown as WithRuntime).chrome.runtime.sendMessage(message),
-    request as never,
-  );
 
 describe('response drafts in the background', () => {
   it('saves, refuses a stale save, marks a deleted note’s quote, lists, counts and deletes', async () => {

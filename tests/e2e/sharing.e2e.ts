@@ -4,25 +4,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Request } from '../../utils/messaging/protocol';
 import type { SharingStatus } from '../../utils/sharing/messages';
 import { type HypothesisControl, revokeToken } from '../fixture-site/hypothesis';
-import { extensionPage, type Harness, launch, paintedText, readStore } from './harness';
+import {
+  extensionPage,
+  type Harness,
+  launch,
+  paintedText,
+  readStore,
+  sendFromPage as send,
+} from './harness';
 import { openWithView } from './view';
 
 const harness = await launch();
 afterAll(() => harness.close());
-
-type Answer = { ok: boolean; data?: unknown; error?: { code: string; message: string } };
-/** The page's own extension API (the test's code has no `chrome` types). */
-type WithRuntime = { chrome: { runtime: { sendMessage(message: unknown): Promise<Answer> } } };
-const send = (page: Page, request: Request): Promise<Answer> =>
-  page.evaluate(
-    (message) => (globalThis as unknown as WithRuntime).chrome.runtime.sendMessage(message),
-    request as never,
-  );
 
 describe('sharing with a Hypothesis group, in the built extension', () => {
   it('reaches the fixture Hypothesis API at api.hypothes.is', async () => {

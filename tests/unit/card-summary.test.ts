@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveView } from '../../utils/live/live-view';
 import type { PetitionContext } from '../../utils/pages/context';
+import { NO_FACTS } from '../../utils/related/candidates';
 import type { RelatedItem } from '../../utils/related/related-item';
 import {
   type BuiltSummary,
@@ -24,12 +25,7 @@ const item = (n: number, explicit: boolean, reasons: string[]): RelatedItem => (
   kind: 'debate',
   url: `https://hansard.parliament.uk/Commons/2026-11-16/debates/${n}/Debate`,
   title: `Debate ${n}`,
-  date: null,
-  state: null,
-  signatureCount: null,
-  responded: null,
-  debated: null,
-  location: null,
+  ...NO_FACTS,
   reasons,
   explicit,
   score: n,

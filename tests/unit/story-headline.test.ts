@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../utils/dates';
 import type { LiveView } from '../../utils/live/live-view';
 import type { ConsultationContext, PetitionContext } from '../../utils/pages/context';
+import { NO_FACTS } from '../../utils/related/candidates';
 import type { RelatedItem, RelatedView } from '../../utils/related/related-item';
 import { PetitionDocument, toLivePetition } from '../../utils/sources/petitions-api';
 import { storyHeadline, topLinks } from '../../utils/story/headline';
@@ -49,12 +50,7 @@ function item(
     kind,
     url: `https://hansard.parliament.uk/Commons/2026-11-16/debates/${key}/X`,
     title: key,
-    date: null,
-    state: null,
-    signatureCount: null,
-    responded: null,
-    debated: null,
-    location: null,
+    ...NO_FACTS,
     reasons: [`reason for ${key}`],
     explicit,
     score,
