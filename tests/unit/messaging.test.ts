@@ -185,6 +185,27 @@ describe('message protocol', () => {
     }
   });
 
+  it('asks the Hypothesis group about supported pages only, never any other address', async () => {
+    const handle = createMessageHandler(EXTENSION_ID, handlers());
+    for (const uri of ['https://example.org/petitions/1', 'http://www.gov.uk/x', 'not a url']) {
+      for (const message of [
+        { type: 'sharing/group-notes', uri, refresh: false },
+        { type: 'sharing/page-passages', uri },
+      ]) {
+        expect(await handle(message, { id: EXTENSION_ID })).toMatchObject({
+          ok: false,
+          error: { code: 'invalid-request' },
+        });
+      }
+    }
+    expect(
+      await handle(
+        { type: 'sharing/group-notes', uri: context.url, refresh: false },
+        { id: EXTENSION_ID },
+      ),
+    ).toMatchObject({ ok: true });
+  });
+
   it('background refuses messages from anything but this extension', async () => {
     const handle = createMessageHandler(EXTENSION_ID, handlers());
     expect(await handle({ type: 'settings/get' }, { id: 'another-extension' })).toMatchObject({

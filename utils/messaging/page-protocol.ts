@@ -68,7 +68,7 @@ export const AddQuestionRequest = z.object({
  */
 export const PagePassagesRequest = z.object({
   type: z.literal('sharing/page-passages'),
-  uri: z.string().check(z.minLength(1)),
+  uri: SupportedPageUrl,
 });
 
 export const PageRequest = z.discriminatedUnion('type', [

@@ -126,7 +126,8 @@ export const Request = z.discriminatedUnion('type', [
   /** The group's notes on a page (by its URL), kept for offline; `refresh` reads past the cache. */
   z.object({
     type: z.literal('sharing/group-notes'),
-    uri: z.string().check(z.minLength(1)),
+    /** Only a supported page's address is ever searched for, and kept as a cache key. */
+    uri: SupportedPageUrl,
     refresh: z.boolean(),
   }),
   CardSummaryRequest,
