@@ -324,6 +324,36 @@ describe('fetchJson after a site error', () => {
   });
 });
 
+describe('fetchJson after an earlier request met a site error', () => {
+  it("reports the site's error when the browser refuses every attempt of the next request", async () => {
+    const siteErrors = new Map();
+    const first = scripted([answer('', { status: 500 }), ...unreachable(), ...unreachable()]);
+    expect(await run({ ...first.deps, siteErrors })).toMatchObject({
+      error: { kind: 'site-error', status: 500 },
+    });
+    // Throttled from its first attempt: the next caller's request never reaches the site.
+    const next = scripted([...unreachable(), ...unreachable(), ...unreachable()]);
+    expect(await run({ ...next.deps, siteErrors })).toMatchObject({
+      ok: false,
+      error: { kind: 'site-error', status: 500 },
+    });
+    // A minute later a lost connection is a lost connection again.
+    vi.setSystemTime(Date.now() + 61_000);
+    const later = scripted([...unreachable(), ...unreachable(), ...unreachable()]);
+    expect(await run({ ...later.deps, siteErrors })).toMatchObject({ error: { kind: 'offline' } });
+  });
+
+  it('forgets the error once the site answers', async () => {
+    const siteErrors = new Map();
+    await run({ ...scripted([answer('', { status: 503 }), ...unreachable()]).deps, siteErrors });
+    expect(await run({ ...scripted([json({ ok: 1 })]).deps, siteErrors })).toMatchObject({
+      ok: true,
+    });
+    const next = scripted([...unreachable(), ...unreachable(), ...unreachable()]);
+    expect(await run({ ...next.deps, siteErrors })).toMatchObject({ error: { kind: 'offline' } });
+  });
+});
+
 describe('fetchJson with a method and a JSON body', () => {
   const WRITE = { method: 'POST', headers: { authorization: 'Bearer t' }, body: { a: 1 } } as const;
   const once = { ...RETRY_POLICY, attempts: 1 };

@@ -9,13 +9,23 @@ export interface FetchDeps {
   sleep: (ms: number) => Promise<void>;
   now: () => number;
   random: () => number;
+  /**
+   * The site's own last error per URL, kept a while. After a 5xx or 429, Chromium throttles an
+   * extension's requests to that URL and they fail like a lost connection, from the first
+   * attempt of the next caller's request too: the reader is told what the site said, not that
+   * they may be offline.
+   */
+  siteErrors?: Map<string, { error: SourceError; at: number }>;
 }
+
+const SITE_ERROR_MEMORY_MS = 60_000;
 
 const defaultDeps: FetchDeps = {
   fetch: (...args) => fetch(...args),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   now: () => Date.now(),
   random: Math.random,
+  siteErrors: new Map(),
 };
 
 /**
@@ -77,13 +87,17 @@ export async function fetchJson(
   const init = initFor(request);
   const deadline = deps.now() + policy.deadlineMs;
   let last: SourceError = { kind: 'offline', message: 'No attempt was made.' };
+  const siteErrors = deps.siteErrors;
+  const remembered = siteErrors?.get(url);
+  if (remembered && deps.now() - remembered.at < SITE_ERROR_MEMORY_MS) last = remembered.error;
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     const timeoutMs = Math.min(policy.timeoutMs, deadline - deps.now());
     const outcome = await attemptOnce(url, init, deps, timeoutMs);
+    if (outcome.result.ok) siteErrors?.delete(url);
     if (outcome.result.ok || !outcome.retry) return outcome.result;
-    // After a 5xx or 429, Chromium throttles an extension's requests to that URL and they
-    // fail like a lost connection: keep the site's own answer as the reason.
+    // A throttled request fails like a lost connection: keep the site's own answer as the reason.
     const { error } = outcome.result;
+    if (error.status !== undefined) siteErrors?.set(url, { error, at: deps.now() });
     if (!(error.kind === 'offline' && last.status !== undefined)) last = error;
     if (attempt === policy.attempts) break;
     const wait = outcome.retryAfterMs ?? backoffDelay(attempt, deps.random, policy);
