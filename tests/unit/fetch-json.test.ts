@@ -383,13 +383,20 @@ describe('fetchJson with a method and a JSON body', () => {
     expect(calls()).toBe(1);
   });
 
-  it('gives an error answer’s JSON and a 429’s Retry-After to the caller', async () => {
+  it('gives an error answer’s JSON to a caller that asks for it, and a 429’s Retry-After', async () => {
     const refused = scripted([json({ status: 'failure', reason: 'uri: bad' }, { status: 400 })]);
-    const result = fetchJson(URL_ASKED, refused.deps, once, WRITE);
+    const result = fetchJson(URL_ASKED, refused.deps, once, { ...WRITE, keepErrorBody: true });
     await vi.runAllTimersAsync();
     expect(await result).toMatchObject({
       ok: false,
       error: { status: 400, body: { status: 'failure', reason: 'uri: bad' } },
+    });
+    const unasked = scripted([json({ status: 'failure', reason: 'uri: bad' }, { status: 400 })]);
+    const plain = fetchJson(URL_ASKED, unasked.deps, once, WRITE);
+    await vi.runAllTimersAsync();
+    expect(await plain).toEqual({
+      ok: false,
+      error: { kind: 'site-error', message: 'The site answered 400.', status: 400 },
     });
     const limited = scripted([answer('', { status: 429, headers: { 'retry-after': '7' } })]);
     const slow = fetchJson(URL_ASKED, limited.deps, once, WRITE);

@@ -128,6 +128,23 @@ describe('live fetcher', () => {
     });
   });
 
+  it('keeps no part of a site’s error answer on its error', async () => {
+    const { net, get, request } = setup();
+    net.deps.fetch = async (url) => {
+      net.state.calls++;
+      return answeredFrom(String(url), JSON.stringify({ trace: 'x'.repeat(50_000) }), {
+        status: 500,
+      });
+    };
+    const answer = await get({ ...request, waitForFresh: true });
+    expect(answer.error).toEqual({
+      kind: 'site-error',
+      message: 'The site answered 500.',
+      status: 500,
+    });
+    expect(net.state.calls).toBeGreaterThan(0);
+  });
+
   it('never caches an answer of the wrong shape', async () => {
     const { net, get, request } = setup();
     net.state.body = { signature_count: 'lots' };

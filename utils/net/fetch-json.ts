@@ -56,6 +56,8 @@ export interface JsonRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   headers?: Record<string, string>;
   body?: unknown;
+  /** Keep an error answer's JSON on the error (an API's stated reason); the sites' is dropped. */
+  keepErrorBody?: boolean;
 }
 
 function initFor(request: JsonRequest | undefined): RequestInit {
@@ -85,6 +87,7 @@ export async function fetchJson(
   request?: JsonRequest,
 ): Promise<Fetched<unknown>> {
   const init = initFor(request);
+  const keepErrorBody = request?.keepErrorBody === true;
   const deadline = deps.now() + policy.deadlineMs;
   let last: SourceError = { kind: 'offline', message: 'No attempt was made.' };
   const siteErrors = deps.siteErrors;
@@ -92,7 +95,7 @@ export async function fetchJson(
   if (remembered && deps.now() - remembered.at < SITE_ERROR_MEMORY_MS) last = remembered.error;
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     const timeoutMs = Math.min(policy.timeoutMs, deadline - deps.now());
-    const outcome = await attemptOnce(url, init, deps, timeoutMs);
+    const outcome = await attemptOnce(url, init, deps, timeoutMs, keepErrorBody);
     if (outcome.result.ok) siteErrors?.delete(url);
     if (outcome.result.ok || !outcome.retry) return outcome.result;
     // A throttled request fails like a lost connection: keep the site's own answer as the reason.
@@ -126,6 +129,7 @@ async function attemptOnce(
   init: RequestInit,
   deps: FetchDeps,
   timeoutMs: number,
+  keepErrorBody: boolean,
 ): Promise<Attempt> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -168,7 +172,8 @@ async function attemptOnce(
       );
     }
     if (!response.ok) {
-      const body = await errorBody(response);
+      const body = keepErrorBody ? await errorBody(response) : undefined;
+      if (!keepErrorBody) void response.body?.cancel().catch(() => undefined);
       return give(
         {
           kind: 'site-error',

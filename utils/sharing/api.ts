@@ -112,7 +112,8 @@ export function createHypothesisApi(token: string, deps?: FetchDeps) {
       `${API_ORIGIN}/api/${path}`,
       deps,
       method === 'GET' ? RETRY_POLICY : WRITE_POLICY,
-      { method, headers: auth, ...(body === undefined ? {} : { body }) },
+      // Hypothesis says why it refused (reasonOf): keep what it said.
+      { method, headers: auth, keepErrorBody: true, ...(body === undefined ? {} : { body }) },
     );
     if (!fetched.ok) return fetched;
     const parsed = schema.safeParse(fetched.data);
