@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describe as describeText } from '../../utils/annotations/selectors';
-import { sendRequest, UNAVAILABLE } from '../../utils/messaging/client';
+import { sendRequest, UNAVAILABLE, UNCONFIRMED } from '../../utils/messaging/client';
 import { sendPageRequest } from '../../utils/messaging/page-client';
 import { createMessageHandler, type Handlers } from '../../utils/messaging/server';
 import type { PageContext } from '../../utils/pages/context';
@@ -333,5 +333,53 @@ describe('message protocol', () => {
       return { ok: true, data: { panelCollapsed: false } };
     });
     expect(answer).toMatchObject({ ok: true, data: { panelCollapsed: false } });
+  });
+  /**
+   * A transport that delivers each message to the handler, then loses the first reply, as a
+   * worker stopped after handling a message does: what the handler saw shows what was sent.
+   */
+  function losingFirstReply() {
+    const seen: string[] = [];
+    let sends = 0;
+    const handle = createMessageHandler(
+      EXTENSION_ID,
+      handlers({
+        'responses/add-question': async ({ text }) => {
+          seen.push(text);
+          return { key: 'consultation:x' };
+        },
+        'settings/get': async () => {
+          seen.push('settings');
+          return Settings.parse({ panelCollapsed: true });
+        },
+      }),
+    );
+    const transport = async (message: unknown) => {
+      const reply = await transportTo(handle)(message);
+      if (++sends === 1) throw new Error('The message port closed before a response was received.');
+      return reply;
+    };
+    return { seen, transport };
+  }
+
+  it('sends a write once when its reply is lost, and says it may have arrived', async () => {
+    const { seen, transport } = losingFirstReply();
+    const answer = await sendPageRequest(
+      {
+        type: 'responses/add-question',
+        pageUrl: 'https://www.gov.uk/government/consultations/x',
+        text: 'Why?',
+      },
+      transport,
+    );
+    expect(seen).toEqual(['Why?']);
+    expect(answer).toEqual({ ok: false, error: { code: 'unavailable', message: UNCONFIRMED } });
+  });
+
+  it('asks a read again when its reply is lost, and gets the answer', async () => {
+    const { seen, transport } = losingFirstReply();
+    const answer = await sendPageRequest({ type: 'settings/get' }, transport);
+    expect(seen).toEqual(['settings', 'settings']);
+    expect(answer).toMatchObject({ ok: true, data: { panelCollapsed: true } });
   });
 });

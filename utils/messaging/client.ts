@@ -7,7 +7,7 @@ import {
   type Result,
 } from './protocol';
 
-export { UNAVAILABLE } from './page-client';
+export { UNAVAILABLE, UNCONFIRMED } from './page-client';
 
 /**
  * Sends one request to the background and checks both the request and the

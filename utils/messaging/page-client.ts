@@ -9,6 +9,7 @@ import {
   type PageResponseData,
   type Result,
 } from './page-protocol';
+import type { RequestType } from './protocol';
 
 export type Transport = (message: unknown) => Promise<unknown>;
 
@@ -17,6 +18,39 @@ const runtimeTransport: Transport = (message) => extensionApi().runtime.sendMess
 /** Said instead of the browser's own text ("A listener indicated an asynchronous response…"). */
 export const UNAVAILABLE =
   'Civic Thread did not answer: the browser may have just restarted it. Nothing was lost; try again.';
+
+/**
+ * The requests sent a second time when the first send throws. A send that throws may still
+ * have been delivered (the worker was stopped after handling it, and its reply was lost), so
+ * only those whose repeat changes nothing: reads, a visit (counted once per `visitId`) and a
+ * tab's report (it replaces the last). A write (a question added, a note saved, a draft, a
+ * publish) is sent once; the caller is told it may not have arrived.
+ */
+const REPEATABLE: ReadonlySet<string> = new Set<RequestType>([
+  'page/visited',
+  'tab/context',
+  'live/get',
+  'related/get',
+  'story/get',
+  'card/get',
+  'card/summary',
+  'annotations/list',
+  'library/list',
+  'data/stats',
+  'watch/get',
+  'watch/list',
+  'settings/get',
+  'responses/get',
+  'responses/list',
+  'responses/documents',
+  'sharing/status',
+  'sharing/group-notes',
+  'sharing/page-passages',
+]);
+
+/** Said when a write's send failed: it may or may not have arrived, so "nothing was lost" is not said. */
+export const UNCONFIRMED =
+  'Civic Thread did not confirm this change: the browser may have just restarted it. Check whether it was made before trying again.';
 
 const failure = (code: ErrorCode, message: string) =>
   ({ ok: false, error: { code, message } }) as const;
@@ -33,12 +67,14 @@ export async function exchange(
 ): Promise<Result<unknown>> {
   const outgoing = requests.safeParse(request);
   if (!outgoing.success) return failure('invalid-request', outgoing.error.issues[0]?.message ?? '');
+  const repeatable = REPEATABLE.has((outgoing.data as { type: string }).type);
   let reply: unknown;
   try {
     reply = await transport(outgoing.data);
   } catch {
     // The browser stops an idle service worker and drops the replies it owed; the next message
-    // starts a new one. Every request is safe to repeat (saves by id, imports skip duplicates).
+    // starts a new one.
+    if (!repeatable) return failure('unavailable', UNCONFIRMED);
     try {
       reply = await transport(outgoing.data);
     } catch {
