@@ -24,6 +24,7 @@ import {
   connect,
   disconnect,
   followLocalChanges,
+  type GroupRead,
   groupNotes,
   pagePassages,
   publish,
@@ -183,12 +184,14 @@ export default defineBackground(() => {
     getURL: (path) => browser.runtime.getURL(path as '/'),
   };
   // Sharing with a Hypothesis group: one queue in the worker, woken by changes and its alarm.
+  const groupReads = createShared<GroupRead>();
   const sharing = async () => ({
     db: await db,
     api: (token: string) => createHypothesisApi(token),
     now: Date.now,
     random: Math.random,
     hasAccess: () => hasApiAccess(),
+    shareRead: groupReads,
   });
   const shareQueue = createQueueDriver({
     run: async () => {

@@ -25,6 +25,7 @@ import {
 import { type CivicThreadDB, DB_VERSION, openDatabase } from '../../utils/storage/db';
 import type { Annotation } from '../../utils/storage/records';
 import { getConnection, listJobs } from '../../utils/storage/sharing-store';
+import { createShared } from '../../utils/view/recent';
 import {
   createHypothesisControl,
   type HypothesisControl,
@@ -72,6 +73,7 @@ async function world(name = `sharing-${++counter}`) {
       now: () => clock.now,
       random: () => 1,
       hasAccess: async () => true,
+      shareRead: createShared(),
     };
     return deps;
   };
@@ -376,6 +378,24 @@ describe('the group’s notes on a page', () => {
     const offline = await groupNotes(w.deps, PAGE_URL, true);
     expect(offline.entry?.fetchedAt).toBe(START);
     expect(offline.error).toBe('The site could not be reached.');
+  });
+});
+
+describe('one read of a page’s group notes at a time', () => {
+  it('shares the search the view’s list and the page’s passages ask for at once, and only while it runs', async () => {
+    const w = await world();
+    await connected(w, []);
+    const searches = () => w.control.requests.filter((r) => r.startsWith('GET /api/search'));
+    const [listed, painted] = await Promise.all([
+      groupNotes(w.deps, PAGE_URL, true),
+      pagePassages(w.deps, PAGE_URL),
+    ]);
+    expect(searches()).toHaveLength(1);
+    expect(listed.entry?.notes).toHaveLength(1);
+    expect(painted.passages).toHaveLength(1);
+    // Done: a refresh asked now reads again, never the finished read.
+    await groupNotes(w.deps, PAGE_URL, true);
+    expect(searches()).toHaveLength(2);
   });
 });
 

@@ -39,7 +39,16 @@ export interface SharingDeps {
   now: () => number;
   /** Whether the optional host permission for the API has been granted. */
   hasAccess: () => Promise<boolean>;
+  /**
+   * Shares one read of a group's notes on a page, by key, while it runs and never after
+   * (`createShared`, utils/view/recent.ts): the view's list and the page's passages ask at once.
+   */
+  shareRead: ShareRead;
 }
+
+/** One read of the group's notes on a page: the entry kept, or why Hypothesis could not be read. */
+export type GroupRead = { ok: true; entry: GroupNotesEntry } | { ok: false; error: string };
+export type ShareRead = (key: string, read: () => Promise<GroupRead>) => Promise<GroupRead>;
 
 const accountOf = ({ token: _, connectedAt: __, ...account }: SharingConnection): SharingAccount =>
   account;
@@ -226,13 +235,26 @@ export async function groupNotes(
   const cached = cachedRow?.groupId === groupId ? cachedRow : null;
   if (cached && !refresh && deps.now() - cached.fetchedAt < GROUP_NOTES_FRESH_MS)
     return { entry: cached, error: null };
+  const read = await deps.shareRead(`${groupId} ${uri}`, () =>
+    readGroupNotes(deps, connection, groupId, uri),
+  );
+  return read.ok ? { entry: read.entry, error: null } : { entry: cached, error: read.error };
+}
+
+/** Reads the group's notes on a page from Hypothesis, page by page, and keeps them. */
+async function readGroupNotes(
+  deps: SharingDeps,
+  connection: SharingConnection,
+  groupId: string,
+  uri: string,
+): Promise<GroupRead> {
   const api = deps.api(connection.token);
   const rows = [];
   let total = 0;
   let after: string | undefined;
   do {
     const page = await api.search({ uri, group: groupId, limit: PAGE_SIZE, searchAfter: after });
-    if (!page.ok) return { entry: cached, error: page.error.message };
+    if (!page.ok) return { ok: false, error: page.error.message };
     rows.push(...page.data.rows);
     total = page.data.total;
     after = page.data.rows.at(-1)?.created;
@@ -248,7 +270,7 @@ export async function groupNotes(
     total,
   };
   await putGroupNotes(deps.db, entry);
-  return { entry, error: null };
+  return { ok: true, entry };
 }
 
 /** What the page paints of the group's notes: others' passages, from the cache when fresh. */
