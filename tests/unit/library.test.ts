@@ -381,7 +381,7 @@ describe('storage round trip', () => {
     dbName = `library-${++n}`;
     const db = await openDatabase(dbName);
     expect([...db.objectStoreNames].sort()).toEqual([...USER_STORES].sort());
-    expect(DB_VERSION).toBe(6);
+    expect(DB_VERSION).toBe(7);
     await addAnnotations(db, [note(1)]);
     await db.put('settings', { name: 'settings', value: { panelCollapsed: true } });
     await deleteAllData(db);

@@ -73,7 +73,7 @@ describe('the responses store', () => {
 
     const db = await openDatabase(name);
     expect(db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(6);
+    expect(DB_VERSION).toBe(7);
     expect(await db.getAll('pages')).toEqual(v1.stores.pages);
     expect(await db.getAll('links')).toEqual(v1.stores.links);
     expect(await getSettings(db)).toEqual(Settings.parse({ panelCollapsed: true }));

@@ -24,7 +24,12 @@ import {
 } from '../../utils/storage/annotation-store';
 import { type CivicThreadDB, DB_VERSION, openDatabase } from '../../utils/storage/db';
 import type { Annotation } from '../../utils/storage/records';
-import { getConnection, listJobs } from '../../utils/storage/sharing-store';
+import {
+  getConnection,
+  listJobs,
+  MAX_GROUP_NOTE_PAGES,
+  putGroupNotes,
+} from '../../utils/storage/sharing-store';
 import { createShared } from '../../utils/view/recent';
 import {
   createHypothesisControl,
@@ -444,7 +449,6 @@ describe('database version 6', () => {
     const db = await openDatabase(name);
     open.push(db);
     expect(db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(6);
     expect((await db.getAll('annotations')).map((a) => a.id)).toEqual(['kept']);
     expect(await db.count('shareQueue')).toBe(0);
     expect([...db.transaction('shareQueue').store.indexNames]).toEqual(['byQueued']);
@@ -452,6 +456,40 @@ describe('database version 6', () => {
     const raw = await openDB(name);
     expect([...raw.objectStoreNames]).toContain('groupNotes');
     raw.close();
+  });
+});
+
+describe('the group notes kept', () => {
+  const row = (i: number) => ({
+    uri: `https://petition.parliament.uk/petitions/${700000 + i}`,
+    groupId: GROUP,
+    fetchedAt: START + i,
+    notes: [],
+    total: 0,
+  });
+
+  it('keeps the most recently read pages’ only, past MAX_GROUP_NOTE_PAGES', async () => {
+    const w = await world();
+    for (let i = 0; i < MAX_GROUP_NOTE_PAGES + 5; i++) await putGroupNotes(w.deps.db, row(i));
+    expect(await w.deps.db.count('groupNotes')).toBe(MAX_GROUP_NOTE_PAGES);
+    const kept = (await w.deps.db.getAllKeys('groupNotes')).sort();
+    expect(kept[0]).toBe(row(5).uri);
+    expect(kept).toContain(row(MAX_GROUP_NOTE_PAGES + 4).uri);
+    // A page read again is the newest, whatever its clock said.
+    await putGroupNotes(w.deps.db, row(0));
+    expect(await w.deps.db.get('groupNotes', row(0).uri)).toEqual(row(0));
+    expect(await w.deps.db.get('groupNotes', row(5).uri)).toBeUndefined();
+    expect(await w.deps.db.count('groupNotes')).toBe(MAX_GROUP_NOTE_PAGES);
+  });
+
+  it('upgrades a version 6 database, keeping its group notes, now by age', async () => {
+    const name = `v6-${++counter}`;
+    const v6 = await openDatabase(name, 6);
+    await v6.put('groupNotes', row(1));
+    v6.close();
+    const db = await openDatabase(name);
+    open.push(db);
+    expect(await db.getAllFromIndex('groupNotes', 'byFetchedAt')).toEqual([row(1)]);
   });
 });
 

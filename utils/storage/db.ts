@@ -1,4 +1,4 @@
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { Annotation, CacheEntry, Follow, LinkRecord, PageRecord, WatchEvent } from './records';
 import type { ResponseDraft } from './response-draft';
 import type { GroupNotesEntry, PublishedNote, ShareJob } from './sharing-records';
@@ -20,17 +20,19 @@ interface CivicThreadSchema extends DBSchema {
   responses: { key: string; value: ResponseDraft; indexes: { byUpdated: number } };
   shareQueue: { key: string; value: ShareJob; indexes: { byQueued: number } };
   published: { key: string; value: PublishedNote; indexes: { byAnnotation: string } };
-  groupNotes: { key: string; value: GroupNotesEntry };
+  groupNotes: { key: string; value: GroupNotesEntry; indexes: { byFetchedAt: number } };
 }
 
 export type CivicThreadDB = IDBPDatabase<CivicThreadSchema>;
+/** The upgrade's own transaction: the one way to add an index to a store that exists. */
+type Upgrade = IDBPTransaction<CivicThreadSchema, StoreNames<CivicThreadSchema>[], 'versionchange'>;
 
 /**
  * Schema migrations, in order: step N upgrades a database at version N to N+1.
  * Never edit a shipped step; append a new one so every user's data upgrades
  * the same way, whatever version they start from.
  */
-const MIGRATIONS: ((db: CivicThreadDB) => void)[] = [
+const MIGRATIONS: ((db: CivicThreadDB, tx: Upgrade) => void)[] = [
   // 1: the thread (visited pages and their links) and settings.
   (db) => {
     const pages = db.createObjectStore('pages', { keyPath: 'key' });
@@ -75,6 +77,10 @@ const MIGRATIONS: ((db: CivicThreadDB) => void)[] = [
     );
     db.createObjectStore('groupNotes', { keyPath: 'uri' });
   },
+  // 7: the group's notes by when they were read, so only the latest pages' are kept.
+  (_db, tx) => {
+    tx.objectStore('groupNotes').createIndex('byFetchedAt', 'fetchedAt');
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;
@@ -82,8 +88,8 @@ export const DB_VERSION = MIGRATIONS.length;
 /** `version`: an older one, for tests of an upgrade from a database as that version left it. */
 export function openDatabase(name = DB_NAME, version = DB_VERSION): Promise<CivicThreadDB> {
   return openDB<CivicThreadSchema>(name, version, {
-    upgrade(db, oldVersion, newVersion) {
-      for (const migrate of MIGRATIONS.slice(oldVersion, newVersion ?? DB_VERSION)) migrate(db);
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (const migrate of MIGRATIONS.slice(oldVersion, newVersion ?? DB_VERSION)) migrate(db, tx);
     },
   });
 }

@@ -150,8 +150,28 @@ export async function getGroupNotes(
   return GroupNotesEntry.safeParse(await db.get('groupNotes', uri)).data ?? null;
 }
 
+/**
+ * The pages whose group notes are kept: one row is read for every supported page visited
+ * while a group is chosen, so past this many the least recently read go.
+ */
+export const MAX_GROUP_NOTE_PAGES = 200;
+
+/** Keeps a page's group notes, and drops the least recently read past the limit, in one transaction. */
 export async function putGroupNotes(db: CivicThreadDB, entry: GroupNotesEntry): Promise<void> {
-  await db.put('groupNotes', GroupNotesEntry.parse(entry));
+  const row = GroupNotesEntry.parse(entry);
+  const tx = db.transaction('groupNotes', 'readwrite');
+  await tx.store.put(row);
+  let over = (await tx.store.count()) - MAX_GROUP_NOTE_PAGES;
+  let oldest = over > 0 ? await tx.store.index('byFetchedAt').openCursor() : null;
+  while (oldest && over > 0) {
+    // Not the row just written, even when the clock says it is no newer than another.
+    if (oldest.primaryKey !== row.uri) {
+      await oldest.delete();
+      over--;
+    }
+    oldest = await oldest.continue();
+  }
+  await tx.done;
 }
 
 /**
