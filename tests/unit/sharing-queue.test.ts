@@ -278,6 +278,35 @@ describe('the publishing queue', () => {
     );
   });
 
+  it('tells a lost post from the user’s other annotation of the same words by its quote', async () => {
+    const w = await world();
+    await connected(w, ['a']);
+    await publish(w.deps, { noteIds: ['a'] });
+    w.control.faults.push({ kind: 'lose-answer' });
+    expect((await runQueue(w.deps)).status).toBe('waiting');
+    const [lost] = mine(w.control);
+    if (!lost) throw new Error('the post was not made');
+    // Made on hypothes.is itself: the same words and tags on another passage of the page.
+    w.control.annotations.unshift({
+      ...lost,
+      id: 'same-words-other-passage',
+      target: [
+        {
+          source: PAGE_URL,
+          selector: [
+            { type: 'TextQuoteSelector', exact: 'Another passage', prefix: '', suffix: '' },
+          ],
+        },
+      ],
+    });
+    w.clock.now += 10_000;
+    expect(await runQueue(w.deps)).toEqual({ status: 'idle' });
+    expect(writes(w.control).filter((r) => r.startsWith('POST'))).toHaveLength(1);
+    expect((await status(w.deps)).published).toMatchObject([
+      { noteId: 'a', annotationId: lost.id },
+    ]);
+  });
+
   it('stops for a revoked token, keeps the notes and the job, and goes on after reconnecting', async () => {
     const w = await world();
     await connected(w, ['a']);

@@ -8,7 +8,7 @@ import { z } from '../zod';
  * @ 24395ca438e3bd4b5c301e30ab81ca1d024ee840, `docs/_extra/api-reference/hypothesis-v1.yaml`
  * and its `schemas/` (profile, group, annotation, errors); tests/fixtures/API.md has the rest.
  */
-export const API_ORIGIN = 'https://api.hypothes.is';
+const API_ORIGIN = 'https://api.hypothes.is';
 /** The optional host permission asked for when the user connects (wxt.config.ts). */
 export const API_PERMISSION = `${API_ORIGIN}/*`;
 const ACCEPT = 'application/vnd.hypothesis.v1+json';
@@ -65,10 +65,10 @@ export const SearchAnswer = z.object({
   total: z.number().check(z.int(), z.nonnegative()),
   rows: z.array(ApiAnnotation),
 });
-export const Deleted = z.object({ id: z.string(), deleted: z.literal(true) });
+const Deleted = z.object({ id: z.string(), deleted: z.literal(true) });
 
 /** `schemas/errors.yaml`: what an error answer says. */
-export const ApiFailure = z.object({
+const ApiFailure = z.object({
   status: z.literal('failure'),
   reason: z.optional(z.string()),
 });
@@ -85,9 +85,9 @@ export const AnnotationCreate = z.object({
 });
 export type AnnotationCreate = z.infer<typeof AnnotationCreate>;
 
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: SourceError };
+type ApiResult<T> = { ok: true; data: T } | { ok: false; error: SourceError };
 
-export interface SearchQuery {
+interface SearchQuery {
   uri: string;
   group: string;
   user?: string;

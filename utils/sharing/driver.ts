@@ -5,7 +5,7 @@ export const SHARE_ALARM = 'share-queue';
 
 const RETRY_FAILED_RUN_MS = 60_000;
 
-export interface DriverDeps {
+interface DriverDeps {
   run: () => Promise<QueueRun>;
   now: () => number;
   setTimer: (run: () => void, ms: number) => void;

@@ -4,12 +4,12 @@ import type { GroupNote } from '../storage/sharing-records';
 import { type AnnotationCreate, type ApiAnnotation, apiTime } from './api';
 
 /** A note with this tag is never sent anywhere. */
-export const PRIVATE_TAG = 'private';
+const PRIVATE_TAG = 'private';
 
 export const isPrivate = (note: Pick<Annotation, 'tags'>) =>
   note.tags.some((tag) => tag.toLowerCase() === PRIVATE_TAG);
 
-export interface PrivateRefusal {
+interface PrivateRefusal {
   kind: 'private';
   noteId: string;
   message: string;

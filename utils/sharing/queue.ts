@@ -1,3 +1,4 @@
+import { passageFromHypothesis } from '../library/hypothesis';
 import { backoffDelay } from '../net/retry-policy';
 import type { SourceError } from '../net/source-error';
 import { getAnnotation } from '../storage/annotation-store';
@@ -22,7 +23,7 @@ import { toGroupAnnotation } from './mapping';
 export const WRITES_PER_MINUTE = 20;
 const MINUTE = 60_000;
 /** Waits after a network error, 5xx or a 429 without Retry-After: 2 s, 4 s… up to 10 minutes. */
-export const QUEUE_BACKOFF = { baseDelayMs: 2_000, maxDelayMs: 600_000 };
+const QUEUE_BACKOFF = { baseDelayMs: 2_000, maxDelayMs: 600_000 };
 /** A lost post is looked for among the user's annotations made from this long before it was sent. */
 const CLOCK_SKEW_MS = 5 * MINUTE;
 
@@ -229,11 +230,11 @@ async function findLostPost(
   });
   if (!answer.ok) return answer;
   for (const row of answer.data.rows) {
-    const quote = row.target[0]?.selector?.find((s) => s.type === 'TextQuoteSelector');
+    const passage = passageFromHypothesis(row.target[0]?.selector ?? []).passage;
     const same =
       row.text === sent.text &&
       row.tags.join('\n') === sent.tags.join('\n') &&
-      ((quote?.exact as string | undefined) ?? null) === sent.exact &&
+      (passage?.quote.exact ?? null) === sent.exact &&
       apiTime(row.created) >= sent.at - CLOCK_SKEW_MS;
     if (same && !(await publishedAs(deps.db, row.id))) return { ok: true, annotation: row };
   }

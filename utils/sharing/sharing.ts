@@ -48,7 +48,7 @@ export interface SharingDeps {
 
 /** One read of the group's notes on a page: the entry kept, or why Hypothesis could not be read. */
 export type GroupRead = { ok: true; entry: GroupNotesEntry } | { ok: false; error: string };
-export type ShareRead = (key: string, read: () => Promise<GroupRead>) => Promise<GroupRead>;
+type ShareRead = (key: string, read: () => Promise<GroupRead>) => Promise<GroupRead>;
 
 const accountOf = ({ token: _, connectedAt: __, ...account }: SharingConnection): SharingAccount =>
   account;
@@ -213,7 +213,7 @@ export async function status(deps: SharingDeps): Promise<SharingStatus> {
 }
 
 /** A page's group notes are read again when older than this, or when the user asks. */
-export const GROUP_NOTES_FRESH_MS = 5 * 60_000;
+const GROUP_NOTES_FRESH_MS = 5 * 60_000;
 /** Pages of 200, up to this many annotations on one page. */
 const PAGE_SIZE = 200;
 const MAX_NOTES = 1_000;

@@ -1,4 +1,10 @@
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import {
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  openDB,
+  type StoreNames,
+} from 'idb';
 import type { Annotation, CacheEntry, Follow, LinkRecord, PageRecord, WatchEvent } from './records';
 import type { ResponseDraft } from './response-draft';
 import type { GroupNotesEntry, PublishedNote, ShareJob } from './sharing-records';
