@@ -192,11 +192,17 @@ export default defineBackground(() => {
     random: Math.random,
     hasAccess: () => hasApiAccess(),
     shareRead: groupReads,
+    changed: () => pages.notifySharing(),
   });
   const shareQueue = createQueueDriver({
     run: async () => {
       const deps = await sharing();
-      return (await deps.hasAccess()) ? runQueue(deps) : { status: 'not-connected' };
+      // However it ends (waiting, stopped, idle), the views showing the queue read it again.
+      try {
+        return (await deps.hasAccess()) ? await runQueue(deps) : { status: 'not-connected' };
+      } finally {
+        pages.notifySharing();
+      }
     },
     now: Date.now,
     setTimer: (run, ms) => void setTimeout(run, ms),
@@ -341,6 +347,7 @@ export default defineBackground(() => {
     'sharing/choose-group': async ({ groupId }) => thenKick(chooseGroup(await sharing(), groupId)),
     'sharing/disconnect': async () => {
       await disconnect(await sharing());
+      pages.notifySharing();
       return {};
     },
     'sharing/publish': async ({ selection }) => thenKick(publish(await sharing(), selection)),

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { sendRequest } from '../../utils/messaging/client';
+import { watchSharingChanges } from '../../utils/messaging/page-channel';
 import { plural } from '../../utils/plural';
 import type { PublishSelection, SharingStatus } from '../../utils/sharing/messages';
 
@@ -7,11 +8,14 @@ import type { PublishSelection, SharingStatus } from '../../utils/sharing/messag
 export const SEND_WARNING =
   "Notes you publish are sent to hypothes.is and readable by the group's members.";
 
-/** How often the queue is read again while changes wait to be sent. */
-const POLL_MS = 1500;
-
-/** The sharing status, read again while the queue has work: `problem` when it cannot be read. */
-export function useSharingStatus(send: typeof sendRequest = sendRequest) {
+/**
+ * The sharing status, read again whenever the background says it changed (a job sent, the
+ * queue stopped, another view connected): `problem` when it cannot be read.
+ */
+export function useSharingStatus(
+  send: typeof sendRequest = sendRequest,
+  watch: typeof watchSharingChanges = watchSharingChanges,
+) {
   const [status, setStatus] = useState<SharingStatus | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const refresh = useCallback(async () => {
@@ -21,13 +25,8 @@ export function useSharingStatus(send: typeof sendRequest = sendRequest) {
   }, [send]);
   useEffect(() => {
     void refresh();
-  }, [refresh]);
-  const waiting = status?.jobs.length ?? 0;
-  useEffect(() => {
-    if (waiting === 0) return;
-    const timer = setInterval(() => void refresh(), POLL_MS);
-    return () => clearInterval(timer);
-  }, [waiting, refresh]);
+    return watch(() => void refresh());
+  }, [refresh, watch]);
   return { status, problem, refresh };
 }
 

@@ -4,6 +4,7 @@ import {
   GONE_CHECK_MS,
   PORT_NAME,
   watchPageChanges,
+  watchSharingChanges,
   whenExtensionGone,
 } from '../../utils/messaging/page-channel';
 
@@ -55,6 +56,37 @@ describe('the page channel', () => {
     }
     channel.notify('petition:1');
     expect(seen).toEqual(['tab A', 'tab B']);
+  });
+
+  it('tells the views watching sharing, and only them, that it changed', () => {
+    const channel = createPageChannel('ext');
+    const page = fakePortPair();
+    const view = fakePortPair();
+    channel.accept(page.background as never);
+    channel.accept(view.background as never);
+    const pageChanged = vi.fn();
+    const sharingChanged = vi.fn();
+    watchPageChanges('petition:1', pageChanged, () => page.content as never);
+    watchSharingChanges(sharingChanged, () => view.content as never);
+    channel.notifySharing();
+    expect(sharingChanged).toHaveBeenCalledTimes(1);
+    expect(pageChanged).not.toHaveBeenCalled();
+    expect(page.background.postMessage).not.toHaveBeenCalled();
+    channel.notify('petition:1');
+    expect(sharingChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('has a sharing view read the status again after the background restarts', () => {
+    vi.useFakeTimers();
+    const pairs = [fakePortPair(), fakePortPair()];
+    let connections = 0;
+    const changed = vi.fn();
+    watchSharingChanges(changed, () => pairs[connections++]?.content as never);
+    pairs[0]?.background.disconnect();
+    expect(changed).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(500);
+    expect(connections).toBe(2);
+    expect(changed).toHaveBeenCalledTimes(1);
   });
 
   it('refuses ports from anything but this extension, and ignores malformed messages', () => {

@@ -79,11 +79,14 @@ async function world(name = `sharing-${++counter}`) {
       random: () => 1,
       hasAccess: async () => true,
       shareRead: createShared(),
+      changed: () => changes.push(clock.now),
     };
     return deps;
   };
+  /** When the views were told the queue changed. */
+  const changes: number[] = [];
   const deps = await reopen();
-  return { control, clock, hosts, deps, reopen };
+  return { control, clock, hosts, deps, reopen, changes };
 }
 
 function note(id: string, over: Partial<Annotation> = {}): Annotation {
@@ -255,6 +258,15 @@ describe('the publishing queue', () => {
     w.clock.now = START + 32_000 + 8_000;
     expect(await runQueue(w.deps)).toEqual({ status: 'idle' });
     expect(mine(w.control)).toHaveLength(1);
+  });
+
+  it('tells the views after each job it sends', async () => {
+    const w = await world();
+    await connected(w, ['a', 'b']);
+    await publish(w.deps, { noteIds: ['a', 'b'] });
+    expect(w.changes).toEqual([]);
+    expect(await runQueue(w.deps)).toEqual({ status: 'idle' });
+    expect(w.changes).toHaveLength(2);
   });
 
   it('finds a post whose answer was lost instead of posting it again, after a restart', async () => {

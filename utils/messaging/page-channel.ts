@@ -15,6 +15,10 @@ export const PortMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('watch'), pageKey: z.string().check(z.minLength(1)) }),
   /** Background → content scripts: the notes on `pageKey` changed. */
   z.object({ type: z.literal('annotations/changed'), pageKey: z.string().check(z.minLength(1)) }),
+  /** A view or settings page → background: this port shows the sharing status. */
+  z.object({ type: z.literal('watch-sharing') }),
+  /** Background → those ports: the sharing status changed (a job sent, the queue stopped…). */
+  z.object({ type: z.literal('sharing/changed') }),
 ]);
 export type PortMessage = z.infer<typeof PortMessage>;
 
@@ -26,14 +30,24 @@ export type Port = Pick<
 /** The background's side: remembers which page each port shows and tells them of changes. */
 export function createPageChannel(extensionId: string) {
   const pages = new Map<Port, string>();
+  const sharing = new Set<Port>();
   return {
     accept(port: Port) {
       if (port.name !== PORT_NAME || port.sender?.id !== extensionId) return port.disconnect();
       port.onMessage.addListener((message: unknown) => {
         const parsed = PortMessage.safeParse(message);
         if (parsed.success && parsed.data.type === 'watch') pages.set(port, parsed.data.pageKey);
+        if (parsed.success && parsed.data.type === 'watch-sharing') sharing.add(port);
       });
-      port.onDisconnect.addListener(() => pages.delete(port));
+      port.onDisconnect.addListener(() => {
+        pages.delete(port);
+        sharing.delete(port);
+      });
+    },
+    /** The sharing status changed: the views showing it read it again. */
+    notifySharing() {
+      for (const port of sharing)
+        port.postMessage({ type: 'sharing/changed' } satisfies PortMessage);
     },
     notify(pageKey: string) {
       const message: PortMessage = { type: 'annotations/changed', pageKey };
@@ -59,10 +73,12 @@ export function keepPort(
   connect: () => Port,
   hello: unknown,
   onMessage: (message: unknown) => void,
+  /** Called once a port dropped is open again: what was said meanwhile never came. */
+  onReopened?: () => void,
 ): () => void {
   let stopped = false;
   let port: Port | null = null;
-  const open = () => {
+  const open = (again: boolean) => {
     try {
       port = connect();
     } catch {
@@ -70,11 +86,12 @@ export function keepPort(
     }
     port.onMessage.addListener(onMessage);
     port.onDisconnect.addListener(() => {
-      if (!stopped) setTimeout(open, 500);
+      if (!stopped) setTimeout(() => open(true), 500);
     });
     port.postMessage(hello);
+    if (again) onReopened?.();
   };
-  open();
+  open(false);
   return () => {
     stopped = true;
     disconnect(port);
@@ -109,6 +126,25 @@ export function watchPageChanges(
       onChanged(parsed.data.pageKey);
     }
   });
+}
+
+/**
+ * A view's side for the sharing status: calls `onChanged` when it changed; reconnects if the
+ * background restarts (and then calls it too: changes may have been missed). Returns a
+ * function that stops.
+ */
+export function watchSharingChanges(
+  onChanged: () => void,
+  connect: () => Port = () => extensionApi().runtime.connect({ name: PORT_NAME }),
+): () => void {
+  return keepPort(
+    connect,
+    { type: 'watch-sharing' } satisfies PortMessage,
+    (message) => {
+      if (PortMessage.safeParse(message).data?.type === 'sharing/changed') onChanged();
+    },
+    onChanged,
+  );
 }
 
 /** How long after its port drops the content script looks whether its extension is still there. */

@@ -32,6 +32,8 @@ export interface QueueDeps {
   api: (token: string) => HypothesisApi;
   now: () => number;
   random: () => number;
+  /** Told after each job is done, so the views showing the queue read it again. */
+  changed: () => void;
 }
 
 export type QueueRun =
@@ -77,6 +79,7 @@ export async function runQueue(deps: QueueDeps): Promise<QueueRun> {
         writes: [...s.writes.filter((w) => w > at - MINUTE), ...written],
         lastError: outcome.note ?? null,
       }));
+      deps.changed();
       continue;
     }
     if (outcome.kind === 'stop') {
