@@ -302,7 +302,7 @@ describe('connecting, publishing and following edits through a restart', () => {
     // The token is regenerated on hypothes.is: the unpublish is refused, and the queue stops.
     revokeToken(control, user?.token ?? '');
     await card.getByRole('button', { name: 'Unpublish' }).click();
-    await page.reload();
+    // Settings, open all along, hears of the stop from the background (sharing/changed).
     const section = page.getByRole('region', { name: 'Share with a campaign team (Hypothesis)' });
     await expect
       .poll(() => section.innerText(), { timeout: 15_000 })
