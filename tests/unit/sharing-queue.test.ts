@@ -511,6 +511,7 @@ describe('the group notes kept', () => {
 
   it('keeps the most recently read pages’ only, past MAX_GROUP_NOTE_PAGES', async () => {
     const w = await world();
+    await connected(w, []);
     for (let i = 0; i < MAX_GROUP_NOTE_PAGES + 5; i++) await putGroupNotes(w.deps.db, row(i));
     expect(await w.deps.db.count('groupNotes')).toBe(MAX_GROUP_NOTE_PAGES);
     const kept = (await w.deps.db.getAllKeys('groupNotes')).sort();
@@ -521,6 +522,39 @@ describe('the group notes kept', () => {
     expect(await w.deps.db.get('groupNotes', row(0).uri)).toEqual(row(0));
     expect(await w.deps.db.get('groupNotes', row(5).uri)).toBeUndefined();
     expect(await w.deps.db.count('groupNotes')).toBe(MAX_GROUP_NOTE_PAGES);
+  });
+
+  it('keeps nothing of a read that ends after the user disconnected', async () => {
+    const w = await world();
+    await connected(w, []);
+    let started = () => {};
+    const searching = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: SharingDeps = {
+      ...w.deps,
+      api: (token) => {
+        const api = w.deps.api(token);
+        return {
+          ...api,
+          search: async (q) => {
+            started();
+            await gate;
+            return api.search(q);
+          },
+        };
+      },
+    };
+    const read = groupNotes(slow, PAGE_URL, true);
+    await searching;
+    await disconnect(w.deps);
+    release();
+    await read;
+    expect(await w.deps.db.count('groupNotes')).toBe(0);
   });
 
   it('upgrades a version 6 database, keeping its group notes, now by age', async () => {

@@ -156,13 +156,22 @@ export async function getGroupNotes(
  */
 export const MAX_GROUP_NOTE_PAGES = 200;
 
-/** Keeps a page's group notes, and drops the least recently read past the limit, in one transaction. */
+/**
+ * Keeps a page's group notes, and drops the least recently read past the limit, in one
+ * transaction; not when their group is no longer the one chosen (a disconnect or another
+ * group while they were read), so nothing of it outlives the change.
+ */
 export async function putGroupNotes(db: CivicThreadDB, entry: GroupNotesEntry): Promise<void> {
   const row = GroupNotesEntry.parse(entry);
-  const tx = db.transaction('groupNotes', 'readwrite');
-  await tx.store.put(row);
-  let over = (await tx.store.count()) - MAX_GROUP_NOTE_PAGES;
-  let oldest = over > 0 ? await tx.store.index('byFetchedAt').openCursor() : null;
+  const tx = db.transaction(['settings', 'groupNotes'], 'readwrite');
+  const connection = SharingConnection.safeParse(
+    (await tx.objectStore('settings').get(CONNECTION))?.value,
+  ).data;
+  if (connection?.groupId !== row.groupId) return tx.done;
+  const store = tx.objectStore('groupNotes');
+  await store.put(row);
+  let over = (await store.count()) - MAX_GROUP_NOTE_PAGES;
+  let oldest = over > 0 ? await store.index('byFetchedAt').openCursor() : null;
   while (oldest && over > 0) {
     // Not the row just written, even when the clock says it is no newer than another.
     if (oldest.primaryKey !== row.uri) {
