@@ -24,7 +24,7 @@ export function askEarly(result: ExtractResult, send = sendPageRequest): EarlyAn
 }
 
 /** How long the card waits for its summary before drawing without it (a cold one may take seconds). */
-export const SUMMARY_WAIT_MS = 100;
+export const SUMMARY_WAIT_MS = 30;
 
 /**
  * Resolves once the card has what it draws with: the settings, and the summary or, while that
