@@ -37,14 +37,19 @@ export default defineUnlistedScript(() => {
   };
   let redraw: (() => void) | null = null;
   const watching = new AbortController();
-  let unmount = () => {};
   let mounted = false;
+  // The CSS is bundled in, not fetched: no round trip before the card can draw.
+  let root: ReturnType<typeof mountClosedRoot> | null = null;
+  const rootOf = () => {
+    root ??= mountClosedRoot(document, cardCss);
+    return root;
+  };
+  let unmount = () => root?.host.remove();
 
   const mount = (first: ExtractResult, asked: EarlyAnswers = askEarly(first)) => {
     mounted = true;
     const visitId = crypto.randomUUID();
-    // The CSS is bundled in, not fetched: no round trip before the card can draw.
-    const { host, container } = mountClosedRoot(document, cardCss);
+    const { host, container } = rootOf();
     redraw = () =>
       result &&
       render(<Card result={result} visitId={visitId} early={asked} host={host} />, container);
@@ -81,6 +86,9 @@ export default defineUnlistedScript(() => {
     performance.mark(MARKS.done);
     return;
   }
+  // The empty root goes on the page while the answers are on their way, so its styles are
+  // ready when the card draws.
+  rootOf();
   // The card mounts once its answers are in (or the summary is still on the network): with them
   // already there, it is drawn and placed in that one task, while no other work of this script
   // makes their replies wait.
