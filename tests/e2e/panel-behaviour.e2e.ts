@@ -90,6 +90,17 @@ describe('panel behaviour', () => {
     await page.close();
   });
 
+  it("mounts the card before it reads the page's passages for the view's report", async () => {
+    const { page } = await openPage(harness, SENCO);
+    const handle = await page.waitForFunction(() => {
+      const [mounted] = performance.getEntriesByName('civic-thread:done');
+      const [reported] = performance.getEntriesByName('civic-thread:tab-reported');
+      return mounted && reported ? reported.startTime - mounted.startTime : null;
+    });
+    expect(await handle.jsonValue()).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('keeps one port to the extension open, for its notes and for noticing it going away', async () => {
     await harness.worker.evaluate(() => {
       const opened: string[] = [];
