@@ -4,7 +4,7 @@ import { Card } from '../components/card/Card';
 import cardCss from '../components/card/card.css?inline';
 import { startDocumentPage } from '../components/card/document-page';
 import { mountClosedRoot } from '../components/card/mount';
-import { askEarly, type EarlyAnswers } from '../components/panel/early-answers';
+import { askEarly, cardAnswersIn, type EarlyAnswers } from '../components/panel/early-answers';
 import { MARKS } from '../components/panel/marks';
 import { reportTab } from '../components/view/report-tab';
 import { whenExtensionGone } from '../utils/messaging/page-channel';
@@ -27,19 +27,29 @@ export default defineUnlistedScript(() => {
     return;
   }
   let result = extractPage(url, document);
-  // The card's questions go before the report to the view, so their round trips overlap the
-  // reading of the page's passages the report needs.
+  // The card's questions go first: nothing else is on their way.
   const early = result && askEarly(result);
-  // Each read is also told to the view beside the page (components/view/report-tab.ts).
-  reportTab(result);
+  // Each read is also told to the view beside the page (components/view/report-tab.ts); the
+  // first once the card is drawn, as the report reads every passage the card does not need.
+  let firstReport: (() => void) | null = () => {
+    firstReport = null;
+    reportTab(result);
+  };
   let redraw: (() => void) | null = null;
   const watching = new AbortController();
-  let unmount = () => {};
+  let mounted = false;
+  // The CSS is bundled in, not fetched: no round trip before the card can draw.
+  let root: ReturnType<typeof mountClosedRoot> | null = null;
+  const rootOf = () => {
+    root ??= mountClosedRoot(document, cardCss);
+    return root;
+  };
+  let unmount = () => root?.host.remove();
 
   const mount = (first: ExtractResult, asked: EarlyAnswers = askEarly(first)) => {
+    mounted = true;
     const visitId = crypto.randomUUID();
-    // The CSS is bundled in, not fetched: no round trip before the card can draw.
-    const { host, container } = mountClosedRoot(document, cardCss);
+    const { host, container } = rootOf();
     redraw = () =>
       result &&
       render(<Card result={result} visitId={visitId} early={asked} host={host} />, container);
@@ -62,13 +72,30 @@ export default defineUnlistedScript(() => {
   // not the page (an error page, a challenge) gets no panel, and so leaves no trace, unless the
   // page turns into it. The watch ends by itself after 15 s.
   watchForLateContent(watching.signal, document, () => {
+    firstReport = null;
     const next = reportTab(extractPage(url, document));
     if (!next || JSON.stringify(next) === JSON.stringify(result)) return;
-    const mounted = result !== null;
+    const shown = result !== null;
     result = next;
     if (mounted) redraw?.();
-    else mount(next);
+    // Not mounted while the first answers are on their way: that mount draws this read.
+    else if (!shown) mount(next);
   });
-  if (result && early) mount(result, early);
-  performance.mark(MARKS.done);
+  if (!early) {
+    firstReport();
+    performance.mark(MARKS.done);
+    return;
+  }
+  // The empty root goes on the page while the answers are on their way, so its styles are
+  // ready when the card draws.
+  rootOf();
+  // The card mounts once its answers are in (or the summary is still on the network): with them
+  // already there, it is drawn and placed in that one task, while no other work of this script
+  // makes their replies wait.
+  void cardAnswersIn(early).then(() => {
+    if (watching.signal.aborted) return;
+    if (!mounted && result) mount(result, early);
+    performance.mark(MARKS.done);
+    requestIdleCallback(() => firstReport?.(), { timeout: 500 });
+  });
 });

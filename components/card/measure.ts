@@ -1,12 +1,13 @@
-import { isPanelHost } from '../panel/host';
 import type { Box, PlacementInput } from './placement';
 
 /** Page elements that show something without text of their own. */
 const CONTROLS = 'img, svg, video, canvas, iframe, input, select, textarea, button';
+/** A text node with anything but white space in it (tested, not trimmed: no copy of the text). */
+const VISIBLE_CHARACTER = /\S/;
 
 /**
  * The boxes of the page's visible text and controls, in document coordinates, leaving out the
- * extension's own host. Text hidden only by clipping (GOV.UK's visually-hidden spans) counts:
+ * extension's own UI. Text hidden only by clipping (GOV.UK's visually-hidden spans) counts:
  * the card then keeps clear of it too, which costs nothing in a margin.
  */
 export function pageObstacles(doc: Document): Box[] {
@@ -35,20 +36,17 @@ export function pageObstacles(doc: Document): Box[] {
     }
     return known;
   };
-  const walker = doc.createTreeWalker(body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
-    acceptNode: (node) =>
-      node instanceof Element && isPanelHost(node)
-        ? NodeFilter.FILTER_REJECT
-        : NodeFilter.FILTER_ACCEPT,
-  });
+  // Found natively, with no filter to call back for every node: a panel host's own boxes are in
+  // its closed shadow root, which no query or walker enters, and whatever a page put in the host
+  // beside it is not rendered, so not visible.
+  for (const control of body.querySelectorAll(CONTROLS)) {
+    if (isVisible(control)) add([control.getBoundingClientRect()]);
+  }
+  const walker = doc.createTreeWalker(body, NodeFilter.SHOW_TEXT);
   const range = doc.createRange();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node instanceof Element) {
-      if (node.matches(CONTROLS) && isVisible(node)) add([node.getBoundingClientRect()]);
-      continue;
-    }
     const parent = node.parentElement;
-    if (!parent || !(node as Text).data.trim() || !isVisible(parent)) continue;
+    if (!parent || !VISIBLE_CHARACTER.test((node as Text).data) || !isVisible(parent)) continue;
     range.selectNodeContents(node);
     add(range.getClientRects());
   }

@@ -22,3 +22,21 @@ export function askEarly(result: ExtractResult, send = sendPageRequest): EarlyAn
     },
   };
 }
+
+/** How long the card waits for its summary before drawing without it (a cold one may take seconds). */
+export const SUMMARY_WAIT_MS = 30;
+
+/**
+ * Resolves once the card has what it draws with: the settings, and the summary or, while that
+ * is still on the network, `SUMMARY_WAIT_MS` more (then it shows that it is finding it).
+ */
+export function cardAnswersIn(asked: EarlyAnswers): Promise<void> {
+  return asked.settings.then(
+    () =>
+      new Promise<void>((resolve) => {
+        if (!asked.summary) return resolve();
+        setTimeout(resolve, SUMMARY_WAIT_MS);
+        void asked.summary.answer.then(() => resolve());
+      }),
+  );
+}

@@ -1,10 +1,25 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ExtensionUi } from './closed-root';
-import { launch, openPage, paintedText, panelOf, readStore, selectText } from './harness';
+import {
+  clearStore,
+  launch,
+  openPage,
+  paintedText,
+  panelOf,
+  readStore,
+  selectText,
+} from './harness';
 import { openWithView } from './view';
 
 /** The worker's runtime API, the part this file calls. */
-declare const chrome: { runtime: { reload(): void } };
+declare const chrome: {
+  runtime: {
+    reload(): void;
+    onConnect: {
+      addListener(listener: (port: { name: string; sender?: { url?: string } }) => void): void;
+    };
+  };
+};
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 
@@ -73,6 +88,40 @@ describe('panel behaviour', () => {
     expect(await view.locator('.page-line').textContent()).toContain('Open');
     await view.close();
     await page.close();
+  });
+
+  it("mounts the card before it reads the page's passages for the view's report", async () => {
+    const { page } = await openPage(harness, SENCO);
+    const handle = await page.waitForFunction(() => {
+      const [mounted] = performance.getEntriesByName('civic-thread:done');
+      const [reported] = performance.getEntriesByName('civic-thread:tab-reported');
+      return mounted && reported ? reported.startTime - mounted.startTime : null;
+    });
+    expect(await handle.jsonValue()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('keeps one port to the extension open, for its notes and for noticing it going away', async () => {
+    await harness.worker.evaluate(() => {
+      const opened: string[] = [];
+      (globalThis as unknown as { opened: string[] }).opened = opened;
+      chrome.runtime.onConnect.addListener((port) => opened.push(port.sender?.url ?? ''));
+    });
+    const { page } = await openPage(harness, SENCO);
+    await page.setViewportSize({ width: 1920, height: 900 });
+    const ui = await ExtensionUi.of(page);
+    await expect.poll(() => ui.attribute('.headline', 'aria-busy')).toBe('false');
+    // A note made here is painted: the page watches its notes, over that same port.
+    const passage = 'Ensuring SENCOs are fully qualified is integral to this.';
+    await selectText(page, passage);
+    await page.keyboard.press('Alt+Shift+H');
+    await expect.poll(() => paintedText(page)).toEqual([passage]);
+    const opened = await harness.worker.evaluate(
+      () => (globalThis as unknown as { opened: string[] }).opened,
+    );
+    expect(opened.filter((url) => url === SENCO)).toHaveLength(1);
+    await page.close();
+    await clearStore(harness, 'annotations');
   });
 
   // Last in this file: the extension is reloaded under the harness.

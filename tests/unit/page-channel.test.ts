@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  ALL_PAGES,
   createPageChannel,
+  createPagePort,
   GONE_CHECK_MS,
   PORT_NAME,
   watchPageChanges,
@@ -120,6 +122,65 @@ describe('the page channel', () => {
     stop();
     vi.advanceTimersByTime(5_000);
     expect(connections).toBe(2);
+  });
+});
+
+describe("one port for a page's script", () => {
+  it('watches several pages and tells of the extension going away over one port', () => {
+    vi.useFakeTimers();
+    let channel = createPageChannel('ext');
+    const pairs = [fakePortPair(), fakePortPair()];
+    let connects = 0;
+    let alive = true;
+    const port = createPagePort(
+      () => {
+        const pair = pairs[connects++];
+        if (!pair) throw new Error('Extension context invalidated.');
+        channel.accept(pair.background as never);
+        return pair.content as never;
+      },
+      () => alive,
+    );
+    const seen: string[] = [];
+    let gone = 0;
+    port.whenGone(() => gone++);
+    port.watch('petition:1', (key) => seen.push(`one ${key}`));
+    const stopAll = port.watch(ALL_PAGES, (key) => seen.push(`all ${key}`));
+    expect(connects).toBe(1);
+    channel.notify('petition:2');
+    stopAll();
+    channel.notify('petition:2');
+    channel.notify('petition:1');
+    expect(seen).toEqual(['all petition:2', 'one petition:1']);
+
+    // A worker restart (a new channel): the port comes back, watching the same page; nothing is gone.
+    channel = createPageChannel('ext');
+    pairs[0]?.background.disconnect();
+    vi.advanceTimersByTime(GONE_CHECK_MS);
+    expect(connects).toBe(2);
+    channel.notify('petition:1');
+    expect(seen).toEqual(['all petition:2', 'one petition:1', 'one petition:1']);
+    expect(gone).toBe(0);
+
+    // The extension reloaded: its port drops and runtime.id goes.
+    alive = false;
+    pairs[1]?.background.disconnect();
+    vi.advanceTimersByTime(GONE_CHECK_MS);
+    expect(gone).toBe(1);
+    expect(connects).toBe(2);
+  });
+
+  it('closes its port once nothing uses it', () => {
+    const { content, background } = fakePortPair();
+    const channel = createPageChannel('ext');
+    channel.accept(background as never);
+    const port = createPagePort(() => content as never);
+    const stopWatching = port.watch('petition:1', () => {});
+    const stopWaiting = port.whenGone(() => {});
+    stopWatching();
+    expect(content.disconnect).not.toHaveBeenCalled();
+    stopWaiting();
+    expect(content.disconnect).toHaveBeenCalledTimes(1);
   });
 });
 

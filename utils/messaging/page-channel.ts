@@ -11,8 +11,10 @@ export const PORT_NAME = 'civic-thread:page';
 export const ALL_PAGES = '*';
 
 export const PortMessage = z.discriminatedUnion('type', [
-  /** Content script → background: this port shows `pageKey`. */
+  /** Content script or view → background: this port also shows `pageKey`. */
   z.object({ type: z.literal('watch'), pageKey: z.string().check(z.minLength(1)) }),
+  /** Content script or view → background: this port no longer shows `pageKey`. */
+  z.object({ type: z.literal('unwatch'), pageKey: z.string().check(z.minLength(1)) }),
   /** Background → content scripts: the notes on `pageKey` changed. */
   z.object({ type: z.literal('annotations/changed'), pageKey: z.string().check(z.minLength(1)) }),
   /** A view or settings page → background: this port shows the sharing status. */
@@ -27,17 +29,21 @@ export type Port = Pick<
   'name' | 'sender' | 'postMessage' | 'onMessage' | 'onDisconnect' | 'disconnect'
 >;
 
-/** The background's side: remembers which page each port shows and tells them of changes. */
+/** The background's side: remembers which pages each port shows and tells them of changes. */
 export function createPageChannel(extensionId: string) {
-  const pages = new Map<Port, string>();
+  const pages = new Map<Port, Set<string>>();
   const sharing = new Set<Port>();
   return {
     accept(port: Port) {
       if (port.name !== PORT_NAME || port.sender?.id !== extensionId) return port.disconnect();
+      const keys = new Set<string>();
+      pages.set(port, keys);
       port.onMessage.addListener((message: unknown) => {
         const parsed = PortMessage.safeParse(message);
-        if (parsed.success && parsed.data.type === 'watch') pages.set(port, parsed.data.pageKey);
-        if (parsed.success && parsed.data.type === 'watch-sharing') sharing.add(port);
+        if (!parsed.success) return;
+        if (parsed.data.type === 'watch') keys.add(parsed.data.pageKey);
+        else if (parsed.data.type === 'unwatch') keys.delete(parsed.data.pageKey);
+        else if (parsed.data.type === 'watch-sharing') sharing.add(port);
       });
       port.onDisconnect.addListener(() => {
         pages.delete(port);
@@ -51,14 +57,16 @@ export function createPageChannel(extensionId: string) {
     },
     notify(pageKey: string) {
       const message: PortMessage = { type: 'annotations/changed', pageKey };
-      for (const [port, key] of pages) {
-        if (key === pageKey || key === ALL_PAGES) port.postMessage(message);
+      for (const [port, keys] of pages) {
+        if (keys.has(pageKey) || keys.has(ALL_PAGES)) port.postMessage(message);
       }
     },
     /** Every open page's notes changed (all data was deleted). */
     notifyAll() {
-      for (const [port, pageKey] of pages) {
-        port.postMessage({ type: 'annotations/changed', pageKey } satisfies PortMessage);
+      for (const [port, keys] of pages) {
+        for (const pageKey of keys) {
+          port.postMessage({ type: 'annotations/changed', pageKey } satisfies PortMessage);
+        }
       }
     },
   };
@@ -107,25 +115,115 @@ function disconnect(port: Port | null) {
   }
 }
 
+/** How long after its port drops the content script looks whether its extension is still there. */
+export const GONE_CHECK_MS = 500;
+
+const connectToChannel = (): Port => extensionApi().runtime.connect({ name: PORT_NAME });
+const extensionAlive = () => Boolean(extensionApi().runtime?.id);
+
 /**
- * A view's side: calls `onChanged` with the page whose notes changed (this one, or any for
- * `ALL_PAGES`); reconnects if the background restarts. Returns a function that stops.
+ * One port to the page channel, shared by everything in this script that watches pages' notes
+ * or waits for the extension to go away: open while anything uses it. When it drops, it is
+ * opened again (watching the same pages) if the extension is still there, a restarting service
+ * worker; otherwise the extension was reloaded, updated or removed: Chromium disconnects its
+ * ports, then takes `runtime.id` away (a little after: asked at once, it is still there, and a
+ * new port "connects" to nothing), and `connect` throws.
+ */
+export function createPagePort(connect = connectToChannel, alive = extensionAlive) {
+  const watchers = new Set<{ pageKey: string; onChanged: (pageKey: string) => void }>();
+  const goneListeners = new Set<() => void>();
+  let port: Port | null = null;
+  let gone = false;
+  const inUse = () => watchers.size > 0 || goneListeners.size > 0;
+  const post = (message: PortMessage) => port?.postMessage(message);
+  const die = () => {
+    gone = true;
+    port = null;
+    watchers.clear();
+    const told = [...goneListeners];
+    goneListeners.clear();
+    for (const onGone of told) onGone();
+  };
+  const deliver = (message: unknown) => {
+    const parsed = PortMessage.safeParse(message);
+    if (!parsed.success || parsed.data.type !== 'annotations/changed') return;
+    const { pageKey } = parsed.data;
+    for (const watcher of [...watchers]) {
+      if (watcher.pageKey === ALL_PAGES || watcher.pageKey === pageKey) watcher.onChanged(pageKey);
+    }
+  };
+  const open = () => {
+    if (gone || port || !inUse()) return;
+    let opened: Port;
+    try {
+      opened = connect();
+    } catch {
+      return die();
+    }
+    port = opened;
+    opened.onMessage.addListener(deliver);
+    opened.onDisconnect.addListener(() => {
+      if (port !== opened) return; // closed here, not dropped
+      port = null;
+      setTimeout(() => {
+        if (!gone && inUse()) alive() ? open() : die();
+      }, GONE_CHECK_MS);
+    });
+    for (const pageKey of new Set([...watchers].map((watcher) => watcher.pageKey))) {
+      post({ type: 'watch', pageKey });
+    }
+  };
+  const release = () => {
+    if (inUse() || !port) return;
+    const closing = port;
+    port = null;
+    disconnect(closing);
+  };
+  return {
+    /** Calls `onChanged` with each page whose notes changed: `pageKey`, or any for `ALL_PAGES`. */
+    watch(pageKey: string, onChanged: (pageKey: string) => void): () => void {
+      const watcher = { pageKey, onChanged };
+      const first = ![...watchers].some((other) => other.pageKey === pageKey);
+      watchers.add(watcher);
+      if (port && first) post({ type: 'watch', pageKey });
+      else open();
+      return () => {
+        if (!watchers.delete(watcher)) return;
+        if (![...watchers].some((other) => other.pageKey === pageKey))
+          post({ type: 'unwatch', pageKey });
+        release();
+      };
+    },
+    /** Calls `onGone` once, when this script's extension is reloaded, updated or removed. */
+    whenGone(onGone: () => void): () => void {
+      const listener = () => onGone();
+      goneListeners.add(listener);
+      open();
+      return () => {
+        goneListeners.delete(listener);
+        release();
+      };
+    },
+  };
+}
+
+let shared: ReturnType<typeof createPagePort> | null = null;
+/** This script's one port to the page channel. */
+const sharedPort = () => {
+  shared ??= createPagePort();
+  return shared;
+};
+
+/**
+ * Calls `onChanged` with the page whose notes changed (this one, or any for `ALL_PAGES`), over
+ * this script's one port (or one of its own, through `connect`). Returns a function that stops.
  */
 export function watchPageChanges(
   pageKey: string,
   onChanged: (pageKey: string) => void,
-  connect: () => Port = () => extensionApi().runtime.connect({ name: PORT_NAME }),
+  connect?: () => Port,
 ): () => void {
-  return keepPort(connect, { type: 'watch', pageKey } satisfies PortMessage, (message) => {
-    const parsed = PortMessage.safeParse(message);
-    if (
-      parsed.success &&
-      parsed.data.type === 'annotations/changed' &&
-      (pageKey === ALL_PAGES || parsed.data.pageKey === pageKey)
-    ) {
-      onChanged(parsed.data.pageKey);
-    }
-  });
+  return (connect ? createPagePort(connect) : sharedPort()).watch(pageKey, onChanged);
 }
 
 /**
@@ -135,7 +233,7 @@ export function watchPageChanges(
  */
 export function watchSharingChanges(
   onChanged: () => void,
-  connect: () => Port = () => extensionApi().runtime.connect({ name: PORT_NAME }),
+  connect: () => Port = connectToChannel,
 ): () => void {
   return keepPort(
     connect,
@@ -147,42 +245,15 @@ export function watchSharingChanges(
   );
 }
 
-/** How long after its port drops the content script looks whether its extension is still there. */
-export const GONE_CHECK_MS = 500;
-
 /**
- * Calls `onGone` once this content script's extension is reloaded, updated or removed: Chromium
- * disconnects its ports, then takes `runtime.id` away (a little after: asked at once, it is still
- * there, and a new port "connects" to nothing), and `connect` throws. A port dropped by a
- * restarting service worker (the extension still there) is opened again. Returns a function
- * that stops.
+ * Calls `onGone` once this content script's extension is reloaded, updated or removed, told by
+ * this script's one port (or one of its own, through `connect`); a worker restart is no such
+ * thing. Returns a function that stops.
  */
 export function whenExtensionGone(
   onGone: () => void,
-  connect: () => Port = () => extensionApi().runtime.connect({ name: PORT_NAME }),
-  alive: () => boolean = () => Boolean(extensionApi().runtime?.id),
+  connect?: () => Port,
+  alive?: () => boolean,
 ): () => void {
-  let stopped = false;
-  let port: Port | null = null;
-  const gone = () => {
-    if (stopped) return;
-    stopped = true;
-    onGone();
-  };
-  const open = () => {
-    if (stopped) return;
-    try {
-      port = connect();
-    } catch {
-      return gone();
-    }
-    port.onDisconnect.addListener(() => {
-      setTimeout(() => (alive() ? open() : gone()), GONE_CHECK_MS);
-    });
-  };
-  open();
-  return () => {
-    stopped = true;
-    disconnect(port);
-  };
+  return (connect ? createPagePort(connect, alive) : sharedPort()).whenGone(onGone);
 }
