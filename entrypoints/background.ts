@@ -28,6 +28,7 @@ import {
   pagePassages,
   publish,
   resume,
+  sharesWithGroup,
   status as sharingStatus,
   unpublish,
 } from '../utils/sharing/sharing';
@@ -215,8 +216,11 @@ export default defineBackground(() => {
   const handle = createMessageHandler(browser.runtime.id, {
     'page/visited': async ({ context, visitId }, sender) => {
       if (sender.tab?.id !== undefined) trail.visited(sender.tab.id, context.key);
-      const record = await recordVisit(await db, { context, visitId, now: Date.now() });
-      return { visitCount: record.visitCount, firstVisitedAt: record.firstVisitedAt };
+      const [record, sharing] = await Promise.all([
+        db.then((database) => recordVisit(database, { context, visitId, now: Date.now() })),
+        db.then(sharesWithGroup),
+      ]);
+      return { visitCount: record.visitCount, firstVisitedAt: record.firstVisitedAt, sharing };
     },
     'live/get': ({ context, waitForFresh }) => liveViewFor(context, live, waitForFresh),
     'related/get': ({ context, referrer, tabId }, sender) =>

@@ -9,7 +9,7 @@ import {
 } from '../../utils/pages/consultation-document';
 import type { ExtractResult } from '../../utils/pages/registry';
 import { findResponses } from '../../utils/pages/responses';
-import { readPage } from '../notes/useAnnotations';
+import { readPage } from '../notes/annotations';
 import { VIEW_MARKS } from './marks';
 
 /** What this tab shows, for the view beside it: the context and the passages it can bookmark. */

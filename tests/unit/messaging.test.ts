@@ -13,7 +13,7 @@ const context: PageContext = OPEN_PETITION;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
-    'page/visited': async () => ({ visitCount: 1, firstVisitedAt: 1 }),
+    'page/visited': async () => ({ visitCount: 1, firstVisitedAt: 1, sharing: false }),
     'live/get': async () => ({
       kind: 'consultation',
       consultation: { data: null, fetchedAt: null, stale: false, error: null },

@@ -93,6 +93,8 @@ export const PAGE_RESPONSE_DATA = {
   'page/visited': z.object({
     visitCount: z.number().check(z.int(), z.positive()),
     firstVisitedAt: z.number(),
+    /** The user shares with a Hypothesis group: the page then asks for its passages. */
+    sharing: z.boolean(),
   }),
   'tab/context': z.object({}),
   'card/get': z.nullable(LinkCard),
