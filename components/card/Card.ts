@@ -1,6 +1,7 @@
 import { createPainter } from '../../utils/annotations/painter';
 import { type PageSend, sendPageRequest } from '../../utils/messaging/page-client';
-import { type PageContext, PageKind } from '../../utils/pages/context';
+import type { PageContext } from '../../utils/pages/context';
+import { PageKind } from '../../utils/pages/context-shape';
 import type { ExtractResult } from '../../utils/pages/registry';
 import type { CardSummary } from '../../utils/story/card-summary';
 import {

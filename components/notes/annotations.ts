@@ -14,7 +14,8 @@ import type { BookmarkOffer } from '../../utils/messaging/tab-report';
 import type { PageContext } from '../../utils/pages/context';
 import type { ResponseBlock } from '../../utils/pages/responses';
 import { watchForLateContent } from '../../utils/pages/watch';
-import { type Annotation, type Colour, MAX_QUOTE_LENGTH } from '../../utils/storage/records';
+import { type Colour, MAX_QUOTE_LENGTH } from '../../utils/storage/record-shapes';
+import type { Annotation } from '../../utils/storage/records';
 import type { Target } from '../../utils/storage/target';
 import { isPanelHost } from '../panel/host';
 

@@ -1,7 +1,8 @@
 import { targetOfElement } from '../../utils/annotations/passage';
 import { extensionApi } from '../../utils/messaging/extension-api';
 import { sendPageRequest } from '../../utils/messaging/page-client';
-import { ReportAgain, type TabReport } from '../../utils/messaging/tab-report';
+import { ReportAgain } from '../../utils/messaging/page-protocol';
+import type { TabReport } from '../../utils/messaging/tab-report';
 import {
   consultationOfDocument,
   documentTitle,
