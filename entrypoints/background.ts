@@ -4,8 +4,8 @@ import { FRESH_FOR_MS } from '../utils/live/freshness';
 import { createLiveFetcher } from '../utils/live/live-fetcher';
 import { liveViewFor } from '../utils/live/live-view';
 import { createPageChannel } from '../utils/messaging/page-channel';
+import type { ReportAgain } from '../utils/messaging/page-protocol';
 import { createMessageHandler } from '../utils/messaging/server';
-import type { ReportAgain } from '../utils/messaging/tab-report';
 import type { PageContext } from '../utils/pages/context';
 import { detectHref } from '../utils/pages/registry';
 import { linkCardFor } from '../utils/related/link-card';
@@ -29,6 +29,7 @@ import {
   pagePassages,
   publish,
   resume,
+  sharesWithGroup,
   status as sharingStatus,
   unpublish,
 } from '../utils/sharing/sharing';
@@ -224,8 +225,11 @@ export default defineBackground(() => {
   const handle = createMessageHandler(browser.runtime.id, {
     'page/visited': async ({ context, visitId }, sender) => {
       if (sender.tab?.id !== undefined) trail.visited(sender.tab.id, context.key);
-      const record = await recordVisit(await db, { context, visitId, now: Date.now() });
-      return { visitCount: record.visitCount, firstVisitedAt: record.firstVisitedAt };
+      const [record, sharing] = await Promise.all([
+        db.then((database) => recordVisit(database, { context, visitId, now: Date.now() })),
+        db.then(sharesWithGroup),
+      ]);
+      return { visitCount: record.visitCount, firstVisitedAt: record.firstVisitedAt, sharing };
     },
     'live/get': ({ context, waitForFresh }) => liveViewFor(context, live, waitForFresh),
     'related/get': ({ context, referrer, tabId }, sender) =>

@@ -1,6 +1,5 @@
-import { render } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { Card } from '../components/card/Card';
+import { createCard } from '../components/card/Card';
 import cardCss from '../components/card/card.css?inline';
 import { startDocumentPage } from '../components/card/document-page';
 import { mountClosedRoot } from '../components/card/mount';
@@ -50,14 +49,12 @@ export default defineUnlistedScript(() => {
     mounted = true;
     const visitId = crypto.randomUUID();
     const { host, container } = rootOf();
-    redraw = () =>
-      result &&
-      render(<Card result={result} visitId={visitId} early={asked} host={host} />, container);
-    redraw();
+    const card = createCard(container, { result: first, visitId, early: asked, host });
+    redraw = () => result && card.update(result);
     unmount = () => {
+      // Takes off every listener, observer, port, highlight and link mark.
+      card.destroy();
       host.remove();
-      // Runs every effect's clean-up: listeners, observers, ports, highlights, link marks.
-      render(null, container);
     };
   };
 

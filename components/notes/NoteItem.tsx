@@ -30,13 +30,8 @@ export function NoteItem({
   /** Publishing to the user's Hypothesis group, once one is chosen. */
   sharing: Sharing | null;
 }) {
-  const { annotation, range } = item;
+  const { annotation } = item;
   const quote = annotation.target?.quote.exact;
-  const showPassage = () => {
-    if (!range) return;
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    notes.flash(range);
-  };
   return (
     <li class={`note note-${annotation.colour}`} data-note-id={annotation.id}>
       {annotation.bookmark && (
@@ -72,11 +67,6 @@ export function NoteItem({
             </ul>
           )}
           <div class="note-actions">
-            {range && (
-              <button type="button" class="secondary" onClick={showPassage}>
-                Show on page
-              </button>
-            )}
             <button type="button" class="secondary" onClick={() => setEditing(true)}>
               Edit
             </button>

@@ -206,7 +206,7 @@ function PageView({
     );
   }, [send, context.kind]);
   // No page here: the notes are listed, and bookmarks saved from what the page reported.
-  const notes = useAnnotations(annotating ? context : null, send, null, orphans);
+  const notes = useAnnotations(annotating ? context : null, send, orphans);
   const [editingId, setEditingId] = useState<string | null>(null);
   const sharing = useSharing(send);
   return (

@@ -1,7 +1,8 @@
 import { targetOfElement } from '../../utils/annotations/passage';
 import { extensionApi } from '../../utils/messaging/extension-api';
 import { sendPageRequest } from '../../utils/messaging/page-client';
-import { ReportAgain, type TabReport } from '../../utils/messaging/tab-report';
+import { ReportAgain } from '../../utils/messaging/page-protocol';
+import type { TabReport } from '../../utils/messaging/tab-report';
 import {
   consultationOfDocument,
   documentTitle,
@@ -9,7 +10,7 @@ import {
 } from '../../utils/pages/consultation-document';
 import type { ExtractResult } from '../../utils/pages/registry';
 import { findResponses } from '../../utils/pages/responses';
-import { readPage } from '../notes/useAnnotations';
+import { readPage } from '../notes/annotations';
 import { VIEW_MARKS } from './marks';
 
 /** What this tab shows, for the view beside it: the context and the passages it can bookmark. */

@@ -73,4 +73,12 @@ describe('the built extension', () => {
       expect(readFileSync(path, 'utf8'), path).not.toMatch(/<script[^>]+src=["']https?:/);
     }
   });
+
+  it('runs no Preact and sets no innerHTML in the page’s world: its UI is plain DOM', () => {
+    for (const name of ['content-boot.js', 'content-panel.js']) {
+      const code = readFileSync(join(EXTENSION_DIR, name), 'utf8');
+      // Preact's vnode children (`__k`) and hooks (`__H`), and its `dangerouslySetInnerHTML`.
+      expect(code, name).not.toMatch(/\.__k\b|\.__H\b|innerHTML/);
+    }
+  });
 });

@@ -13,7 +13,7 @@ const context: PageContext = OPEN_PETITION;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
-    'page/visited': async () => ({ visitCount: 1, firstVisitedAt: 1 }),
+    'page/visited': async () => ({ visitCount: 1, firstVisitedAt: 1, sharing: false }),
     'live/get': async () => ({
       kind: 'consultation',
       consultation: { data: null, fetchedAt: null, stale: false, error: null },
@@ -126,7 +126,7 @@ describe('message protocol', () => {
     expect(answer).toEqual({ ok: true, data: Settings.parse({ panelCollapsed: true }) });
   });
 
-  it('the content script’s client sends only the page’s requests, checked by their schemas', async () => {
+  it('the content script’s client sends only the page’s requests; the background checks them', async () => {
     const handle = createMessageHandler(EXTENSION_ID, handlers());
     expect(await sendPageRequest({ type: 'settings/get' }, transportTo(handle))).toEqual({
       ok: true,
@@ -145,6 +145,18 @@ describe('message protocol', () => {
       error: { code: 'invalid-request' },
     });
     expect(sent).toBe(false);
+    // A page request the page got wrong is sent (the page carries no request schemas) and
+    // refused by the background's check, as a typed error.
+    expect(
+      await sendPageRequest(
+        {
+          type: 'page/visited',
+          visitId: 'v1',
+          context: { ...context, url: 'javascript:alert(1)' },
+        },
+        transportTo(handle),
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
   it('the content script’s client refuses a card summary that fails its schema', async () => {
@@ -330,7 +342,8 @@ describe('message protocol', () => {
           'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
         );
       }
-      return { ok: true, data: { panelCollapsed: false } };
+      // The background answers with the settings as stored, defaults filled in.
+      return { ok: true, data: Settings.parse({ panelCollapsed: false }) };
     });
     expect(answer).toMatchObject({ ok: true, data: { panelCollapsed: false } });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { readPage } from '../../components/notes/useAnnotations';
+import { readPage } from '../../components/notes/annotations';
 import {
   documentReportOf,
   reportOf,

@@ -14,6 +14,7 @@ import {
   publish,
   resume,
   type SharingDeps,
+  sharesWithGroup,
   status,
   unpublish,
 } from '../../utils/sharing/sharing';
@@ -144,6 +145,17 @@ describe('connecting', () => {
     });
     expect(JSON.stringify(outcome)).not.toContain(TOKEN);
     expect(w.control.authorizations.every((a) => a === `Bearer ${TOKEN}`)).toBe(true);
+  });
+
+  it('tells the page to ask for group passages only once a group is chosen', async () => {
+    const w = await world();
+    expect(await sharesWithGroup(w.deps.db)).toBe(false);
+    expect((await connect(w.deps, TOKEN)).status).toBe('connected');
+    expect(await sharesWithGroup(w.deps.db)).toBe(false);
+    await chooseGroup(w.deps, GROUP);
+    expect(await sharesWithGroup(w.deps.db)).toBe(true);
+    await disconnect(w.deps);
+    expect(await sharesWithGroup(w.deps.db)).toBe(false);
   });
 
   it('refuses a token Hypothesis does not know, and keeps nothing', async () => {

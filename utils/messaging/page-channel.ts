@@ -10,7 +10,7 @@ export const PORT_NAME = 'civic-thread:page';
 /** What a view that shows every page's notes (the library) watches. */
 export const ALL_PAGES = '*';
 
-export const PortMessage = z.discriminatedUnion('type', [
+export const PortMessage = z.union([
   /** Content script or view → background: this port also shows `pageKey`. */
   z.object({ type: z.literal('watch'), pageKey: z.string().check(z.minLength(1)) }),
   /** Content script or view → background: this port no longer shows `pageKey`. */

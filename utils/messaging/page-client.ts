@@ -4,11 +4,10 @@ import {
   Envelope,
   type ErrorCode,
   PAGE_RESPONSE_DATA,
-  PageRequest,
-  type PageRequestType,
   type PageResponseData,
   type Result,
 } from './page-protocol';
+import type { PageRequest, PageRequestType } from './page-requests';
 import type { RequestType } from './protocol';
 
 export type Transport = (message: unknown) => Promise<unknown>;
@@ -56,16 +55,19 @@ const failure = (code: ErrorCode, message: string) =>
   ({ ok: false, error: { code, message } }) as const;
 
 /**
- * Sends one request to the background and checks the request against `requests` and the
- * answer against `answer`. Never throws: failures come back typed.
+ * Sends one request to the background and checks the request against `requests` (null: the
+ * background checks it, as for the content script's) and the answer against `answer`. Never
+ * throws: failures come back typed.
  */
 export async function exchange(
-  requests: z.ZodMiniType,
+  requests: z.ZodMiniType | null,
   answer: z.ZodMiniType,
   request: unknown,
   transport: Transport = runtimeTransport,
 ): Promise<Result<unknown>> {
-  const outgoing = requests.safeParse(request);
+  const outgoing = requests
+    ? requests.safeParse(request)
+    : { success: true as const, data: request };
   if (!outgoing.success) return failure('invalid-request', outgoing.error.issues[0]?.message ?? '');
   const repeatable = REPEATABLE.has((outgoing.data as { type: string }).type);
   let reply: unknown;
@@ -91,17 +93,21 @@ export async function exchange(
   return { ok: true, data: data.data };
 }
 
-/** `sendRequest` (client.ts) for the content script: only the page's requests and answers. */
+/**
+ * `sendRequest` (client.ts) for the content script: only the page's requests and answers. What
+ * it sends is typed here and checked by the background (createMessageHandler); what comes back
+ * is checked here.
+ */
 export function sendPageRequest<T extends PageRequestType>(
   request: Extract<PageRequest, { type: T }>,
   transport?: Transport,
 ): Promise<Result<PageResponseData<T>>> {
-  return exchange(
-    PageRequest,
-    PAGE_RESPONSE_DATA[request.type as T],
-    request,
-    transport,
-  ) as Promise<Result<PageResponseData<T>>>;
+  // Only the page's own requests: anything else is refused before it is sent.
+  const answer = Object.hasOwn(PAGE_RESPONSE_DATA, request.type)
+    ? PAGE_RESPONSE_DATA[request.type as T]
+    : null;
+  if (!answer) return Promise.resolve(failure('invalid-request', 'Not a request of the page.'));
+  return exchange(null, answer, request, transport) as Promise<Result<PageResponseData<T>>>;
 }
 
 /** What the page's components send with: `sendPageRequest`, or in the view `sendRequest`. */

@@ -1,115 +1,41 @@
-import { PageContext, SupportedPageUrl } from '../pages/context';
-import { LinkCard } from '../related/related-item';
-import { Annotation, Settings } from '../storage/records';
-import { Target } from '../storage/target';
+import { LinkCardShape } from '../related/link-card-shape';
+import { AnnotationShape, SettingsShape, TargetShape } from '../storage/record-shapes';
 import { CardSummary } from '../story/card-summary';
 import { z } from '../zod';
-import { TabReport } from './tab-report';
+import type { PageRequestType } from './page-requests';
 
 /**
- * The messages a content script sends, and their answers: the part of the protocol
- * (protocol.ts) the page's world carries, so it validates with these schemas alone and not
- * with those of every answer the view reads.
+ * The answers to a content script's requests (page-requests.ts): the part of the protocol
+ * (protocol.ts) the page's world carries, so it checks with these schemas alone and not with
+ * those of every answer the view reads. They are the records' shapes (types, not the checks of
+ * form): the background wrote and read them against the strict schemas, and the page's world
+ * stays small (`npm run bench`, content_script_gzip_kb).
  */
-
-/** `visitId` names one page load, so re-reading a page that fills in late is not a new visit. */
-export const PageVisitedRequest = z.object({
-  type: z.literal('page/visited'),
-  visitId: z.string().check(z.minLength(1)),
-  context: PageContext,
-});
-/** Content script → background: what this tab shows now, for the view beside it. */
-export const TabContextRequest = z.object({ type: z.literal('tab/context'), report: TabReport });
-/** What a link on the page points to, for its card. */
-export const CardGetRequest = z.object({
-  type: z.literal('card/get'),
-  url: z.string().check(z.minLength(1)),
-});
-export const AnnotationsListRequest = z.object({
-  type: z.literal('annotations/list'),
-  pageKey: z.string().check(z.minLength(1)),
-});
-/** A new note, or one restored by undo: written as it is. */
-export const AnnotationsSaveRequest = z.object({
-  type: z.literal('annotations/save'),
-  annotation: Annotation,
-});
-export const AnnotationsDeleteRequest = z.object({
-  type: z.literal('annotations/delete'),
-  id: z.string().check(z.minLength(1)),
-});
-export const SettingsGetRequest = z.object({ type: z.literal('settings/get') });
-export const SettingsSetRequest = z.object({
-  type: z.literal('settings/set'),
-  settings: z.partial(Settings),
-});
-/** Opens the full view beside the sending tab (the card's "Open the full story"). */
-export const ViewOpenRequest = z.object({ type: z.literal('view/open') });
-/**
- * The card's headline and top links for the page, built in the background from the live and
- * related answers; `referrer` as for `related/get`.
- */
-export const CardSummaryRequest = z.object({
-  type: z.literal('card/summary'),
-  context: PageContext,
-  referrer: z.nullable(z.string()),
-});
-
-/** Text selected on a consultation's page, as a question of its draft ("Add as question"). */
-export const AddQuestionRequest = z.object({
-  type: z.literal('responses/add-question'),
-  pageUrl: SupportedPageUrl,
-  text: z.string().check(z.minLength(1), z.maxLength(20_000)),
-});
-
-/**
- * The passages of the Hypothesis group's notes on this page, to paint: ids and selectors only,
- * so the page carries none of the group's data schemas (the view lists the notes).
- */
-export const PagePassagesRequest = z.object({
-  type: z.literal('sharing/page-passages'),
-  uri: SupportedPageUrl,
-});
-
-export const PageRequest = z.discriminatedUnion('type', [
-  PageVisitedRequest,
-  TabContextRequest,
-  CardGetRequest,
-  AnnotationsListRequest,
-  AnnotationsSaveRequest,
-  AnnotationsDeleteRequest,
-  SettingsGetRequest,
-  SettingsSetRequest,
-  ViewOpenRequest,
-  CardSummaryRequest,
-  AddQuestionRequest,
-  PagePassagesRequest,
-]);
-export type PageRequest = z.infer<typeof PageRequest>;
-export type PageRequestType = PageRequest['type'];
 
 /** What each of the page's requests answers with when it succeeds. */
 export const PAGE_RESPONSE_DATA = {
   'page/visited': z.object({
-    visitCount: z.number().check(z.int(), z.positive()),
+    visitCount: z.number(),
     firstVisitedAt: z.number(),
+    /** The user shares with a Hypothesis group: the page then asks for its passages. */
+    sharing: z.boolean(),
   }),
   'tab/context': z.object({}),
-  'card/get': z.nullable(LinkCard),
+  'card/get': z.nullable(LinkCardShape),
   'annotations/list': z.object({
-    annotations: z.array(Annotation),
-    skipped: z.number().check(z.int()),
+    annotations: z.array(AnnotationShape),
+    skipped: z.number(),
   }),
-  'annotations/save': Annotation,
-  'annotations/delete': z.object({ deleted: z.nullable(Annotation) }),
-  'settings/get': Settings,
-  'settings/set': Settings,
+  'annotations/save': AnnotationShape,
+  'annotations/delete': z.object({ deleted: z.nullable(AnnotationShape) }),
+  'settings/get': SettingsShape,
+  'settings/set': SettingsShape,
   'view/open': z.object({ openedIn: z.enum(['side-panel', 'tab']) }),
   'card/summary': CardSummary,
   /** The draft's key: the page needs no more of it (the view reads the draft). */
   'responses/add-question': z.object({ key: z.string() }),
   'sharing/page-passages': z.object({
-    passages: z.array(z.object({ id: z.string(), target: Target })),
+    passages: z.array(z.object({ id: z.string(), target: TargetShape })),
   }),
 } satisfies Record<PageRequestType, z.ZodMiniType>;
 
@@ -122,9 +48,12 @@ export const ProtocolError = z.object({ code: ErrorCode, message: z.string() });
 export type ProtocolError = z.infer<typeof ProtocolError>;
 
 /** The envelope every answer travels in; `data` is checked against its schema by type. */
-export const Envelope = z.discriminatedUnion('ok', [
+export const Envelope = z.union([
   z.object({ ok: z.literal(true), data: z.unknown() }),
   z.object({ ok: z.literal(false), error: ProtocolError }),
 ]);
+
+/** Background → content script (`tabs.sendMessage`): report your page again (the worker restarted). */
+export const ReportAgain = z.object({ type: z.literal('tab/report-again') });
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ProtocolError };

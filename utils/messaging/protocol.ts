@@ -16,6 +16,7 @@ import { DraftSaveOutcome, ResponseDraft } from '../storage/response-draft';
 import { UnreadableCounts } from '../storage/unreadable';
 import { StoryEntry } from '../story/timeline';
 import { z } from '../zod';
+import { PAGE_RESPONSE_DATA } from './page-protocol';
 import {
   AddQuestionRequest,
   AnnotationsDeleteRequest,
@@ -23,14 +24,13 @@ import {
   AnnotationsSaveRequest,
   CardGetRequest,
   CardSummaryRequest,
-  PAGE_RESPONSE_DATA,
   PagePassagesRequest,
   PageVisitedRequest,
   SettingsGetRequest,
   SettingsSetRequest,
   TabContextRequest,
   ViewOpenRequest,
-} from './page-protocol';
+} from './page-requests';
 
 /**
  * The one message protocol between content scripts / extension pages and the

@@ -49,6 +49,3 @@ export const TabReport = z.discriminatedUnion('status', [
   DocumentReport,
 ]);
 export type TabReport = z.infer<typeof TabReport>;
-
-/** Background → content script (`tabs.sendMessage`): report your page again (the worker restarted). */
-export const ReportAgain = z.object({ type: z.literal('tab/report-again') });

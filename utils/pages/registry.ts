@@ -1,5 +1,6 @@
 import { consultationPage } from './consultation';
-import { type LinkedPage, PageContext, type PageKind } from './context';
+import type { LinkedPage, PageContext, PageKind } from './context';
+import { ContextShape } from './context-shape';
 import { debatePage } from './debate';
 import { httpsHref } from './links';
 import type { PageModule } from './page-module';
@@ -55,7 +56,8 @@ export function extractPage(url: URL, doc: Document): ExtractResult | null {
   const page = detectPage(url);
   if (!page || !MODULES[page.kind].recognises(doc)) return null;
   try {
-    const parsed = PageContext.safeParse({
+    // Checked for its shape here; the background checks its form (PageContext) when it is sent.
+    const parsed = ContextShape.safeParse({
       kind: page.kind,
       url: url.href,
       key: page.key,

@@ -1,22 +1,12 @@
 import { PageKind, SupportedPageUrl } from '../pages/context';
 import { ThreadItem } from '../storage/thread-store';
 import { z } from '../zod';
+import { type LinkCardShape, RelatedFactsShape } from './link-card-shape';
 
 /** What the panel shows of a related page, whichever source found it. */
-export const RelatedFacts = z.object({
+export const RelatedFacts = z.extend(RelatedFactsShape, {
   key: z.string().check(z.minLength(1)),
-  kind: PageKind,
   url: SupportedPageUrl,
-  title: z.string(),
-  /** ISO date: a debate's sitting, a consultation's closing, a petition's response. */
-  date: z.nullable(z.string()),
-  /** A petition's state (open, closed, rejected) or a consultation's (open, closed, outcome). */
-  state: z.nullable(z.string()),
-  signatureCount: z.nullable(z.number()),
-  responded: z.nullable(z.boolean()),
-  debated: z.nullable(z.boolean()),
-  /** A debate's location: Commons Chamber, Westminster Hall. */
-  location: z.nullable(z.string()),
 });
 export type RelatedFacts = z.infer<typeof RelatedFacts>;
 
@@ -39,6 +29,5 @@ export const RelatedView = z.object({
 });
 export type RelatedView = z.infer<typeof RelatedView>;
 
-/** What a link card shows about the page a link points to; `problem` says why facts are missing. */
-export const LinkCard = z.extend(RelatedFacts, { problem: z.nullable(z.string()) });
-export type LinkCard = z.infer<typeof LinkCard>;
+/** What a link card shows (link-card-shape.ts): built here in the background, checked by the page. */
+export type LinkCard = z.infer<typeof LinkCardShape>;

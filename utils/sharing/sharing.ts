@@ -273,6 +273,11 @@ async function readGroupNotes(
   return { ok: true, entry };
 }
 
+/** Whether the user shares with a group: only then does the page ask for its passages. */
+export async function sharesWithGroup(db: CivicThreadDB): Promise<boolean> {
+  return Boolean((await getConnection(db))?.groupId);
+}
+
 /** What the page paints of the group's notes: others' passages, from the cache when fresh. */
 export async function pagePassages(
   deps: SharingDeps,

@@ -1,8 +1,16 @@
 import { HttpsUrl, LinkedPage, PageContext, PageKind, SupportedPageUrl } from '../pages/context';
 import { Source } from '../sources/request';
 import { z } from '../zod';
+import {
+  AnnotationShape,
+  MAX_BOOKMARK_LENGTH,
+  MAX_QUOTE_LENGTH,
+  SettingsShape,
+} from './record-shapes';
 import { Snapshot } from './snapshot';
 import { Target } from './target';
+
+export { Colour, MAX_BOOKMARK_LENGTH, MAX_QUOTE_LENGTH } from './record-shapes';
 
 /** A supported page the user has visited: the node of their "thread". */
 export const PageRecord = z.object({
@@ -25,11 +33,9 @@ export const LinkRecord = z.extend(z.omit(LinkedPage, { key: true }), {
 });
 export type LinkRecord = z.infer<typeof LinkRecord>;
 
-export const Settings = z.object({
+export const Settings = z.extend(SettingsShape, {
   panelCollapsed: z._default(z.boolean(), false),
-  /** System notifications for changes to followed items: off until the user asks. */
   notifyChanges: z._default(z.boolean(), false),
-  /** The kinds of page on which highlighting and notes are offered. */
   annotateKinds: z._default(z.array(PageKind), PageKind.options),
 });
 export type Settings = z.infer<typeof Settings>;
@@ -43,24 +49,12 @@ export const CacheEntry = z.object({
 });
 export type CacheEntry = z.infer<typeof CacheEntry>;
 
-/** The longest passage one highlight may quote: longer selections are refused with a message. */
-export const MAX_QUOTE_LENGTH = 5_000;
-/** A bookmarked response keeps its whole text, up to this length. */
-export const MAX_BOOKMARK_LENGTH = 50_000;
-
-export const Colour = z.enum(['yellow', 'green', 'blue', 'pink']);
-export type Colour = z.infer<typeof Colour>;
-
 /** A highlight (a passage, maybe with a note), a note about the whole page, or a saved response. */
 export const Annotation = z
-  .object({
+  .extend(AnnotationShape, {
     id: z.string().check(z.minLength(1)),
-    kind: z.enum(['highlight', 'page-note', 'bookmark']),
     pageKey: z.string().check(z.minLength(1)),
     pageUrl: SupportedPageUrl,
-    pageTitle: z.nullable(z.string()),
-    pageKind: PageKind,
-    /** Where the passage is, and its exact text; null for a page note. */
     target: z.nullable(
       Target.check(
         z.refine((target) => target.quote.exact.length <= MAX_BOOKMARK_LENGTH, {
@@ -68,8 +62,6 @@ export const Annotation = z
         }),
       ),
     ),
-    /** For a bookmark: what was saved, and its date. */
-    bookmark: z.optional(z.object({ label: z.string(), date: z.nullable(z.string()) })),
     // zod/mini loads no locale, so limits a user can reach say what went wrong themselves.
     note: z.string().check(z.maxLength(20_000, 'A note can be at most 20000 characters.')),
     tags: z
@@ -79,10 +71,6 @@ export const Annotation = z
           .check(z.trim(), z.minLength(1), z.maxLength(60, 'A tag can be at most 60 characters.')),
       )
       .check(z.maxLength(30, 'A note can have at most 30 tags.')),
-    colour: Colour,
-    createdAt: z.number(),
-    updatedAt: z.number(),
-    /** Counts saved edits, so an edit made from an older version is merged, not written over it. */
     revision: z.optional(z.number().check(z.int(), z.nonnegative())),
   })
   .check(

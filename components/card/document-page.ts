@@ -1,26 +1,28 @@
-import { render } from 'preact';
 import { whenExtensionGone } from '../../utils/messaging/page-channel';
 import { type PageSend, sendPageRequest } from '../../utils/messaging/page-client';
 import { watchForLateContent } from '../../utils/pages/watch';
-import { SelectionToolbar } from '../notes/SelectionToolbar';
+import { createSelectionToolbar } from '../notes/SelectionToolbar';
 import { documentReportOf, tellView } from '../view/report-tab';
+import { addQuestion } from './add-question';
 import cardCss from './card.css?inline';
+import { el, slot } from './dom';
 import { mountClosedRoot } from './mount';
-import { useAddQuestion } from './useAddQuestion';
 
 /** The selection toolbar alone, adding what the user selects as a question of the consultation. */
-function QuestionToolbar({ send = sendPageRequest }: { send?: PageSend }) {
-  const { add, problem } = useAddQuestion(send);
-  return (
-    <>
-      <SelectionToolbar doc={document} onAddQuestion={add} />
-      {problem && (
-        <p class="visually-hidden" role="alert">
-          The question was not added: {problem}
-        </p>
-      )}
-    </>
-  );
+export function showQuestionToolbar(
+  container: Element,
+  send: PageSend = sendPageRequest,
+): () => void {
+  const doc = container.ownerDocument;
+  const alert = slot(container);
+  const toolbar = createSelectionToolbar(container, doc, {
+    onAddQuestion: (text) =>
+      void addQuestion(send, text).then((problem) => {
+        const said = problem && `The question was not added: ${problem}`;
+        alert.set(said, () => el(doc, 'p', { class: 'visually-hidden', role: 'alert' }, said));
+      }),
+  });
+  return () => toolbar.destroy();
 }
 
 /**
@@ -37,10 +39,10 @@ export function startDocumentPage(url: URL, doc: Document) {
     tellView(report ?? { status: 'none' });
     if (!report || unmount) return;
     const { host, container } = mountClosedRoot(doc, cardCss);
-    render(<QuestionToolbar />, container);
+    const stop = showQuestionToolbar(container);
     unmount = () => {
+      stop();
       host.remove();
-      render(null, container);
     };
   };
   whenExtensionGone(() => {

@@ -1,10 +1,12 @@
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SelectionToolbar } from '../../components/notes/SelectionToolbar';
+import {
+  createSelectionToolbar,
+  type SelectionToolbar,
+} from '../../components/notes/SelectionToolbar';
 
 describe('the selection toolbar', () => {
   let root: HTMLElement;
+  let toolbar: SelectionToolbar | undefined;
   beforeEach(() => {
     vi.useFakeTimers();
     document.body.innerHTML = '<p id="text">The SENCO must hold the award within 3 years.</p>';
@@ -12,7 +14,7 @@ describe('the selection toolbar', () => {
     document.body.append(root);
   });
   afterEach(() => {
-    render(null, root);
+    toolbar?.destroy();
     vi.useRealTimers();
   });
 
@@ -29,25 +31,25 @@ describe('the selection toolbar', () => {
   it('appears for a selection made while its owner redraws it with a new callback', () => {
     const first = vi.fn();
     const second = vi.fn();
-    act(() => render(<SelectionToolbar doc={document} onHighlight={first} />, root));
+    toolbar = createSelectionToolbar(root, document, { onHighlight: first });
     select('within 3 years');
-    // The card's answers arrive within the toolbar's wait: it is drawn again, its callback new.
-    act(() => render(<SelectionToolbar doc={document} onHighlight={second} />, root));
-    act(() => {
-      vi.advanceTimersByTime(200);
-    });
+    // The card's answers arrive within the toolbar's wait: it is given a new callback.
+    toolbar.update({ onHighlight: second });
+    vi.advanceTimersByTime(200);
     const button = root.querySelector<HTMLButtonElement>('.selection-toolbar button');
     expect(button?.textContent).toBe('Highlight');
-    act(() => button?.click());
+    button?.click();
     expect(second).toHaveBeenCalledWith(expect.any(Object), false);
     expect(first).not.toHaveBeenCalled();
+    // Done with, it is gone.
+    expect(root.querySelector('.selection-toolbar')).toBeNull();
   });
 
   it('highlights from the keyboard with the latest callback', () => {
     const first = vi.fn();
     const second = vi.fn();
-    act(() => render(<SelectionToolbar doc={document} onHighlight={first} />, root));
-    act(() => render(<SelectionToolbar doc={document} onHighlight={second} />, root));
+    toolbar = createSelectionToolbar(root, document, { onHighlight: first });
+    toolbar.update({ onHighlight: second });
     select('within 3 years');
     document.dispatchEvent(
       new KeyboardEvent('keydown', { altKey: true, shiftKey: true, code: 'KeyH', bubbles: true }),
@@ -58,11 +60,9 @@ describe('the selection toolbar', () => {
 
   it('on a consultation’s document, only adds the selection as a question (no highlight there)', () => {
     const add = vi.fn();
-    act(() => render(<SelectionToolbar doc={document} onAddQuestion={add} />, root));
+    toolbar = createSelectionToolbar(root, document, { onAddQuestion: add });
     select('within 3 years');
-    act(() => {
-      vi.advanceTimersByTime(200);
-    });
+    vi.advanceTimersByTime(200);
     const buttons = [...root.querySelectorAll<HTMLButtonElement>('.selection-toolbar button')];
     expect(buttons.map((b) => b.textContent)).toEqual(['Add as question']);
     // The highlight shortcut does nothing, and leaves the page's own key handling alone.
@@ -75,7 +75,24 @@ describe('the selection toolbar', () => {
     });
     document.dispatchEvent(key);
     expect(key.defaultPrevented).toBe(false);
-    act(() => buttons[0]?.click());
+    buttons[0]?.click();
     expect(add).toHaveBeenCalledWith('within 3 years');
+  });
+
+  it('stops listening when destroyed: no toolbar for a later selection, none left drawn', () => {
+    const highlight = vi.fn();
+    toolbar = createSelectionToolbar(root, document, { onHighlight: highlight });
+    select('within 3 years');
+    vi.advanceTimersByTime(200);
+    expect(root.querySelector('.selection-toolbar')).not.toBeNull();
+    toolbar.destroy();
+    expect(root.querySelector('.selection-toolbar')).toBeNull();
+    select('SENCO');
+    vi.advanceTimersByTime(200);
+    document.dispatchEvent(
+      new KeyboardEvent('keydown', { altKey: true, shiftKey: true, code: 'KeyH', bubbles: true }),
+    );
+    expect(root.querySelector('.selection-toolbar')).toBeNull();
+    expect(highlight).not.toHaveBeenCalled();
   });
 });

@@ -1,0 +1,258 @@
+import { type PreparedText, prepareText } from '../../utils/annotations/code-points';
+import type { Painter } from '../../utils/annotations/painter';
+import { targetOfElement } from '../../utils/annotations/passage';
+import { anchor, describeOnPage, trimOffsets } from '../../utils/annotations/selectors';
+import {
+  buildTextModel,
+  offsetsFromRange,
+  rangeFromOffsets,
+  type TextModel,
+} from '../../utils/annotations/text-model';
+import { watchPageChanges } from '../../utils/messaging/page-channel';
+import type { PageSend } from '../../utils/messaging/page-client';
+import type { BookmarkOffer } from '../../utils/messaging/tab-report';
+import type { PageContext } from '../../utils/pages/context';
+import type { ResponseBlock } from '../../utils/pages/responses';
+import { watchForLateContent } from '../../utils/pages/watch';
+import { type Colour, MAX_QUOTE_LENGTH } from '../../utils/storage/record-shapes';
+import type { Annotation } from '../../utils/storage/records';
+import type { Target } from '../../utils/storage/target';
+import { isPanelHost } from '../panel/host';
+
+/** An annotation with where it is on the page now; `range` is null for page notes and orphans. */
+export interface Placed {
+  annotation: Annotation;
+  range: Range | null;
+  /** Its passage is no longer on the page (found so by the page's content script). */
+  orphaned: boolean;
+}
+
+/** The page's text, leaving out the extension's own panel. */
+export function readPage(doc: Document): TextModel {
+  return buildTextModel(doc.body, isPanelHost);
+}
+
+/**
+ * The page's text as the notes last read it, prepared for anchoring: what else anchors on the
+ * page (the group's passages) uses the same reading instead of walking the page again.
+ */
+export function createPageText(doc: Document) {
+  let last: { model: TextModel; text: PreparedText } | null = null;
+  const read = () => {
+    const model = readPage(doc);
+    last = { model, text: prepareText(model.text) };
+    return last;
+  };
+  return {
+    /** Reads the page again (its text may have changed). */
+    read,
+    /** The last reading, or a first one. */
+    current: () => last ?? read(),
+  };
+}
+export type PageText = ReturnType<typeof createPageText>;
+
+/** The ranges of `targets` on the page, left out where not found. */
+export function rangesOf(
+  page: ReturnType<PageText['current']>,
+  targets: Target[],
+): (Range | null)[] {
+  return targets.map((target) => {
+    const found = anchor(page.text, target);
+    return found ? rangeFromOffsets(page.model, found.start, found.end) : null;
+  });
+}
+
+function place(annotations: Annotation[], page: ReturnType<PageText['current']>): Placed[] {
+  return annotations.map((annotation) => {
+    if (!annotation.target) return { annotation, range: null, orphaned: false };
+    const [range = null] = rangesOf(page, [annotation.target]);
+    return { annotation, range, orphaned: range === null };
+  });
+}
+
+export type NewHighlight = { range: Range; colour: Colour; note: string; tags: string[] };
+
+/** What can be bookmarked: a response on this page, or (in the view) one the page reported. */
+export type Bookmarkable = ResponseBlock | BookmarkOffer;
+
+export interface NotesState {
+  items: Placed[];
+  problem: string | null;
+  /** The last note deleted, until undone or dismissed. */
+  deleted: Annotation | null;
+}
+export const NO_NOTES: NotesState = { items: [], problem: null, deleted: null };
+
+/** Where the notes are painted and anchored, when they are on a page (the content script). */
+export interface NotesPage {
+  doc: Document;
+  painter: Painter;
+  text: PageText;
+}
+
+/**
+ * One page's notes: loaded from the background, kept in step as the user adds, edits and deletes
+ * them (and as another tab changes them), told to `onChange`. Deletes can be undone. With `page`
+ * (the content script) they are anchored and painted, and passages not found yet are looked for
+ * again as late content comes in; without (the view beside the page, which never reads the
+ * page's DOM) they are only listed, and bookmarks are saved from the selectors the page reported.
+ */
+export function createAnnotations(
+  context: PageContext,
+  send: PageSend,
+  onChange: (state: NotesState) => void,
+  page: NotesPage | null = null,
+) {
+  let state = NO_NOTES;
+  let live = true;
+  let late: AbortController | null = null;
+  const set = (next: Partial<NotesState>) => {
+    if (!live) return;
+    state = { ...state, ...next };
+    onChange(state);
+  };
+
+  const show = (items: Placed[], problem?: string | null) => {
+    if (!live) return;
+    page?.painter.paint(
+      items.flatMap(({ range, annotation }) =>
+        range ? [{ range, colour: annotation.colour }] : [],
+      ),
+    );
+    set(problem === undefined ? { items } : { items, problem });
+    // Passages not found yet may still arrive: a page filling in late is read again.
+    const orphaned = items.some((item) => item.orphaned);
+    if (orphaned && page && !late) {
+      late = new AbortController();
+      watchForLateContent(late.signal, page.doc, () =>
+        show(
+          place(
+            state.items.map((item) => item.annotation),
+            page.text.read(),
+          ),
+        ),
+      );
+    } else if (!orphaned && late) {
+      late.abort();
+      late = null;
+    }
+  };
+
+  const load = async () => {
+    const answer = await send({ type: 'annotations/list', pageKey: context.key });
+    if (!answer.ok)
+      return set({ problem: `Your notes could not be loaded: ${answer.error.message}` });
+    const { annotations, skipped } = answer.data;
+    show(
+      page
+        ? place(annotations, page.text.read())
+        : annotations.map((annotation) => ({ annotation, range: null, orphaned: false })),
+      skipped > 0
+        ? `${skipped} saved note(s) on this page could not be read and were skipped.`
+        : null,
+    );
+  };
+  void load();
+  // Another tab changed this page's notes: show them here too.
+  const stopWatching = watchPageChanges(context.key, () => void load());
+
+  const save = async (annotation: Annotation): Promise<boolean> => {
+    const answer = await send({ type: 'annotations/save', annotation });
+    if (!answer.ok) {
+      set({ problem: `Not saved: ${answer.error.message}` });
+      return false;
+    }
+    set({ problem: null });
+    await load();
+    return true;
+  };
+
+  const base = (now: number) => ({
+    id: crypto.randomUUID(),
+    pageKey: context.key,
+    pageUrl: context.url,
+    pageTitle: context.title,
+    pageKind: context.kind,
+    createdAt: now,
+    updatedAt: now,
+  });
+
+  return {
+    /** Saves a highlight of `range`; returns its id, or null with `problem` set. */
+    async highlight({ range, colour, note, tags }: NewHighlight): Promise<string | null> {
+      if (!page) return null;
+      const { model } = page.text.read();
+      const selected = offsetsFromRange(model, range);
+      const offsets = selected && trimOffsets(model.text, selected.start, selected.end);
+      if (!offsets || offsets.start === offsets.end) {
+        set({ problem: 'Select some text on the page to highlight it.' });
+        return null;
+      }
+      if (offsets.end - offsets.start > MAX_QUOTE_LENGTH) {
+        set({
+          problem: `That selection is too long to highlight: keep it under ${MAX_QUOTE_LENGTH.toLocaleString('en-GB')} characters.`,
+        });
+        return null;
+      }
+      const annotation: Annotation = {
+        ...base(Date.now()),
+        kind: 'highlight',
+        target: describeOnPage(model, page.doc.body, offsets.start, offsets.end),
+        note,
+        tags,
+        colour,
+      };
+      return (await save(annotation)) ? annotation.id : null;
+    },
+    /** Saves a whole response as a bookmark: its text, where it is, what it is and its date. */
+    async bookmark(block: Bookmarkable): Promise<boolean> {
+      const target =
+        'target' in block
+          ? block.target
+          : page && targetOfElement(page.text.read().model, block.element);
+      if (!target) {
+        set({ problem: 'That response could not be read from the page.' });
+        return false;
+      }
+      return save({
+        ...base(Date.now()),
+        kind: 'bookmark',
+        target,
+        bookmark: { label: block.label, date: block.date },
+        note: '',
+        tags: [],
+        colour: 'blue',
+      });
+    },
+    addPageNote: (note: string) =>
+      save({
+        ...base(Date.now()),
+        kind: 'page-note',
+        target: null,
+        note,
+        tags: [],
+        colour: 'yellow',
+      }),
+    async remove(id: string) {
+      const answer = await send({ type: 'annotations/delete', id });
+      if (!answer.ok) return set({ problem: `Not deleted: ${answer.error.message}` });
+      set({ deleted: answer.data.deleted });
+      await load();
+    },
+    async undo() {
+      const { deleted } = state;
+      if (deleted && (await save(deleted))) set({ deleted: null });
+    },
+    dismissUndo: () => set({ deleted: null }),
+    /** Reads the page's notes again (after an edit, which saves through `useNoteEdit`). */
+    reload: load,
+    /** Stops listening; what is painted stays until the painter is cleared. */
+    destroy() {
+      live = false;
+      stopWatching();
+      late?.abort();
+    },
+  };
+}
+export type AnnotationsController = ReturnType<typeof createAnnotations>;
