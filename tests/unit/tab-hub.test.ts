@@ -270,10 +270,15 @@ describe('what each tab shows, for the views beside them', () => {
   });
 
   it('sends the state without a story when the story fails, and only to views that watch', async () => {
-    const { hub, view } = hubWith({ firstStory: async () => Promise.reject(new Error('storage')) });
+    const firstStory = vi.fn(async (_: PageContext) => Promise.reject(new Error('storage')));
+    const { hub, view } = hubWith({ firstStory });
     hub.report(2, PAGE);
     const states = view(2);
     await expect.poll(() => states.map((s) => s.status)).toEqual(['page']);
+    // A story that failed is not kept: the same page reported again asks for it again.
+    hub.report(2, PAGE);
+    await expect.poll(() => states.map((s) => s.status)).toEqual(['page', 'page']);
+    expect(firstStory).toHaveBeenCalledTimes(2);
   });
 
   it('tells a closed tab’s views, and refuses ports from anyone else', () => {

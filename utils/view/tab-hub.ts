@@ -45,12 +45,20 @@ export function createTabHub({
    * that changes only the page's orphans or offers, or nothing, is told with the same story.
    */
   const built = new Map<number, { read: string; story: Promise<StoryEntry[] | undefined> }>();
-  const storyFor = (tabId: number, context: PageContext, again: boolean) => {
+  const storyFor = (
+    build: NonNullable<TabHubDeps['firstStory']>,
+    tabId: number,
+    context: PageContext,
+    again: boolean,
+  ) => {
     const read = JSON.stringify(context);
     const known = built.get(tabId);
     if (known && known.read === read && !again) return known.story;
-    // Without its story if that fails: the view then asks.
-    const story = (firstStory?.(context) ?? Promise.resolve(undefined)).catch(() => undefined);
+    // Without its story if that fails (the view then asks), and not kept: the next report asks.
+    const story: Promise<StoryEntry[] | undefined> = build(context).catch(() => {
+      if (built.get(tabId)?.story === story) built.delete(tabId);
+      return undefined;
+    });
     built.set(tabId, { read, story });
     return story;
   };
@@ -69,7 +77,7 @@ export function createTabHub({
       return post();
     }
     // Not at all once a newer state has been told: messages never arrive out of order.
-    void storyFor(tabId, state.context, again).then((story) => {
+    void storyFor(firstStory, tabId, state.context, again).then((story) => {
       if (tabs.get(tabId) === state) post(story);
     });
   };
