@@ -53,7 +53,10 @@ export function createFirstStories({
     kept.delete(key);
     const started = generation;
     // Read before the story's own reads: a note saved in between makes it be built again.
-    const notesBefore = storedInputs(database, [], context.key);
+    const notesBefore = storedInputs(database, [], context.key).then(
+      ({ notes }) => notes,
+      () => null,
+    );
     const answers: Kept['answers'] = [];
     let keepable = true;
     const tracked: Get = async (request) => {
@@ -64,8 +67,8 @@ export function createFirstStories({
     };
     const at = now();
     const entries = await storyFor(context, { get: tracked, db: database, related: null, now: at });
-    const { notes } = await notesBefore;
-    if (keepable && generation === started) {
+    const notes = await notesBefore;
+    if (keepable && notes !== null && generation === started) {
       kept.set(key, { entries, answers, notes, at });
       // The oldest goes first: a Map keeps the order things were put in.
       for (const old of kept.keys()) if (kept.size > size) kept.delete(old);
