@@ -60,6 +60,7 @@ import {
   watchlist,
 } from '../utils/storage/watch-store';
 import { cardSummary, createSummaryCache } from '../utils/story/card-summary';
+import { createFirstStories } from '../utils/story/first-story';
 import { storyFor } from '../utils/story/story';
 import {
   chromiumSidePanel,
@@ -87,6 +88,12 @@ export default defineBackground(() => {
   /** A page's story; without `related`, the first screen (its own records and notes). */
   const storyOf = async (context: PageContext, related: RelatedView | null) =>
     storyFor(context, { get: live, db: await db, related, now: Date.now() });
+  // Its first screen, kept while what it read is unchanged (utils/story/first-story.ts).
+  const firstStories = createFirstStories({
+    db,
+    get: live,
+    maxAgeMs: Math.min(...Object.values(FRESH_FOR_MS)),
+  });
   // MV3 names it `action`; Firefox's MV2 build still has `browserAction`.
   const toolbarButton = browser.action ?? browser.browserAction;
   const sidePanel = chromiumSidePanel();
@@ -104,7 +111,7 @@ export default defineBackground(() => {
       ),
     enablePanel: (tabId, enabled) =>
       void sidePanel?.setOptions({ tabId, path: VIEW_PATH, enabled }).catch(() => {}),
-    firstStory: (context) => storyOf(context, null),
+    firstStory: firstStories,
   });
   // The side panel is offered only on supported pages: off by default, on per tab.
   void sidePanel?.setOptions({ enabled: false }).catch(() => {});
@@ -240,7 +247,9 @@ export default defineBackground(() => {
       return {};
     },
     'story/get': async ({ context, tabId, related }) => ({
-      entries: await storyOf(context, related ? await relatedAround(context, tabId, null) : null),
+      entries: related
+        ? await storyOf(context, await relatedAround(context, tabId, null))
+        : await firstStories(context),
     }),
     'card/get': ({ url }) => linkCardFor(url, live),
     'annotations/list': async ({ pageKey }) => annotationsForPage(await db, pageKey),
@@ -316,6 +325,7 @@ export default defineBackground(() => {
       settingsRead = null;
       recentRelated.clear();
       summaries.changed();
+      firstStories.clear();
       pages.notifyAll();
       await showUnseen();
       return {};

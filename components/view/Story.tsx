@@ -38,38 +38,34 @@ export function Story({
   );
   const [attempt, setAttempt] = useState(0);
   const hasFirst = first !== undefined;
-  // A layout effect: Preact defers plain effects to the next animation frame.
+  // For `npm run bench` (view_from_cache_ms): the page's title and its story are on screen. The
+  // first of the effects Preact runs after that frame is painted: the others do not delay it.
+  const drawn = load.status === 'ready';
+  useEffect(() => {
+    if (drawn) performance.mark(VIEW_MARKS.drawn);
+  }, [drawn]);
+  // Without a first screen (or asked again), the quick one and the whole one at once, from a
+  // layout effect (Preact defers plain effects to the next animation frame). With one, only the
+  // whole story, from a plain effect: asking (a parse and a message) waits until the first
+  // screen is on screen.
+  const quick = !hasFirst || attempt > 0;
   useLayoutEffect(() => {
+    if (!quick) return;
     let current = true;
-    const ask = (related: boolean) => send({ type: 'story/get', context, tabId, related });
-    // Both at once: the worker answers the quick one from its own records before the ranking
-    // the whole one waits for (shared with the related section's) is done.
-    if (!hasFirst || attempt > 0) {
-      void ask(false).then((quick) => {
-        if (!current || !quick.ok) return;
-        setLoad((shown) =>
-          shown.status === 'ready' && shown.complete
-            ? shown
-            : { status: 'ready', entries: quick.data.entries, complete: false, problem: null },
-        );
-      });
-    }
-    void ask(true).then((full) => {
-      if (!current) return;
-      setLoad((shown) => {
-        if (full.ok) {
-          return { status: 'ready', entries: full.data.entries, complete: true, problem: null };
-        }
-        return shown.status === 'ready'
-          ? { ...shown, complete: true, problem: full.error.message }
-          : { status: 'failed', message: full.error.message };
-      });
-    });
+    askStory(send, context, tabId, true, () => current, setLoad);
     return () => {
       current = false;
     };
     // `attempt` asks again.
-  }, [context, tabId, send, attempt, hasFirst]);
+  }, [context, tabId, send, attempt, quick]);
+  useEffect(() => {
+    if (quick) return;
+    let current = true;
+    askStory(send, context, tabId, false, () => current, setLoad);
+    return () => {
+      current = false;
+    };
+  }, [context, tabId, send, quick]);
   // A note saved or deleted on one of the story's pages (here, on the page, anywhere) shows on
   // its step at once. Only the whole story is asked again: the related steps never drop out.
   const shownKeys = useRef(new Set<string>());
@@ -98,11 +94,6 @@ export function Story({
       current = false;
     };
   }, [changes, context, tabId, send]);
-  // For `npm run bench` (view_from_cache_ms): the page's title and its story are on screen.
-  const drawn = load.status === 'ready';
-  useEffect(() => {
-    if (drawn) performance.mark(VIEW_MARKS.drawn);
-  }, [drawn]);
 
   return (
     <section
@@ -140,6 +131,43 @@ export function Story({
       )}
     </section>
   );
+}
+
+/**
+ * Asks for the story: the whole one, and with `quick` the first screen too, at once (the worker
+ * answers that from its own records before the ranking the whole one waits for, shared with
+ * the related section's, is done). Answers come to `setLoad` while `wanted()`.
+ */
+function askStory(
+  send: typeof sendRequest,
+  context: PageContext,
+  tabId: number,
+  quick: boolean,
+  wanted: () => boolean,
+  setLoad: (update: (shown: Load) => Load) => void,
+) {
+  const ask = (related: boolean) => send({ type: 'story/get', context, tabId, related });
+  if (quick) {
+    void ask(false).then((answer) => {
+      if (!wanted() || !answer.ok) return;
+      setLoad((shown) =>
+        shown.status === 'ready' && shown.complete
+          ? shown
+          : { status: 'ready', entries: answer.data.entries, complete: false, problem: null },
+      );
+    });
+  }
+  void ask(true).then((full) => {
+    if (!wanted()) return;
+    setLoad((shown) => {
+      if (full.ok) {
+        return { status: 'ready', entries: full.data.entries, complete: true, problem: null };
+      }
+      return shown.status === 'ready'
+        ? { ...shown, complete: true, problem: full.error.message }
+        : { status: 'failed', message: full.error.message };
+    });
+  });
 }
 
 function StoryStep({ entry }: { entry: StoryEntry }) {

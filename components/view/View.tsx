@@ -209,6 +209,10 @@ function PageView({
   const notes = useAnnotations(annotating ? context : null, send, orphans);
   const [editingId, setEditingId] = useState<string | null>(null);
   const sharing = useSharing(send);
+  // The title and the story are drawn first, alone; the sections after them (and their
+  // requests) start once that frame is on screen (a plain effect runs after the paint).
+  const [rest, setRest] = useState(false);
+  useEffect(() => setRest(true), []);
   return (
     <>
       <header class="view-header">
@@ -224,8 +228,8 @@ function PageView({
         )}
       </header>
       <Story context={context} first={story} tabId={tabId} send={send} />
-      <RelatedSection context={context} send={send} tabId={tabId} />
-      {annotating && (
+      {rest && <RelatedSection context={context} send={send} tabId={tabId} />}
+      {rest && annotating && (
         <NotesSection
           notes={notes}
           responses={offers}
@@ -234,10 +238,12 @@ function PageView({
           sharing={sharing}
         />
       )}
-      {sharing && <GroupNotes uri={context.url} groupName={sharing.groupName} send={send} />}
-      {context.kind === 'consultation' && <RespondSection context={context} send={send} />}
-      {context.kind !== 'debate' && <FollowControl context={context} send={send} />}
-      <LiveSection context={context} send={send} />
+      {rest && sharing && (
+        <GroupNotes uri={context.url} groupName={sharing.groupName} send={send} />
+      )}
+      {rest && context.kind === 'consultation' && <RespondSection context={context} send={send} />}
+      {rest && context.kind !== 'debate' && <FollowControl context={context} send={send} />}
+      {rest && <LiveSection context={context} send={send} />}
     </>
   );
 }

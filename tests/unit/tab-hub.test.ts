@@ -86,6 +86,16 @@ function hubWith(overrides: Partial<TabHubDeps> = {}) {
   return { hub, enablePanel, timers, view };
 }
 
+/** A view's port on `tabId`: every message it is told, with the story. */
+function watcher(hub: ReturnType<typeof createTabHub>, tabId: number) {
+  const pair = portPair();
+  const told: ViewPortMessage[] = [];
+  pair.view.onMessage.addListener((m) => told.push(ViewPortMessage.parse(m)));
+  hub.accept(pair.background as never);
+  pair.view.postMessage({ type: 'show', tabId });
+  return told;
+}
+
 describe('what each tab shows, for the views beside them', () => {
   it('tells a view its tab’s report, and every change, and no other tab’s', () => {
     const { hub, view, enablePanel } = hubWith();
@@ -208,7 +218,7 @@ describe('what each tab shows, for the views beside them', () => {
     await expect.poll(() => told.length).toBe(1);
     expect(told[0]).toEqual({ type: 'tab', tabId: 1, state: PAGE, story: [ENTRY] });
     // A story that comes after the tab moved on is not told: the view would go back a page.
-    hub.report(1, PAGE);
+    hub.report(1, { ...PAGE, context: { ...context, title: 'SEND Review' } });
     hub.navigating(1);
     stories[1]?.([ENTRY]);
     await Promise.resolve();
@@ -216,11 +226,59 @@ describe('what each tab shows, for the views beside them', () => {
     expect(told.slice(1).map((m) => m.type === 'tab' && m.state.status)).toEqual(['loading']);
   });
 
+  it('puts the first story together again only when the page it reads changed, not for each report', async () => {
+    const firstStory = vi.fn(async (_: PageContext) => [ENTRY]);
+    const { hub } = hubWith({ firstStory });
+    hub.report(1, PAGE);
+    const told = watcher(hub, 1);
+    await expect.poll(() => told.length).toBe(1);
+    expect(firstStory).toHaveBeenCalledTimes(1);
+    // The content script found an orphaned note, then none again, then reported the same page.
+    for (const report of [{ ...PAGE, orphans: ['note-1'] }, PAGE, structuredClone(PAGE)]) {
+      const before = told.length;
+      hub.report(1, report);
+      await expect.poll(() => told.length).toBe(before + 1);
+    }
+    expect(firstStory).toHaveBeenCalledTimes(1);
+    // Every state is still told, each with the story.
+    expect(told.map((m) => m.type === 'tab' && m.state)).toEqual([
+      PAGE,
+      { ...PAGE, orphans: ['note-1'] },
+      PAGE,
+      PAGE,
+    ]);
+    expect(told.map((m) => m.type === 'tab' && m.story)).toEqual([
+      [ENTRY],
+      [ENTRY],
+      [ENTRY],
+      [ENTRY],
+    ]);
+    // What the story reads changed: the page's context, or a new load of the page.
+    const renamed = { ...context, title: 'SEND Review' };
+    hub.report(1, { ...PAGE, context: renamed });
+    hub.navigating(1);
+    hub.report(1, PAGE);
+    await expect.poll(() => firstStory.mock.calls.length).toBe(3);
+    expect(firstStory.mock.calls.map(([read]) => read.title)).toEqual([
+      context.title,
+      'SEND Review',
+      context.title,
+    ]);
+    // A view that connects later is told a story put together afresh (the notes may have changed).
+    watcher(hub, 1);
+    expect(firstStory).toHaveBeenCalledTimes(4);
+  });
+
   it('sends the state without a story when the story fails, and only to views that watch', async () => {
-    const { hub, view } = hubWith({ firstStory: async () => Promise.reject(new Error('storage')) });
+    const firstStory = vi.fn(async (_: PageContext) => Promise.reject(new Error('storage')));
+    const { hub, view } = hubWith({ firstStory });
     hub.report(2, PAGE);
     const states = view(2);
     await expect.poll(() => states.map((s) => s.status)).toEqual(['page']);
+    // A story that failed is not kept: the same page reported again asks for it again.
+    hub.report(2, PAGE);
+    await expect.poll(() => states.map((s) => s.status)).toEqual(['page', 'page']);
+    expect(firstStory).toHaveBeenCalledTimes(2);
   });
 
   it('tells a closed tab’s views, and refuses ports from anyone else', () => {

@@ -34,16 +34,17 @@ export async function storyFor(
             .slice(0, MAX_PETITIONS_PER_DEBATE)
             .map((number) => ({ number, archived: false }))
         : [];
-  const [petitions, consultation] = await Promise.all([
+  const items = related?.groups.flatMap((group) => group.items) ?? [];
+  const thread = related?.thread ?? [];
+  const keys = new Set([context.key, ...items.map((i) => i.key), ...thread.map((i) => i.key)]);
+  // The records and the notes at once, not one after the other.
+  const [petitions, consultation, notes] = await Promise.all([
     Promise.all(numbers.map(({ number, archived }) => get(petitionRecord(number, archived)))),
     context.kind === 'consultation'
       ? get(consultationRecord(new URL(context.url).pathname))
       : Promise.resolve(null),
+    Promise.all([...keys].map((key) => annotationsForPage(db, key))),
   ]);
-  const items = related?.groups.flatMap((group) => group.items) ?? [];
-  const thread = related?.thread ?? [];
-  const keys = new Set([context.key, ...items.map((i) => i.key), ...thread.map((i) => i.key)]);
-  const notes = await Promise.all([...keys].map((key) => annotationsForPage(db, key)));
   return buildTimeline({
     context,
     petitions: petitions.flatMap((answer) => (answer.data ? [answer.data] : [])),

@@ -40,20 +40,46 @@ export function createTabHub({
   const tabs = new Map<number, TabState>();
   const views = new Map<Port, number>();
 
-  /** Tells `ports` (those of `tabId`'s views) its state, with a page's first story. */
-  const tell = (ports: Port[], tabId: number, state: TabState) => {
+  /**
+   * The first story last put together for each tab's page, with the context it read: a report
+   * that changes only the page's orphans or offers, or nothing, is told with the same story.
+   */
+  const built = new Map<number, { read: string; story: Promise<StoryEntry[] | undefined> }>();
+  const storyFor = (
+    build: NonNullable<TabHubDeps['firstStory']>,
+    tabId: number,
+    context: PageContext,
+    again: boolean,
+  ) => {
+    const read = JSON.stringify(context);
+    const known = built.get(tabId);
+    if (known && known.read === read && !again) return known.story;
+    // Without its story if that fails (the view then asks), and not kept: the next report asks.
+    const story: Promise<StoryEntry[] | undefined> = build(context).catch(() => {
+      if (built.get(tabId)?.story === story) built.delete(tabId);
+      return undefined;
+    });
+    built.set(tabId, { read, story });
+    return story;
+  };
+
+  /**
+   * Tells `ports` (those of `tabId`'s views) its state, with a page's first story; `again` (a
+   * view just connected) puts the story together afresh, as the notes may have changed since.
+   */
+  const tell = (ports: Port[], tabId: number, state: TabState, again = false) => {
     const post = (story?: StoryEntry[]) => {
       const message: ViewPortMessage = { type: 'tab', tabId, state, story };
       for (const port of ports) if (views.get(port) === tabId) port.postMessage(message);
     };
-    if (state.status !== 'page' || !firstStory || ports.length === 0) return post();
-    // Without its story if that fails (the view then asks), and not at all once a newer state
-    // has been told: messages never arrive out of order.
-    void firstStory(state.context)
-      .catch(() => undefined)
-      .then((story) => {
-        if (tabs.get(tabId) === state) post(story);
-      });
+    if (state.status !== 'page' || !firstStory || ports.length === 0) {
+      built.delete(tabId);
+      return post();
+    }
+    // Not at all once a newer state has been told: messages never arrive out of order.
+    void storyFor(firstStory, tabId, state.context, again).then((story) => {
+      if (tabs.get(tabId) === state) post(story);
+    });
   };
   const portsOf = (tabId: number) =>
     [...views].flatMap(([port, shown]) => (shown === tabId ? [port] : []));
@@ -91,7 +117,7 @@ export function createTabHub({
         const { tabId } = parsed.data;
         views.set(port, tabId);
         const known = tabs.get(tabId);
-        if (known) tell([port], tabId, known);
+        if (known) tell([port], tabId, known, true);
         else {
           port.postMessage({
             type: 'tab',

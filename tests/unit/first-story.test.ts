@@ -1,0 +1,138 @@
+// The first story kept in the worker's memory (utils/story/first-story.ts): given again only
+// while the cache and the page's notes are as they were, against the fixture petition's JSON.
+import { afterEach, describe, expect, it } from 'vitest';
+import { describe as describeText } from '../../utils/annotations/selectors';
+import { createLiveFetcher } from '../../utils/live/live-fetcher';
+import type { PageContext } from '../../utils/pages/context';
+import { saveAnnotation } from '../../utils/storage/annotation-store';
+import { deleteAllData, openDatabase } from '../../utils/storage/db';
+import type { Annotation } from '../../utils/storage/records';
+import { createFirstStories } from '../../utils/story/first-story';
+import { createFixtureFetch } from '../fixture-site/fixture-fetch';
+
+let name = '';
+let n = 0;
+afterEach(() => indexedDB.deleteDatabase(name));
+
+const URL_591092 = 'https://petition.parliament.uk/archived/petitions/591092';
+const context: PageContext = {
+  kind: 'petition',
+  url: URL_591092,
+  key: 'petition:591092',
+  title: 'Require School SENCOs to be fully qualified for the role.',
+  links: [],
+  unread: [],
+  petitionNumber: 591092,
+  archived: true,
+  parliament: null,
+  state: null,
+  signatureCount: null,
+  closesOn: null,
+  response: null,
+  debate: null,
+};
+
+function bookmark(): Annotation {
+  return {
+    id: crypto.randomUUID(),
+    kind: 'bookmark',
+    pageKey: context.key,
+    pageUrl: URL_591092,
+    pageTitle: context.title,
+    pageKind: 'petition',
+    target: describeText('Ensuring SENCOs are fully qualified is integral to this.', 9, 35),
+    bookmark: { label: 'Government response', date: null },
+    note: '',
+    tags: [],
+    colour: 'yellow',
+    createdAt: 1,
+    updatedAt: 1,
+  };
+}
+
+function setup() {
+  name = `first-story-${++n}`;
+  const clock = { now: Date.parse('2026-12-01T12:00:00Z') };
+  const site = createFixtureFetch();
+  const db = openDatabase(name);
+  const live = createLiveFetcher(db, {
+    now: () => clock.now,
+    deps: { fetch: site.fetch, sleep: async () => {}, now: () => 0, random: () => 0 },
+  });
+  /** Every answer the stories were given, in order. */
+  const answers: { stale: boolean }[] = [];
+  const get: typeof live = async (request) => {
+    const answer = await live(request);
+    answers.push(answer);
+    return answer;
+  };
+  const firstStory = createFirstStories({ db, get, maxAgeMs: 5 * 60_000, now: () => clock.now });
+  return { clock, db, get, answers, firstStory, site };
+}
+
+describe('the first story kept in the worker', () => {
+  it('is built once, then given again without reading or parsing the petition’s answer', async () => {
+    const { answers, firstStory, site } = setup();
+    const built = await firstStory(context);
+    expect(built.length).toBeGreaterThan(0);
+    expect(answers).toHaveLength(1);
+    expect(await firstStory(context)).toEqual(built);
+    expect(await firstStory(structuredClone(context))).toEqual(built);
+    expect(answers).toHaveLength(1);
+    expect(site.requests).toHaveLength(1);
+  });
+
+  it('is built again once the page’s notes, the cached answer or the clock moved on', async () => {
+    const { answers, clock, db, firstStory } = setup();
+    const notesOn = (entries: Awaited<ReturnType<typeof firstStory>>) =>
+      entries.flatMap((entry) => entry.bookmarks.map((b) => b.label));
+    expect(notesOn(await firstStory(context))).toEqual([]);
+    // A bookmark saved on the page (here straight into the database, as no message tells it).
+    await saveAnnotation(await db, bookmark());
+    expect(notesOn(await firstStory(context))).toEqual(['Government response']);
+    expect(answers).toHaveLength(2);
+    // The cached answer written again (a refresh) or gone.
+    const database = await db;
+    for (const entry of await database.getAll('cache')) {
+      await database.put('cache', { ...entry, fetchedAt: clock.now + 1 });
+    }
+    await firstStory(context);
+    expect(answers).toHaveLength(3);
+    await database.clear('cache');
+    await firstStory(context);
+    expect(answers).toHaveLength(4);
+    await firstStory(context);
+    expect(answers).toHaveLength(4);
+    clock.now += 5 * 60_000;
+    await firstStory(context);
+    expect(answers).toHaveLength(5);
+  });
+
+  it('after all data is deleted, never gives the story it had', async () => {
+    const { db, firstStory } = setup();
+    await saveAnnotation(await db, bookmark());
+    const before = await firstStory(context);
+    expect(before.flatMap((entry) => entry.bookmarks)).toHaveLength(1);
+    await deleteAllData(await db);
+    firstStory.clear();
+    const after = await firstStory(context);
+    expect(after.flatMap((entry) => entry.bookmarks)).toEqual([]);
+  });
+
+  it('keeps no story built from a stale answer: its refresh is under way', async () => {
+    const { answers, clock, get, firstStory } = setup();
+    await firstStory(context);
+    clock.now += 5 * 60_000 + 1;
+    // A story kept longer than the answer's freshness: built from the stale answer, not kept.
+    const stories = createFirstStories({
+      db: openDatabase(name),
+      get,
+      maxAgeMs: 60 * 60_000,
+      now: () => clock.now,
+    });
+    await stories(context);
+    expect(answers.at(-1)?.stale).toBe(true);
+    await stories(context);
+    expect(answers).toHaveLength(3);
+  });
+});
