@@ -113,15 +113,6 @@ describe('highlights and notes', () => {
     await page.keyboard.press('Alt+Shift+H');
     await notes(view).locator('.note-quote').waitFor();
 
-    harness.site.rewritePages = (html) =>
-      html.replace(PASSAGE, 'Ensuring SENCOs are fully qualified is integral to that.');
-    await page.reload();
-    await expect
-      .poll(() => paintedText(page))
-      .toEqual(['Ensuring SENCOs are fully qualified is integral to that.']);
-    const orphaned = notes(view).locator('.note [role="note"]');
-    expect(await orphaned.count()).toBe(0);
-
     // What the view asks from here on.
     await view.evaluate(() => {
       const asked: string[] = [];
@@ -139,6 +130,29 @@ describe('highlights and notes', () => {
         return send(message, ...rest);
       };
     });
+    harness.site.rewritePages = (html) =>
+      html.replace(PASSAGE, 'Ensuring SENCOs are fully qualified is integral to that.');
+    await page.reload();
+    await expect
+      .poll(() => paintedText(page))
+      .toEqual(['Ensuring SENCOs are fully qualified is integral to that.']);
+    const orphaned = notes(view).locator('.note [role="note"]');
+    expect(await orphaned.count()).toBe(0);
+    // The view's own work for that load is done (the page reports to it once its card is
+    // drawn): it asked for the page's whole story once. What it asks for the next load is
+    // counted from here.
+    const storyAsks = () =>
+      view.evaluate(
+        () =>
+          (window as unknown as { asked: string[] }).asked.filter((type) => type === 'story/get')
+            .length,
+      );
+    await expect.poll(storyAsks).toBe(1);
+    await view.locator('.story[aria-busy="false"]').waitFor();
+    await view.evaluate(() => {
+      (window as unknown as { asked: string[] }).asked.length = 0;
+    });
+
     harness.site.rewritePages = (html) => html.replace(PASSAGE, '');
     await page.reload();
     // The view keeps the note and its quote, and says the page no longer has the passage (the
