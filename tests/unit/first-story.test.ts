@@ -9,28 +9,18 @@ import { deleteAllData, openDatabase } from '../../utils/storage/db';
 import type { Annotation } from '../../utils/storage/records';
 import { createFirstStories } from '../../utils/story/first-story';
 import { createFixtureFetch } from '../fixture-site/fixture-fetch';
+import { petitionAt } from './fixture-facts';
 
 let name = '';
 let n = 0;
 afterEach(() => indexedDB.deleteDatabase(name));
 
 const URL_591092 = 'https://petition.parliament.uk/archived/petitions/591092';
-const context: PageContext = {
-  kind: 'petition',
-  url: URL_591092,
-  key: 'petition:591092',
-  title: 'Require School SENCOs to be fully qualified for the role.',
-  links: [],
-  unread: [],
-  petitionNumber: 591092,
-  archived: true,
-  parliament: null,
-  state: null,
-  signatureCount: null,
-  closesOn: null,
-  response: null,
-  debate: null,
-};
+const context: PageContext = petitionAt(
+  591092,
+  true,
+  'Require School SENCOs to be fully qualified for the role.',
+);
 
 function bookmark(): Annotation {
   return {

@@ -20,6 +20,30 @@ export const OPEN_PETITION: PetitionContext = {
   debate: null,
 };
 
+/** A petition's page as its URL alone tells it: nothing read from the page yet. */
+export function petitionAt(
+  id: number,
+  archived = false,
+  title: string | null = null,
+): PetitionContext {
+  return {
+    kind: 'petition',
+    url: `https://petition.parliament.uk/${archived ? 'archived/' : ''}petitions/${id}`,
+    key: `petition:${id}`,
+    title,
+    links: [],
+    unread: [],
+    petitionNumber: id,
+    archived,
+    parliament: null,
+    state: null,
+    signatureCount: null,
+    closesOn: null,
+    response: null,
+    debate: null,
+  };
+}
+
 /** The SEN workforce consultation's own ways to respond (its Content API item). */
 export const WORKFORCE_WAYS: WaysToRespond = {
   online: 'https://consult.education.gov.uk/sen-workforce/sen-workforce-training-standards',

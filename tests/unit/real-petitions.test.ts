@@ -11,6 +11,7 @@ import type { PageContext } from '../../utils/pages/context';
 import { PetitionList, petitionSearchUrl } from '../../utils/sources/search-apis';
 import { openDatabase } from '../../utils/storage/db';
 import { answeredFrom } from '../fixture-site/fixture-fetch';
+import { petitionAt } from './fixture-facts';
 
 const REAL = resolve(process.cwd(), '../shared/real/petitions/json');
 const files = readdirSync(REAL).filter((name) => name.endsWith('.json') && name !== 'SOURCES.json');
@@ -37,23 +38,7 @@ function fetcherAnswering(body: string) {
 
 /** The page a reader would be on for this petition, as its URL gives it. */
 function contextFor(id: number, archived: boolean): PageContext {
-  const path = `${archived ? 'archived/' : ''}petitions/${id}`;
-  return {
-    kind: 'petition',
-    url: `https://petition.parliament.uk/${path}`,
-    key: `petition:${id}`,
-    title: null,
-    links: [],
-    unread: [],
-    petitionNumber: id,
-    archived,
-    parliament: null,
-    state: null,
-    signatureCount: null,
-    closesOn: null,
-    response: null,
-    debate: null,
-  };
+  return petitionAt(id, archived);
 }
 
 /** What a single-petition file says about itself, read straight from its text. */

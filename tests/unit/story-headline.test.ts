@@ -10,6 +10,7 @@ import { NO_FACTS } from '../../utils/related/candidates';
 import type { RelatedItem, RelatedView } from '../../utils/related/related-item';
 import { PetitionDocument, toLivePetition } from '../../utils/sources/petitions-api';
 import { storyHeadline, topLinks } from '../../utils/story/headline';
+import { petitionAt } from './fixture-facts';
 
 const REAL = resolve(process.cwd(), '../shared/real/petitions/json');
 /** Every whole (not excerpted) file about one petition: its `data` is an object, not a list. */
@@ -20,22 +21,7 @@ const singles = readdirSync(REAL).filter((name) => {
   return json.data && !Array.isArray(json.data);
 });
 
-const petitionPage = (id: number): PetitionContext => ({
-  kind: 'petition',
-  url: `https://petition.parliament.uk/petitions/${id}`,
-  key: `petition:${id}`,
-  title: null,
-  links: [],
-  unread: [],
-  petitionNumber: id,
-  archived: false,
-  parliament: null,
-  state: null,
-  signatureCount: null,
-  closesOn: null,
-  response: null,
-  debate: null,
-});
+const petitionPage = (id: number): PetitionContext => petitionAt(id);
 
 const answer = <T>(data: T) => ({ data, fetchedAt: 1, stale: false, error: null });
 

@@ -11,6 +11,7 @@ import { PetitionDocument } from '../../utils/sources/petitions-api';
 import type { Annotation } from '../../utils/storage/records';
 import type { ThreadItem } from '../../utils/storage/thread-store';
 import { buildTimeline, StoryEntry, type StoryMaterial } from '../../utils/story/timeline';
+import { petitionAt } from './fixture-facts';
 
 const REAL = resolve(process.cwd(), '../shared/real');
 const PETITIONS = join(REAL, 'petitions/json');
@@ -29,24 +30,7 @@ const jsonIn = (dir: string): string[] =>
   );
 
 function petitionContext(doc: PetitionDocument): PageContext {
-  const archived = doc.data.type === 'archived-petition';
-  const url = `https://petition.parliament.uk/${archived ? 'archived/' : ''}petitions/${doc.data.id}`;
-  return {
-    kind: 'petition',
-    url,
-    key: `petition:${doc.data.id}`,
-    title: doc.data.attributes.action,
-    links: [],
-    unread: [],
-    petitionNumber: doc.data.id,
-    archived,
-    parliament: null,
-    state: null,
-    signatureCount: null,
-    closesOn: null,
-    response: null,
-    debate: null,
-  };
+  return petitionAt(doc.data.id, doc.data.type === 'archived-petition', doc.data.attributes.action);
 }
 
 function consultationContext(item: ConsultationContentItem): PageContext {
