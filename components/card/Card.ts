@@ -20,6 +20,7 @@ import { reportOrphans } from '../view/report-tab';
 import { addQuestion } from './add-question';
 import { button, el, slot } from './dom';
 import type { Placement } from './placement';
+import { siteLinks } from './site-links';
 import { watchPlacement } from './watch-placement';
 
 export interface CardOptions {
@@ -245,7 +246,7 @@ export function createCard(container: Element, options: CardOptions) {
           doc,
           'ul',
           { class: 'top-links' },
-          ...(top ?? []).map((item) =>
+          ...siteLinks(top ?? []).map((item) =>
             el(
               doc,
               'li',

@@ -14,7 +14,7 @@ function selectedRange(doc: Document): Range | null {
   return range.toString().trim() ? range.cloneRange() : null;
 }
 
-export interface ToolbarActions {
+interface ToolbarActions {
   onHighlight?: (range: Range, withNote: boolean) => void;
   /** On a consultation: the selection becomes a question of the user's response draft. */
   onAddQuestion?: (text: string) => void;

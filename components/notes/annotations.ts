@@ -71,12 +71,12 @@ function place(annotations: Annotation[], page: ReturnType<PageText['current']>)
   });
 }
 
-export type NewHighlight = { range: Range; colour: Colour; note: string; tags: string[] };
+type NewHighlight = { range: Range; colour: Colour; note: string; tags: string[] };
 
 /** What can be bookmarked: a response on this page, or (in the view) one the page reported. */
 export type Bookmarkable = ResponseBlock | BookmarkOffer;
 
-export interface NotesState {
+interface NotesState {
   items: Placed[];
   problem: string | null;
   /** The last note deleted, until undone or dismissed. */
@@ -85,7 +85,7 @@ export interface NotesState {
 export const NO_NOTES: NotesState = { items: [], problem: null, deleted: null };
 
 /** Where the notes are painted and anchored, when they are on a page (the content script). */
-export interface NotesPage {
+interface NotesPage {
   doc: Document;
   painter: Painter;
   text: PageText;

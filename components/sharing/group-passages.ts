@@ -19,7 +19,8 @@ export function paintGroupPassages(
   void send({ type: 'sharing/page-passages', uri: context.url }).then((answer) => {
     if (!live || !answer.ok || answer.data.passages.length === 0) return;
     const ranges = rangesOf(
-      text.current(),
+      // Read now: on a kind of page the user does not annotate, nothing else reads it again.
+      text.read(),
       answer.data.passages.map(({ target }) => target),
     );
     painter.paintGroup(ranges.filter((range): range is Range => range !== null));

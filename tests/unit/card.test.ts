@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCard } from '../../components/card/Card';
+import { siteLinks } from '../../components/card/site-links';
 import type { PageSend } from '../../utils/messaging/page-client';
 import { Settings } from '../../utils/storage/records';
 import { OPEN_PETITION } from './fixture-facts';
@@ -53,5 +54,21 @@ describe('the card', () => {
     // Awaited here after the card's own handlers of the same answers, which therefore have run.
     await Promise.all(answered);
     expect(sent).not.toContain('sharing/page-passages');
+  });
+});
+
+describe('the card’s links', () => {
+  it('are only to the three sites’ pages, whatever the summary it is sent holds', () => {
+    const link = (url: string) => ({ key: url, url, title: url, reason: null });
+    const debate =
+      'https://hansard.parliament.uk/Commons/2021-03-08/debates/1A2B3C4D-0000-0000-0000-000000000000/SENCOs';
+    expect(
+      siteLinks([
+        link(debate),
+        link('javascript:alert(1)'),
+        link('https://example.com/petitions/1'),
+        link('http://petition.parliament.uk/petitions/701234'),
+      ]).map((shown) => shown.url),
+    ).toEqual([debate]);
   });
 });

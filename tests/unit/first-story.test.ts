@@ -98,6 +98,19 @@ describe('the first story kept in the worker', () => {
     expect(answers).toHaveLength(5);
   });
 
+  it('is not given once the answer it read is older than the limit, however late it was built', async () => {
+    const { answers, clock, firstStory } = setup();
+    await firstStory(context); // the answer is fetched now
+    firstStory.clear();
+    clock.now += 4 * 60_000;
+    await firstStory(context); // built from the same answer, still fresh, four minutes on
+    expect(answers).toHaveLength(2);
+    clock.now += 60_000 + 1;
+    // Five minutes after the answer was fetched: its facts are due to be asked again.
+    await firstStory(context);
+    expect(answers).toHaveLength(3);
+  });
+
   it('after all data is deleted, never gives the story it had', async () => {
     const { db, firstStory } = setup();
     await saveAnnotation(await db, bookmark());

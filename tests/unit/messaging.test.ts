@@ -365,6 +365,10 @@ describe('message protocol', () => {
           seen.push('settings');
           return Settings.parse({ panelCollapsed: true });
         },
+        'annotations/save': async ({ annotation }) => {
+          seen.push(annotation.id);
+          return annotation;
+        },
       }),
     );
     const transport = async (message: unknown) => {
@@ -387,6 +391,27 @@ describe('message protocol', () => {
     );
     expect(seen).toEqual(['Why?']);
     expect(answer).toEqual({ ok: false, error: { code: 'unavailable', message: UNCONFIRMED } });
+  });
+
+  it('sends a highlight again when its reply is lost: written by its own id, the second is the first', async () => {
+    const { seen, transport } = losingFirstReply();
+    const annotation: Annotation = {
+      id: 'n1',
+      kind: 'highlight',
+      pageKey: context.key,
+      pageUrl: context.url,
+      pageTitle: context.title,
+      pageKind: 'petition',
+      target: describeText('Fund SEND provision properly', 5, 9),
+      note: '',
+      tags: [],
+      colour: 'yellow',
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    const answer = await sendPageRequest({ type: 'annotations/save', annotation }, transport);
+    expect(seen).toEqual(['n1', 'n1']);
+    expect(answer).toMatchObject({ ok: true, data: { id: 'n1' } });
   });
 
   it('asks a read again when its reply is lost, and gets the answer', async () => {

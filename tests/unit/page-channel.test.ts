@@ -91,6 +91,25 @@ describe('the page channel', () => {
     expect(changed).toHaveBeenCalledTimes(1);
   });
 
+  it('drops a sharing view whose port closed before its disconnect was told, and goes on', () => {
+    const channel = createPageChannel('ext');
+    const closed = fakePortPair();
+    const open = fakePortPair();
+    channel.accept(closed.background as never);
+    channel.accept(open.background as never);
+    closed.content.postMessage({ type: 'watch-sharing' });
+    open.content.postMessage({ type: 'watch-sharing' });
+    const heard: unknown[] = [];
+    open.content.onMessage.addListener((message) => heard.push(message));
+    closed.background.postMessage.mockImplementation(() => {
+      throw new Error('Attempting to use a disconnected port object');
+    });
+    expect(() => channel.notifySharing()).not.toThrow();
+    expect(heard).toEqual([{ type: 'sharing/changed' }]);
+    channel.notifySharing();
+    expect(closed.background.postMessage).toHaveBeenCalledTimes(1);
+  });
+
   it('refuses ports from anything but this extension, and ignores malformed messages', () => {
     const channel = createPageChannel('ext');
     const stranger = fakePortPair('another-extension');
@@ -158,8 +177,10 @@ describe("one port for a page's script", () => {
     pairs[0]?.background.disconnect();
     vi.advanceTimersByTime(GONE_CHECK_MS);
     expect(connects).toBe(2);
-    channel.notify('petition:1');
+    // Read again as it comes back (a change meanwhile reached no port), then told as before.
     expect(seen).toEqual(['all petition:2', 'one petition:1', 'one petition:1']);
+    channel.notify('petition:1');
+    expect(seen).toEqual(['all petition:2', 'one petition:1', 'one petition:1', 'one petition:1']);
     expect(gone).toBe(0);
 
     // The extension reloaded: its port drops and runtime.id goes.
@@ -226,6 +247,25 @@ describe('the extension going away', () => {
     vi.advanceTimersByTime(GONE_CHECK_MS);
     expect(told).toBe(1);
     expect(connects).toBe(2);
+  });
+
+  it('has every watcher read again once its port is back after a worker restart', () => {
+    vi.useFakeTimers();
+    const ports = [droppablePort(), droppablePort()];
+    let connects = 0;
+    const heard: string[] = [];
+    const port = createPagePort(
+      () => (ports[connects++]?.port ?? ports[1]?.port) as never,
+      () => true,
+    );
+    port.watch('petition:1', (pageKey) => heard.push(pageKey));
+    port.watch(ALL_PAGES, (pageKey) => heard.push(`all:${pageKey}`));
+    expect(heard).toEqual([]);
+    // A note saved in another tab while the worker restarted was told to no port.
+    ports[0]?.drop();
+    vi.advanceTimersByTime(GONE_CHECK_MS);
+    expect(connects).toBe(2);
+    expect(heard).toEqual(['petition:1', `all:${ALL_PAGES}`]);
   });
 
   it('tells when the extension is already gone as it connects', () => {

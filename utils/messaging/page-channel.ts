@@ -52,8 +52,13 @@ export function createPageChannel(extensionId: string) {
     },
     /** The sharing status changed: the views showing it read it again. */
     notifySharing() {
-      for (const port of sharing)
-        port.postMessage({ type: 'sharing/changed' } satisfies PortMessage);
+      for (const port of sharing) {
+        try {
+          port.postMessage({ type: 'sharing/changed' } satisfies PortMessage);
+        } catch {
+          sharing.delete(port); // closed, its onDisconnect not yet run: a notice never stops the queue
+        }
+      }
     },
     notify(pageKey: string) {
       const message: PortMessage = { type: 'annotations/changed', pageKey };
@@ -152,8 +157,11 @@ export function createPagePort(connect = connectToChannel, alive = extensionAliv
       if (watcher.pageKey === ALL_PAGES || watcher.pageKey === pageKey) watcher.onChanged(pageKey);
     }
   };
+  let reopening = false;
   const open = () => {
     if (gone || port || !inUse()) return;
+    const again = reopening;
+    reopening = false;
     let opened: Port;
     try {
       opened = connect();
@@ -166,12 +174,16 @@ export function createPagePort(connect = connectToChannel, alive = extensionAliv
       if (port !== opened) return; // closed here, not dropped
       port = null;
       setTimeout(() => {
-        if (!gone && inUse()) alive() ? open() : die();
+        if (gone || !inUse()) return;
+        reopening = true;
+        alive() ? open() : die();
       }, GONE_CHECK_MS);
     });
     for (const pageKey of new Set([...watchers].map((watcher) => watcher.pageKey))) {
       post({ type: 'watch', pageKey });
     }
+    // A change made while the worker restarted was told to no port: each watcher reads again.
+    if (again) for (const watcher of [...watchers]) watcher.onChanged(watcher.pageKey);
   };
   const release = () => {
     if (inUse() || !port) return;

@@ -27,6 +27,9 @@ export const UNAVAILABLE =
  */
 const REPEATABLE: ReadonlySet<string> = new Set<RequestType>([
   'page/visited',
+  // Written by the note's own id, and merged into the settings: a second write is the first.
+  'annotations/save',
+  'settings/set',
   'tab/context',
   'live/get',
   'related/get',

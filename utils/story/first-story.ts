@@ -21,7 +21,8 @@ interface Kept {
  * A page's first story (`storyFor` without related pages), kept in the worker's memory by
  * context: given again while the cache still holds the answers it read and the page's notes
  * are as they were (one read-only transaction, no answer's body parsed again), and for no
- * longer than `maxAgeMs` (its dates are told against the clock). A story built from an answer
+ * longer than `maxAgeMs` after the oldest of those answers was fetched (its dates are told
+ * against the clock, its facts no older than their freshness). A story built from an answer
  * that was missing, stale (its refresh under way) or failed is not kept, nor one built across
  * a `clear` (all data deleted). Only a cache: a worker restart loses it.
  */
@@ -69,7 +70,13 @@ export function createFirstStories({
     const entries = await storyFor(context, { get: tracked, db: database, related: null, now: at });
     const notes = await notesBefore;
     if (keepable && notes !== null && generation === started) {
-      kept.set(key, { entries, answers, notes, at });
+      // Aged from its oldest answer, not from when it was put together.
+      kept.set(key, {
+        entries,
+        answers,
+        notes,
+        at: Math.min(at, ...answers.map((answer) => answer.fetchedAt)),
+      });
       // The oldest goes first: a Map keeps the order things were put in.
       for (const old of kept.keys()) if (kept.size > size) kept.delete(old);
     }
