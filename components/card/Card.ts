@@ -20,7 +20,7 @@ import { reportOrphans } from '../view/report-tab';
 import { addQuestion } from './add-question';
 import { button, el, slot } from './dom';
 import type { Placement } from './placement';
-import { watchPlacement } from './watch-placement';
+import { type Measured, watchPlacement } from './watch-placement';
 
 export interface CardOptions {
   result: ExtractResult;
@@ -31,6 +31,8 @@ export interface CardOptions {
   early?: EarlyAnswers;
   /** The shadow root's host, the origin of the card's document positions. */
   host?: Element;
+  /** The page measured while the answers were on their way, for the card's first place. */
+  measured?: Measured;
 }
 
 type Answer<T> = { status: 'waiting' } | { status: 'ready'; data: T } | { status: 'failed' };
@@ -46,8 +48,24 @@ type Mode = 'card' | 'tab-expands' | 'tab-opens-view';
  * focus stays where it is). `update` takes the page as read again; `destroy` takes everything
  * off the page: listeners, observers, ports, highlights, link marks.
  */
+/**
+ * Runs `start` in a task after this one, so its work does not hold back the card's first paint;
+ * returns what stops it (or its not starting).
+ */
+function afterDraw(start: () => () => void): () => void {
+  let stop: (() => void) | null = null;
+  const timer = setTimeout(() => {
+    stop = start();
+  });
+  return () => {
+    clearTimeout(timer);
+    stop?.();
+  };
+}
+
 export function createCard(container: Element, options: CardOptions) {
   const { visitId, send = sendPageRequest, early, host } = options;
+  let measured = options.measured ?? null;
   const doc = container.ownerDocument;
   let result = options.result;
   let collapsed: boolean | null = null;
@@ -153,7 +171,7 @@ export function createCard(container: Element, options: CardOptions) {
       summary = answer.ok ? { status: 'ready', data: answer.data } : { status: 'failed' };
       draw();
     });
-    stops.push(showLinkCards(container, context, send, doc));
+    stops.push(afterDraw(() => showLinkCards(container, context, send, doc)));
     draw();
   };
 
@@ -161,10 +179,17 @@ export function createCard(container: Element, options: CardOptions) {
   const setCollapsed = (next: boolean) => {
     collapsed = next;
     stopPlacing();
-    stopPlacing = watchPlacement(doc, next, host, (found) => {
-      placement = found;
-      draw();
-    });
+    stopPlacing = watchPlacement(
+      doc,
+      next,
+      host,
+      (found) => {
+        placement = found;
+        draw();
+      },
+      measured,
+    );
+    measured = null;
     draw();
   };
   const toggle = () => {
@@ -315,8 +340,14 @@ export function createCard(container: Element, options: CardOptions) {
   void (early?.settings ?? send({ type: 'settings/get' })).then((answer) => {
     if (destroyed) return;
     annotateKinds = answer.ok ? answer.data.annotateKinds : PageKind.options;
-    syncNotes();
     setCollapsed(answer.ok ? answer.data.panelCollapsed : false);
+    // The notes go on the page in the task after the card's first draw, which shows none of them.
+    stops.push(
+      afterDraw(() => {
+        syncNotes();
+        return () => {};
+      }),
+    );
   });
   startContext();
 
