@@ -49,16 +49,20 @@ type Mode = 'card' | 'tab-expands' | 'tab-opens-view';
  * off the page: listeners, observers, ports, highlights, link marks.
  */
 /**
- * Runs `start` in a task after this one, so its work does not hold back the card's first paint;
- * returns what stops it (or its not starting).
+ * Runs `start` once the page is idle after this task (the content script's first report to the
+ * view, asked for before, goes first), so its work holds back neither the card's first paint nor
+ * the view; returns what stops it (or its not starting).
  */
 function afterDraw(start: () => () => void): () => void {
   let stop: (() => void) | null = null;
-  const timer = setTimeout(() => {
-    stop = start();
-  });
+  const idle = requestIdleCallback(
+    () => {
+      stop = start();
+    },
+    { timeout: 500 },
+  );
   return () => {
-    clearTimeout(timer);
+    cancelIdleCallback(idle);
     stop?.();
   };
 }
@@ -341,7 +345,7 @@ export function createCard(container: Element, options: CardOptions) {
     if (destroyed) return;
     annotateKinds = answer.ok ? answer.data.annotateKinds : PageKind.options;
     setCollapsed(answer.ok ? answer.data.panelCollapsed : false);
-    // The notes go on the page in the task after the card's first draw, which shows none of them.
+    // The notes go on the page after the card's first draw, which shows none of them.
     stops.push(
       afterDraw(() => {
         syncNotes();
