@@ -48,25 +48,6 @@ type Mode = 'card' | 'tab-expands' | 'tab-opens-view';
  * focus stays where it is). `update` takes the page as read again; `destroy` takes everything
  * off the page: listeners, observers, ports, highlights, link marks.
  */
-/**
- * Runs `start` once the page is idle after this task (the content script's first report to the
- * view, asked for before, goes first), so its work holds back neither the card's first paint nor
- * the view; returns what stops it (or its not starting).
- */
-function afterDraw(start: () => () => void): () => void {
-  let stop: (() => void) | null = null;
-  const idle = requestIdleCallback(
-    () => {
-      stop = start();
-    },
-    { timeout: 500 },
-  );
-  return () => {
-    cancelIdleCallback(idle);
-    stop?.();
-  };
-}
-
 export function createCard(container: Element, options: CardOptions) {
   const { visitId, send = sendPageRequest, early, host } = options;
   let measured = options.measured ?? null;
@@ -175,7 +156,7 @@ export function createCard(container: Element, options: CardOptions) {
       summary = answer.ok ? { status: 'ready', data: answer.data } : { status: 'failed' };
       draw();
     });
-    stops.push(afterDraw(() => showLinkCards(container, context, send, doc)));
+    stops.push(showLinkCards(container, context, send, doc));
     draw();
   };
 
@@ -344,14 +325,8 @@ export function createCard(container: Element, options: CardOptions) {
   void (early?.settings ?? send({ type: 'settings/get' })).then((answer) => {
     if (destroyed) return;
     annotateKinds = answer.ok ? answer.data.annotateKinds : PageKind.options;
+    syncNotes();
     setCollapsed(answer.ok ? answer.data.panelCollapsed : false);
-    // The notes go on the page after the card's first draw, which shows none of them.
-    stops.push(
-      afterDraw(() => {
-        syncNotes();
-        return () => {};
-      }),
-    );
   });
   startContext();
 

@@ -54,12 +54,4 @@ describe('the card', () => {
     await Promise.all(answered);
     expect(sent).not.toContain('sharing/page-passages');
   });
-
-  it('asks for the notes only after its first draw, which shows none of them', async () => {
-    const { sent, answered } = show(false);
-    // The settings' answer is handled (the card placed and drawn) in this task's microtasks.
-    await Promise.all(answered);
-    expect(sent).not.toContain('annotations/list');
-    await expect.poll(() => sent).toContain('annotations/list');
-  });
 });
