@@ -3,6 +3,7 @@ import { createCard } from '../components/card/Card';
 import cardCss from '../components/card/card.css?inline';
 import { startDocumentPage } from '../components/card/document-page';
 import { mountClosedRoot } from '../components/card/mount';
+import { type Measured, measureForPlacement } from '../components/card/watch-placement';
 import { askEarly, cardAnswersIn, type EarlyAnswers } from '../components/panel/early-answers';
 import { MARKS } from '../components/panel/marks';
 import { reportTab } from '../components/view/report-tab';
@@ -45,11 +46,15 @@ export default defineUnlistedScript(() => {
   };
   let unmount = () => root?.host.remove();
 
-  const mount = (first: ExtractResult, asked: EarlyAnswers = askEarly(first)) => {
+  const mount = (
+    first: ExtractResult,
+    asked: EarlyAnswers = askEarly(first),
+    measured?: Measured,
+  ) => {
     mounted = true;
     const visitId = crypto.randomUUID();
     const { host, container } = rootOf();
-    const card = createCard(container, { result: first, visitId, early: asked, host });
+    const card = createCard(container, { result: first, visitId, early: asked, host, measured });
     redraw = () => result && card.update(result);
     unmount = () => {
       // Takes off every listener, observer, port, highlight and link mark.
@@ -84,14 +89,16 @@ export default defineUnlistedScript(() => {
     return;
   }
   // The empty root goes on the page while the answers are on their way, so its styles are
-  // ready when the card draws.
-  rootOf();
+  // ready when the card draws, and the page is measured for the card's place meanwhile.
+  const measured = measureForPlacement(document, rootOf().host);
+  const measuredRead = result;
   // The card mounts once its answers are in (or the summary is still on the network): with them
   // already there, it is drawn and placed in that one task, while no other work of this script
   // makes their replies wait.
   void cardAnswersIn(early).then(() => {
     if (watching.signal.aborted) return;
-    if (!mounted && result) mount(result, early);
+    // A page read again since was measured as it was then: the card measures it anew.
+    if (!mounted && result) mount(result, early, result === measuredRead ? measured : undefined);
     performance.mark(MARKS.done);
     requestIdleCallback(() => firstReport?.(), { timeout: 500 });
   });

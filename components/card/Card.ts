@@ -21,7 +21,7 @@ import { addQuestion } from './add-question';
 import { button, el, slot } from './dom';
 import type { Placement } from './placement';
 import { siteLinks } from './site-links';
-import { watchPlacement } from './watch-placement';
+import { type Measured, watchPlacement } from './watch-placement';
 
 export interface CardOptions {
   result: ExtractResult;
@@ -32,6 +32,8 @@ export interface CardOptions {
   early?: EarlyAnswers;
   /** The shadow root's host, the origin of the card's document positions. */
   host?: Element;
+  /** The page measured while the answers were on their way, for the card's first place. */
+  measured?: Measured;
 }
 
 type Answer<T> = { status: 'waiting' } | { status: 'ready'; data: T } | { status: 'failed' };
@@ -49,6 +51,7 @@ type Mode = 'card' | 'tab-expands' | 'tab-opens-view';
  */
 export function createCard(container: Element, options: CardOptions) {
   const { visitId, send = sendPageRequest, early, host } = options;
+  let measured = options.measured ?? null;
   const doc = container.ownerDocument;
   let result = options.result;
   let collapsed: boolean | null = null;
@@ -162,10 +165,17 @@ export function createCard(container: Element, options: CardOptions) {
   const setCollapsed = (next: boolean) => {
     collapsed = next;
     stopPlacing();
-    stopPlacing = watchPlacement(doc, next, host, (found) => {
-      placement = found;
-      draw();
-    });
+    stopPlacing = watchPlacement(
+      doc,
+      next,
+      host,
+      (found) => {
+        placement = found;
+        draw();
+      },
+      measured,
+    );
+    measured = null;
     draw();
   };
   const toggle = () => {

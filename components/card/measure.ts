@@ -56,12 +56,10 @@ export function pageObstacles(doc: Document): Box[] {
 /** Set on the host while the page is measured, so the page's size leaves out the card's last place. */
 export const MEASURING_ATTRIBUTE = 'data-measuring';
 
-/** What `placeCard` needs to know about the page as it is laid out now. */
-export function measurePage(
-  doc: Document,
-  host: Element | undefined,
-  collapsed: boolean,
-): PlacementInput {
+/** What `placeCard` needs to know about the page as it is laid out now, but the user's choice. */
+export type PageLayout = Omit<PlacementInput, 'collapsed'>;
+
+export function measurePage(doc: Document, host: Element | undefined): PageLayout {
   const root = doc.documentElement;
   // Set and cleared in one task, so no frame is painted without the card.
   host?.setAttribute(MEASURING_ATTRIBUTE, '');
@@ -69,7 +67,6 @@ export function measurePage(
     obstacles: pageObstacles(doc),
     viewport: { width: root.clientWidth, height: root.clientHeight },
     document: { width: root.scrollWidth, height: root.scrollHeight },
-    collapsed,
   };
   host?.removeAttribute(MEASURING_ATTRIBUTE);
   return measured;
