@@ -4,6 +4,8 @@ import type { PageContext } from '../../utils/pages/context';
 import { PageKind } from '../../utils/pages/context-shape';
 import type { ExtractResult } from '../../utils/pages/registry';
 import type { CardSummary } from '../../utils/story/card-summary';
+import { KIND_LABEL } from '../format';
+import { MARKS } from '../marks';
 import {
   type AnnotationsController,
   createAnnotations,
@@ -11,14 +13,12 @@ import {
   NO_NOTES,
 } from '../notes/annotations';
 import { createSelectionToolbar, type SelectionToolbar } from '../notes/SelectionToolbar';
-import type { EarlyAnswers } from '../panel/early-answers';
-import { KIND_LABEL } from '../panel/format';
-import { MARKS } from '../panel/marks';
 import { showLinkCards } from '../related/LinkCards';
 import { paintGroupPassages } from '../sharing/group-passages';
 import { reportOrphans } from '../view/report-tab';
 import { addQuestion } from './add-question';
 import { button, el, slot } from './dom';
+import type { EarlyAnswers } from './early-answers';
 import type { Placement } from './placement';
 import { siteLinks } from './site-links';
 import { type Measured, watchPlacement } from './watch-placement';

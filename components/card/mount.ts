@@ -1,4 +1,4 @@
-import { PANEL_HOST_ATTRIBUTE, PANEL_NAME } from '../panel/host';
+import { PANEL_HOST_ATTRIBUTE, PANEL_NAME } from './host';
 
 /** A host at the end of `<body>` with a closed shadow root: `<html><head><style/></head><body/>`. */
 function attach(doc: Document, name: string, css: string) {

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { openLink } from '../../utils/library/open-link';
 import type { Annotation } from '../../utils/storage/records';
+import { formatAsOf } from '../format';
 import { ChangedElsewhere, EditConflict } from '../notes/EditConflict';
 import { parseTags } from '../notes/tags';
 import { useNoteEdit } from '../notes/useNoteEdit';
-import { formatAsOf } from '../panel/format';
 import { NoteSharing } from '../sharing/NoteSharing';
 import type { Sharing } from '../sharing/useSharing';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type Annotation, type Colour, Colour as ColourSchema } from '../../utils/storage/records';
-import { formatDate } from '../panel/format';
+import { formatDate } from '../format';
 import { NoteSharing } from '../sharing/NoteSharing';
 import type { Sharing } from '../sharing/useSharing';
 import { ChangedElsewhere, EditConflict } from './EditConflict';

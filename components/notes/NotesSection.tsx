@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatDate } from '../panel/format';
+import { formatDate } from '../format';
 import { SEND_WARNING, type Sharing } from '../sharing/useSharing';
 import { NoteItem } from './NoteItem';
 import { SHORTCUT } from './SelectionToolbar';

@@ -1,5 +1,5 @@
 import { button, el, placeAt, type Spot } from '../card/dom';
-import { PANEL_HOST_ATTRIBUTE } from '../panel/host';
+import { PANEL_HOST_ATTRIBUTE } from '../card/host';
 
 /** The shortcut that highlights the current selection (also shown in the toolbar's labels). */
 export const SHORTCUT = { key: 'H', label: 'Alt+Shift+H' };

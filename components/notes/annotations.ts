@@ -17,7 +17,7 @@ import { watchForLateContent } from '../../utils/pages/watch';
 import { type Colour, MAX_QUOTE_LENGTH } from '../../utils/storage/record-shapes';
 import type { Annotation } from '../../utils/storage/records';
 import type { Target } from '../../utils/storage/target';
-import { isPanelHost } from '../panel/host';
+import { isPanelHost } from '../card/host';
 
 /** An annotation with where it is on the page now; `range` is null for page notes and orphans. */
 export interface Placed {

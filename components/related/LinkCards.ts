@@ -3,7 +3,7 @@ import type { PageContext, PageKind } from '../../utils/pages/context';
 import { supportedAnchors } from '../../utils/pages/registry';
 import type { LinkCard } from '../../utils/related/related-item';
 import { el, placeAt, type Spot } from '../card/dom';
-import { KIND_LABEL } from '../panel/format';
+import { KIND_LABEL } from '../format';
 import { factsOf } from './facts';
 
 /** Hover this long before a card opens, so sweeping the pointer over text opens nothing. */

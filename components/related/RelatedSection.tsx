@@ -4,8 +4,8 @@ import type { PageContext, PageKind } from '../../utils/pages/context';
 import { plural } from '../../utils/plural';
 import type { RelatedView } from '../../utils/related/related-item';
 import type { ThreadItem } from '../../utils/storage/thread-store';
-import { KIND_LABEL } from '../panel/format';
-import { RetryButton } from '../panel/RetryButton';
+import { KIND_LABEL } from '../format';
+import { RetryButton } from '../RetryButton';
 import { factsOf } from './facts';
 
 type Load =

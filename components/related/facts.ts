@@ -1,5 +1,5 @@
 import type { RelatedFacts } from '../../utils/related/related-item';
-import { formatCount, formatDate } from '../panel/format';
+import { formatCount, formatDate } from '../format';
 
 const STATE_WORDS: Record<string, string> = {
   open: 'Open',

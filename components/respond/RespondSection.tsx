@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { sendRequest } from '../../utils/messaging/client';
 import { watchPageChanges } from '../../utils/messaging/page-channel';
 import type { ResponseData, Result } from '../../utils/messaging/protocol';
-import { MARKS } from '../panel/marks';
+import { MARKS } from '../marks';
 import { type RespondingTo, Workspace } from './Workspace';
 
 /** "Respond to this consultation": the response workspace, behind a disclosure button. */

@@ -6,7 +6,7 @@ import type { ConsultationDocuments } from '../../utils/respond/documents';
 import { addQuestion, rematchQuestions, updateAnswer } from '../../utils/respond/draft';
 import { closingLine, unansweredLine } from '../../utils/respond/status';
 import type { ResponseDraft } from '../../utils/storage/response-draft';
-import { MARKS } from '../panel/marks';
+import { MARKS } from '../marks';
 import { AddQuestions } from './AddQuestions';
 import { documentQuestions } from './document-questions';
 import { copyText, download } from './files';

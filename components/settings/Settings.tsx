@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendRequest } from '../../utils/messaging/client';
 import { PageKind } from '../../utils/pages/context';
 import type { Settings as SettingsRecord } from '../../utils/storage/records';
-import { KIND_PLURAL } from '../panel/format';
+import { KIND_PLURAL } from '../format';
 import { SharingSettings } from '../sharing/SharingSettings';
 import { StorageStatus } from './StorageStatus';
 import { YourData } from './YourData';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { sendRequest } from '../../utils/messaging/client';
 import type { ResponseData } from '../../utils/messaging/protocol';
-import { formatAsOf } from '../panel/format';
+import { formatAsOf } from '../format';
 
 type Answer = ResponseData<'sharing/group-notes'>;
 

@@ -4,8 +4,8 @@ import { ALL_PAGES, watchPageChanges } from '../../utils/messaging/page-channel'
 import type { PageContext } from '../../utils/pages/context';
 import { plural } from '../../utils/plural';
 import type { StoryEntry } from '../../utils/story/timeline';
-import { formatDate, KIND_LABEL } from '../panel/format';
-import { RetryButton } from '../panel/RetryButton';
+import { formatDate, KIND_LABEL } from '../format';
+import { RetryButton } from '../RetryButton';
 import { VIEW_MARKS } from './marks';
 
 type Load =

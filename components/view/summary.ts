@@ -1,5 +1,5 @@
 import type { PageContext } from '../../utils/pages/context';
-import { CONSULTATION_STATE_LABEL, formatCount, formatDate, KIND_LABEL } from '../panel/format';
+import { CONSULTATION_STATE_LABEL, formatCount, formatDate, KIND_LABEL } from '../format';
 
 const PETITION_STATE = { open: 'Open', closed: 'Closed', rejected: 'Rejected' } as const;
 

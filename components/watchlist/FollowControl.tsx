@@ -3,7 +3,7 @@ import type { sendRequest } from '../../utils/messaging/client';
 import type { ConsultationContext, PetitionContext } from '../../utils/pages/context';
 import type { Follow } from '../../utils/storage/records';
 import { MILESTONES } from '../../utils/watchlist/milestones';
-import { formatCount } from '../panel/format';
+import { formatCount } from '../format';
 
 type State = { status: 'loading' } | { status: 'ready'; follow: Follow | null };
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { sendRequest } from '../../utils/messaging/client';
 import type { Follow } from '../../utils/storage/records';
 import { MILESTONES } from '../../utils/watchlist/milestones';
-import { formatCount } from '../panel/format';
+import { formatCount } from '../format';
 
 /** A followed petition's own signature milestones: add and remove. */
 export function MilestoneEditor({

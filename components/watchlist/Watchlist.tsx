@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendRequest } from '../../utils/messaging/client';
 import type { ResponseData } from '../../utils/messaging/protocol';
 import type { Follow } from '../../utils/storage/records';
-import { formatAsOf, KIND_LABEL } from '../panel/format';
-import { RetryButton } from '../panel/RetryButton';
+import { formatAsOf, KIND_LABEL } from '../format';
+import { RetryButton } from '../RetryButton';
 import { UnreadableNotice } from '../settings/UnreadableNotice';
 import { MilestoneEditor } from './MilestoneEditor';
 

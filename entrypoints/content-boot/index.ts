@@ -1,5 +1,5 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { MARKS } from '../../components/panel/marks';
+import { MARKS } from '../../components/marks';
 import { extensionApi } from '../../utils/messaging/extension-api';
 import { afterPageLoad } from './after-page-load';
 

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { View } from '../../components/view/View';
 import { tabOfViewUrl } from '../../utils/view/tab-state';
-import '../../components/panel/panel.css';
+import '../../components/view/sections.css';
 import '../../components/view/view.css';
 import '../../components/respond/respond.css';
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { MARKS } from '../../components/panel/marks';
+import { MARKS } from '../../components/marks';
 import { VIEW_MARKS } from '../../components/view/marks';
 import { buildTimeline, type StoryMaterial } from '../../utils/story/timeline';
 import { clearStore, EXTENSION_DIR, type Harness, launch, openPage } from '../e2e/harness';

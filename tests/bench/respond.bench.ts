@@ -2,7 +2,7 @@
 // tests/respond-sample.ts) opened in the view's workspace, and exported as .docx through the same
 // `exportResponse` the workspace calls (timed in Node: the same library code, without the page).
 import type { Page } from 'playwright-core';
-import { MARKS } from '../../components/panel/marks';
+import { MARKS } from '../../components/marks';
 import { exportResponse } from '../../utils/respond/export';
 import { extensionPage, launch } from '../e2e/harness';
 import { openWithView } from '../e2e/view';

@@ -1,7 +1,7 @@
 // Reaching into the extension's closed shadow root from a test, the way assistive technology
 // does: through the browser's own DOM agent (CDP), not through page script, which cannot.
 import type { CDPSession, Page } from 'playwright-core';
-import { PANEL_HOST_ATTRIBUTE } from '../../components/panel/host';
+import { PANEL_HOST_ATTRIBUTE } from '../../components/card/host';
 
 type CdpNode = {
   nodeId: number;

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { MARKS } from '../../components/panel/marks';
+import { MARKS } from '../../components/marks';
 import { ExtensionUi } from './closed-root';
 import { clearStore, extensionPage, launch, paintedText, selectText } from './harness';
 import { openWithView } from './view';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MARKS } from '../../components/panel/marks';
+import { MARKS } from '../../components/marks';
 import { ExtensionUi } from './closed-root';
 import { LEFT_ALONE_PAGES, UNSUPPORTED_URLS } from './fixture-pages';
 import { launch, openPage, panelOf, readStore } from './harness';

@@ -2,7 +2,7 @@
 // with the view beside it as Chromium's side panel shows them.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { MARKS } from '../../components/panel/marks';
+import { MARKS } from '../../components/marks';
 import { ExtensionUi } from './closed-root';
 import { FIXTURE_PAGES } from './fixture-pages';
 import { extensionPage, launch, openPage, selectText } from './harness';

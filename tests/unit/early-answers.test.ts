@@ -3,7 +3,7 @@ import {
   cardAnswersIn,
   type EarlyAnswers,
   SUMMARY_WAIT_MS,
-} from '../../components/panel/early-answers';
+} from '../../components/card/early-answers';
 import type { Result } from '../../utils/messaging/page-protocol';
 import type { PageContext } from '../../utils/pages/context';
 import type { Settings } from '../../utils/storage/records';

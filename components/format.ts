@@ -1,6 +1,6 @@
-import type { ConsultationState, PageKind } from '../../utils/pages/context';
+import type { ConsultationState, PageKind } from '../utils/pages/context';
 
-export { formatDate } from '../../utils/dates';
+export { formatDate } from '../utils/dates';
 
 export function formatCount(count: number): string {
   return count.toLocaleString('en-GB');

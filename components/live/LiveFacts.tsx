@@ -10,10 +10,10 @@ import { HOSTS } from '../../utils/pages/hosts';
 import { PETITION_RESPONSE } from '../../utils/pages/responses';
 import type { LiveConsultation } from '../../utils/sources/govuk-content-api';
 import type { LivePetition } from '../../utils/sources/petitions-api';
+import { CONSULTATION_STATE_LABEL, formatCount, formatDate } from '../format';
 import { describeError } from './describe-error';
 import { ExternalLinks } from './ExternalLinks';
 import { Facts } from './Facts';
-import { CONSULTATION_STATE_LABEL, formatCount, formatDate } from './format';
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

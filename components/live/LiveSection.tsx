@@ -5,11 +5,11 @@ import type { sendRequest } from '../../utils/messaging/client';
 import type { Result } from '../../utils/messaging/protocol';
 import type { PageContext } from '../../utils/pages/context';
 import { HOSTS } from '../../utils/pages/hosts';
+import { formatAsOf } from '../format';
+import { MARKS } from '../marks';
+import { RetryButton } from '../RetryButton';
 import { describeError } from './describe-error';
-import { formatAsOf } from './format';
 import { LiveConsultationFacts, LiveDebatePetitions, LivePetitionFacts } from './LiveFacts';
-import { MARKS } from './marks';
-import { RetryButton } from './RetryButton';
 
 type Load =
   | { status: 'loading' }
