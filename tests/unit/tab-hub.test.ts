@@ -137,6 +137,30 @@ describe('what each tab shows, for the views beside them', () => {
     expect(askTab).toHaveBeenCalledWith(5);
   });
 
+  it('keeps a report told while the tab was being asked: the late "no answer" is older', async () => {
+    let refuse = () => {};
+    const askTab = () =>
+      new Promise<never>((_, reject) => {
+        refuse = () => reject(new Error('Receiving end does not exist.'));
+      });
+    let exists = (_: boolean) => {};
+    const existing = new Promise<boolean>((resolve) => {
+      exists = resolve;
+    });
+    const tabExists = vi.fn(() => existing);
+    const { hub, view } = hubWith({ askTab, tabExists });
+    const states = view(5);
+    await expect.poll(() => states.map((s) => s.status)).toEqual(['loading']);
+    // The content script, still starting when asked, reports; then the ask fails.
+    hub.report(5, PAGE);
+    refuse();
+    await expect.poll(() => tabExists.mock.calls.length).toBe(1);
+    exists(true);
+    // The hub's own wait on the same answer goes first.
+    await existing;
+    expect(states.map((s) => s.status)).toEqual(['loading', 'page']);
+  });
+
   it('takes an answer that is not a report as nothing to show, not as a page', async () => {
     const { view } = hubWith({ askTab: async () => ({ status: 'page', context: { kind: 'x' } }) });
     const states = view(5);

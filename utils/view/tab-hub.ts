@@ -96,13 +96,21 @@ export function createTabHub({
     enablePanel(tabId, next.status === 'page' || next.status === 'document');
   };
 
-  /** Asks the tab again: its content script answers with its report, or there is none. */
+  /**
+   * Asks the tab again: its content script answers with its report, or there is none. A report
+   * or navigation told meanwhile is newer than this answer (a content script still starting has
+   * no answer yet, then reports), so the answer is dropped.
+   */
   const refresh = async (tabId: number) => {
+    const asked = tabs.get(tabId);
+    const unchanged = () => tabs.get(tabId) === asked;
     try {
       const answer = TabReport.safeParse(await askTab(tabId));
-      report(tabId, answer.success ? answer.data : { status: 'none' });
+      if (unchanged()) report(tabId, answer.success ? answer.data : { status: 'none' });
     } catch {
-      if (await tabExists(tabId)) report(tabId, { status: 'none' });
+      const exists = await tabExists(tabId);
+      if (!unchanged()) return;
+      if (exists) report(tabId, { status: 'none' });
       else set(tabId, { status: 'closed' });
     }
   };
