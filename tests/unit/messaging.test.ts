@@ -103,6 +103,22 @@ function transportTo(handle: ReturnType<typeof createMessageHandler>, senderId =
   return (message: unknown) => handle(structuredClone(message), { id: senderId });
 }
 
+/** A highlight on the test page, as the page saves one. */
+const highlight = (): Annotation => ({
+  id: 'n1',
+  kind: 'highlight',
+  pageKey: context.key,
+  pageUrl: context.url,
+  pageTitle: context.title,
+  pageKind: 'petition',
+  target: describeText('Fund SEND provision properly', 5, 9),
+  note: '',
+  tags: [],
+  colour: 'yellow',
+  createdAt: 1,
+  updatedAt: 1,
+});
+
 describe('message protocol', () => {
   it('runs the handler in the task the message arrived in, so a user gesture still holds', () => {
     let ranWith: number | undefined;
@@ -267,20 +283,7 @@ describe('message protocol', () => {
   });
 
   it('says in words why a note over its limits was refused', async () => {
-    const note: Annotation = {
-      id: 'n1',
-      kind: 'highlight',
-      pageKey: context.key,
-      pageUrl: context.url,
-      pageTitle: context.title,
-      pageKind: 'petition',
-      target: describeText('Fund SEND provision properly', 5, 9),
-      note: '',
-      tags: [],
-      colour: 'yellow',
-      createdAt: 1,
-      updatedAt: 1,
-    };
+    const note = highlight();
     const refusal = (annotation: Annotation) =>
       sendRequest({ type: 'annotations/save', annotation }, async () => {
         throw new Error('sent');
@@ -395,20 +398,7 @@ describe('message protocol', () => {
 
   it('sends a highlight again when its reply is lost: written by its own id, the second is the first', async () => {
     const { seen, transport } = losingFirstReply();
-    const annotation: Annotation = {
-      id: 'n1',
-      kind: 'highlight',
-      pageKey: context.key,
-      pageUrl: context.url,
-      pageTitle: context.title,
-      pageKind: 'petition',
-      target: describeText('Fund SEND provision properly', 5, 9),
-      note: '',
-      tags: [],
-      colour: 'yellow',
-      createdAt: 1,
-      updatedAt: 1,
-    };
+    const annotation = highlight();
     const answer = await sendPageRequest({ type: 'annotations/save', annotation }, transport);
     expect(seen).toEqual(['n1', 'n1']);
     expect(answer).toMatchObject({ ok: true, data: { id: 'n1' } });
