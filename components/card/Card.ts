@@ -6,18 +6,13 @@ import type { ExtractResult } from '../../utils/pages/registry';
 import type { CardSummary } from '../../utils/story/card-summary';
 import { KIND_LABEL } from '../format';
 import { MARKS } from '../marks';
-import {
-  type AnnotationsController,
-  createAnnotations,
-  createPageText,
-  NO_NOTES,
-} from '../notes/annotations';
+import { type AnnotationsController, createAnnotations, NO_NOTES } from '../notes/annotations';
 import { createSelectionToolbar, type SelectionToolbar } from '../notes/SelectionToolbar';
 import { showLinkCards } from '../related/LinkCards';
 import { paintGroupPassages } from '../sharing/group-passages';
 import { reportOrphans } from '../view/report-tab';
 import { addQuestion } from './add-question';
-import { button, el, slot } from './dom';
+import { button, el, placeAt, slot } from './dom';
 import type { EarlyAnswers } from './early-answers';
 import type { Placement } from './placement';
 import { siteLinks } from './site-links';
@@ -66,7 +61,6 @@ export function createCard(container: Element, options: CardOptions) {
   let reportedOrphans: string | null = null;
 
   const painter = createPainter(doc);
-  const text = createPageText(doc);
   const boxSlot = slot(container);
   // Said wherever the card is, even as an edge tab; the open card also shows it.
   const alertSlot = slot(container);
@@ -110,7 +104,7 @@ export function createCard(container: Element, options: CardOptions) {
             notesState = state;
             draw();
           },
-          { doc, painter, text },
+          { doc, painter },
         )
       : null;
     if (!annotated) {
@@ -146,7 +140,7 @@ export function createCard(container: Element, options: CardOptions) {
       draw();
       // The group's passages are asked for only by a user who shares with a group.
       if (answer.ok && answer.data.sharing)
-        stops.push(paintGroupPassages(context, send, text, painter));
+        stops.push(paintGroupPassages(context, send, doc, painter));
     });
     const asked =
       early?.summary?.context === context
@@ -309,8 +303,7 @@ export function createCard(container: Element, options: CardOptions) {
     boxSlot.set(mode, () => (mode === 'card' ? buildCard() : buildTab(mode === 'tab-expands')));
     const shown = boxSlot.node as HTMLElement;
     shown.style.position = placement.position;
-    shown.style.left = `${placement.left}px`;
-    shown.style.top = `${placement.top}px`;
+    placeAt(shown, placement);
     if (placement.mode === 'card') shown.style.width = `${placement.width}px`;
     box?.update?.();
     if (moveFocus && (placement.mode === 'tab') === collapsed) {

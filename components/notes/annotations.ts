@@ -32,38 +32,22 @@ export function readPage(doc: Document): TextModel {
   return buildTextModel(doc.body, isPanelHost);
 }
 
-/**
- * The page's text as the notes last read it, prepared for anchoring: what else anchors on the
- * page (the group's passages) uses the same reading instead of walking the page again.
- */
-export function createPageText(doc: Document) {
-  let last: { model: TextModel; text: PreparedText } | null = null;
-  const read = () => {
-    const model = readPage(doc);
-    last = { model, text: prepareText(model.text) };
-    return last;
-  };
-  return {
-    /** Reads the page again (its text may have changed). */
-    read,
-    /** The last reading, or a first one. */
-    current: () => last ?? read(),
-  };
+/** The page's text as it is now, with its map back to the page, prepared for anchoring. */
+export function readPageText(doc: Document): { model: TextModel; text: PreparedText } {
+  const model = readPage(doc);
+  return { model, text: prepareText(model.text) };
 }
-export type PageText = ReturnType<typeof createPageText>;
+export type PageReading = ReturnType<typeof readPageText>;
 
 /** The ranges of `targets` on the page, left out where not found. */
-export function rangesOf(
-  page: ReturnType<PageText['current']>,
-  targets: Target[],
-): (Range | null)[] {
+export function rangesOf(page: PageReading, targets: Target[]): (Range | null)[] {
   return targets.map((target) => {
     const found = anchor(page.text, target);
     return found ? rangeFromOffsets(page.model, found.start, found.end) : null;
   });
 }
 
-function place(annotations: Annotation[], page: ReturnType<PageText['current']>): Placed[] {
+function place(annotations: Annotation[], page: PageReading): Placed[] {
   return annotations.map((annotation) => {
     if (!annotation.target) return { annotation, range: null, orphaned: false };
     const [range = null] = rangesOf(page, [annotation.target]);
@@ -88,7 +72,6 @@ export const NO_NOTES: NotesState = { items: [], problem: null, deleted: null };
 interface NotesPage {
   doc: Document;
   painter: Painter;
-  text: PageText;
 }
 
 /**
@@ -129,7 +112,7 @@ export function createAnnotations(
         show(
           place(
             state.items.map((item) => item.annotation),
-            page.text.read(),
+            readPageText(page.doc),
           ),
         ),
       );
@@ -146,7 +129,7 @@ export function createAnnotations(
     const { annotations, skipped } = answer.data;
     show(
       page
-        ? place(annotations, page.text.read())
+        ? place(annotations, readPageText(page.doc))
         : annotations.map((annotation) => ({ annotation, range: null, orphaned: false })),
       skipped > 0
         ? `${skipped} saved note(s) on this page could not be read and were skipped.`
@@ -182,7 +165,7 @@ export function createAnnotations(
     /** Saves a highlight of `range`; returns its id, or null with `problem` set. */
     async highlight({ range, colour, note, tags }: NewHighlight): Promise<string | null> {
       if (!page) return null;
-      const { model } = page.text.read();
+      const { model } = readPageText(page.doc);
       const selected = offsetsFromRange(model, range);
       const offsets = selected && trimOffsets(model.text, selected.start, selected.end);
       if (!offsets || offsets.start === offsets.end) {
@@ -210,7 +193,7 @@ export function createAnnotations(
       const target =
         'target' in block
           ? block.target
-          : page && targetOfElement(page.text.read().model, block.element);
+          : page && targetOfElement(readPageText(page.doc).model, block.element);
       if (!target) {
         set({ problem: 'That response could not be read from the page.' });
         return false;
