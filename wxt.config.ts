@@ -14,8 +14,10 @@ export default defineConfig({
     name: 'Civic Thread',
     description:
       'Links UK petitions, GOV.UK consultations and Hansard debates to each other. Your notes stay on your machine.',
-    // Scheduled checks of followed items, and the notifications the user can opt into.
-    permissions: ['alarms', 'notifications'],
+    // Scheduled checks of followed items, the notifications the user can opt into, and the
+    // injection of each supported page's content script once it has loaded (no content script
+    // is declared: ARCHITECTURE.md, "Why the background injects the content script").
+    permissions: ['alarms', 'notifications', 'scripting'],
     // On a supported page the button opens the view beside it; anywhere else, the library.
     action: { default_title: 'Civic Thread' },
     // The same from the keyboard. Not Alt+Shift+T: Chrome's own "focus the toolbar" (Windows,
@@ -34,9 +36,10 @@ export default defineConfig({
               description: 'Open the Civic Thread view beside the page (or the library)',
             },
           },
-    // The background reads only the three sites' public JSON APIs.
+    // The pages the content script runs on (GOV.UK only under its consultations), and the three
+    // sites' public JSON APIs the background reads.
     host_permissions: [
-      `https://${HOSTS.petitions}/*`,
+      ...CONTENT_MATCHES,
       `https://${HOSTS.govuk}/api/*`,
       `https://${HANSARD_API_HOST}/*`,
     ],
@@ -46,22 +49,6 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: [HYPOTHESIS_API] }
       : { optional_host_permissions: [HYPOTHESIS_API] }),
-    // A small script that loads the panel once the page has loaded (entrypoints/content-boot).
-    // At document_start, because Chromium holds a page's load event back until document_idle
-    // scripts have run, even empty ones: ~26 ms here (`npm run bench`).
-    content_scripts: [
-      { matches: [...CONTENT_MATCHES], js: ['content-boot.js'], run_at: 'document_start' },
-    ],
-    // The panel module `content-boot` imports after the page's load event. In Chromium only the
-    // three sites may load it, through a per-session URL, so no page can probe a fixed URL to
-    // tell the extension is installed; Firefox's extension URLs are random per install.
-    web_accessible_resources: [
-      {
-        resources: ['content-panel.js'],
-        matches: Object.values(HOSTS).map((host) => `https://${host}/*`),
-        ...(browser !== 'firefox' && { use_dynamic_url: true }),
-      },
-    ],
     // Extension pages run only the extension's own scripts: no inline code, plugins or forms.
     content_security_policy:
       browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },

@@ -1,12 +1,10 @@
 /** Names of the performance marks the benchmark reads. */
 export const MARKS = {
-  /** The content script was injected (at document_start), so the page will get `done` too. */
+  /** The background injected the content script (once the page has loaded): `done` follows. */
   injected: 'civic-thread:injected',
-  /** The content script asks for the panel module (the task after the page's load event). */
-  loadPanel: 'civic-thread:load-panel',
-  /** The panel module's code starts. */
+  /** The content script's work starts (the task after the page's load event). */
   start: 'civic-thread:start',
-  /** The panel module has finished: its panel is mounted, or the page gets none. */
+  /** The content script has finished: its panel is mounted, or the page gets none. */
   done: 'civic-thread:done',
   /** The card shows its headline with both its answers, from cache or network. */
   cardShown: 'civic-thread:card-shown',

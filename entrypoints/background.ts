@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createPageInjector } from '../utils/inject/page-scripts';
 import { FRESH_FOR_MS } from '../utils/live/freshness';
 import { createLiveFetcher } from '../utils/live/live-fetcher';
 import { liveViewFor } from '../utils/live/live-view';
@@ -115,11 +116,17 @@ export default defineBackground(() => {
   });
   // The side panel is offered only on supported pages: off by default, on per tab.
   void sidePanel?.setOptions({ enabled: false }).catch(() => {});
-  browser.tabs.onUpdated.addListener((tabId, change) => {
+  // Each supported page gets its site's content script once it has loaded.
+  const injector = createPageInjector({
+    inject: (tabId, file) => browser.scripting.executeScript({ target: { tabId }, files: [file] }),
+  });
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    injector.updated(tabId, change.status, tab.url);
     if (change.status === 'loading') tabs.navigating(tabId);
     if (change.status === 'complete') tabs.loaded(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => {
+    injector.closed(tabId);
     trail.closed(tabId);
     tabs.closed(tabId);
   });

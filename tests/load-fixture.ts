@@ -1,4 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { consultationReader } from '../utils/pages/consultation';
+import { debateReader } from '../utils/pages/debate';
+import type { PageReaders } from '../utils/pages/page-module';
+import { petitionReader } from '../utils/pages/petition';
 import { extractPage } from '../utils/pages/registry';
 import { pagePath } from './fixture-site/server';
 
@@ -10,7 +14,14 @@ export function loadFixtureDocument(url: string): Document {
   return new DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/html');
 }
 
+/** Every site's readers: each site's content script carries its own (entrypoints/content-*.ts). */
+export const ALL_READERS: PageReaders = {
+  petition: petitionReader,
+  consultation: consultationReader,
+  debate: debateReader,
+};
+
 /** Extracts the fixture page served for `url`, as the content script would. */
 export function extractFixture(url: string) {
-  return extractPage(new URL(url), loadFixtureDocument(url));
+  return extractPage(new URL(url), loadFixtureDocument(url), ALL_READERS);
 }

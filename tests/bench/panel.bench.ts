@@ -1,7 +1,7 @@
 // `npm run bench`: how fast the card shows its headline, how fast the view beside the page
 // draws a tab's report from cache, how long the story's timeline takes for a long thread, and
-// how big the content script is. The card's timings start when its module's code starts;
-// loading the module after the page has loaded is timed on its own.
+// how big the content script is. The card's timings start when the content script's work starts;
+// the background injecting it after the page's load event is timed on its own.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,9 +19,9 @@ interface PanelTimes {
   /** The card module's code starting → the card drawn with its live and related answers:
    * reading the page, the round trips to the background, the render. */
   shown: number;
-  /** The content script asking for the panel module → its code starting: the fetch, compile
-   * and run of the module, which waits until after the page's load event. */
-  moduleLoad: number;
+  /** The end of the page's load event → the content script's work starting: the background
+   * hearing the tab has loaded, and injecting and compiling the script. */
+  afterLoad: number;
 }
 
 async function timeOnePanel(harness: Harness): Promise<PanelTimes> {
@@ -29,13 +29,13 @@ async function timeOnePanel(harness: Harness): Promise<PanelTimes> {
   // No named functions inside: tsx would wrap them in a helper the page does not have.
   const handle = await page.waitForFunction(
     (marks) => {
-      const [asked] = performance.getEntriesByName(marks.loadPanel);
+      const [loaded] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
       const [start] = performance.getEntriesByName(marks.start);
       const [shown] = performance.getEntriesByName(marks.cardShown);
-      return asked && start && shown
+      return loaded && start && shown
         ? {
             shown: shown.startTime - start.startTime,
-            moduleLoad: start.startTime - asked.startTime,
+            afterLoad: start.startTime - loaded.loadEventEnd,
           }
         : null;
     },
@@ -165,30 +165,38 @@ try {
   for (let run = 0; run < RUNS; run++) views.push(await timeOneView(harness));
   const medianOf = (runs: PanelTimes[], figure: keyof PanelTimes) =>
     Math.round(median(runs.map((times) => times[figure])) * 10) / 10;
-  // What a page's content-script world runs: the script injected at document_start, and the
-  // card module it imports after the load event (one file: it imports no chunk).
-  if (
-    /\bimport\s*\(|^import\s/m.test(readFileSync(join(EXTENSION_DIR, 'content-panel.js'), 'utf8'))
-  )
-    throw new Error('content-panel.js imports another file: count it in content_script_gzip_kb');
-  const gzipKb = (file: string) => gzipSync(readFileSync(join(EXTENSION_DIR, file))).length / 1024;
-  const boot = gzipKb('content-boot.js');
-  const panel = gzipKb('content-panel.js');
+  // What a page's content-script world runs: its site's one script, which the background
+  // injects after the load event (one file each: it imports no chunk). The largest counts.
+  const gzipKb = (file: string) => {
+    const code = readFileSync(join(EXTENSION_DIR, file), 'utf8');
+    if (/\bimport\s*\(|^import\s/m.test(code))
+      throw new Error(`${file} imports another file: count it in content_script_gzip_kb`);
+    return gzipSync(code).length / 1024;
+  };
+  const sites = Object.fromEntries(
+    ['petitions', 'govuk', 'hansard'].map((site) => [site, gzipKb(`content-${site}.js`)]),
+  );
   report(
     {
       card_from_cache_ms: medianOf(cached, 'shown'),
       card_cold_ms: medianOf(cold, 'shown'),
-      panel_module_load_ms: medianOf([...cached, ...cold], 'moduleLoad'),
+      panel_after_load_ms: medianOf([...cached, ...cold], 'afterLoad'),
       view_from_cache_ms: Math.round(median(views) * 10) / 10,
       timeline_build_ms: Math.round(median(timelineRuns) * 100) / 100,
-      content_boot_gzip_kb: Math.round(boot * 10) / 10,
-      content_script_gzip_kb: Math.round((boot + panel) * 10) / 10,
+      content_script_gzip_kb: Math.round(Math.max(...Object.values(sites)) * 10) / 10,
+      ...Object.fromEntries(
+        Object.entries(sites).map(([site, kb]) => [
+          `content_${site}_gzip_kb`,
+          Math.round(kb * 10) / 10,
+        ]),
+      ),
     },
     {
       card_from_cache_ms: '≤ 16 (median)',
       view_from_cache_ms: '≤ 16 (median)',
       timeline_build_ms: '≤ 16 (200-page thread, median)',
-      content_script_gzip_kb: '≤ 20 (both files)',
+      content_script_gzip_kb: '≤ 20 (the largest site script)',
+      panel_after_load_ms: 'the background injecting the script after the load event',
     },
   );
 } finally {

@@ -41,6 +41,9 @@ export async function launch({
   }
   const { site, context, close } = await launchBrowser(EXTENSION_DIR, userDataDir, hypothesis);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // Once its script has run, the worker hears tabs load (and injects their content script): on
+  // install, a page that loads before then is not injected, as for any tab open at install.
+  await worker.evaluate(() => 0);
   return { site, context, worker, close };
 }
 

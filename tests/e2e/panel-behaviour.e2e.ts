@@ -13,6 +13,10 @@ import { openWithView } from './view';
 
 /** The worker's runtime API, the part this file calls. */
 declare const chrome: {
+  scripting: {
+    executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown>;
+  };
+  tabs: { query(query: { url: string }): Promise<{ id?: number }[]> };
   runtime: {
     reload(): void;
     onConnect: {
@@ -47,7 +51,29 @@ describe('panel behaviour', () => {
     await page.close();
   });
 
-  it('loads its panel module without letting the page fetch it to spot the extension', async () => {
+  it('runs its content script once however often the background injects it', async () => {
+    const { page } = await openPage(harness, SENCO);
+    await page.waitForFunction(() => performance.getEntriesByName('civic-thread:done').length > 0);
+    // As the load-time fallback and the load event can both inject it, or a page back from the
+    // back/forward cache: executeScript settles once the script has run in the page.
+    await harness.worker.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      await chrome.scripting.executeScript({
+        target: { tabId: tab?.id ?? -1 },
+        files: ['/content-petitions.js'],
+      });
+    }, SENCO);
+    const counts = await page.evaluate(() =>
+      ['civic-thread:injected', 'civic-thread:start'].map(
+        (mark) => performance.getEntriesByName(mark).length,
+      ),
+    );
+    expect(counts).toEqual([1, 1]);
+    expect(await panelOf(page).count()).toBe(1);
+    await page.close();
+  });
+
+  it('runs its content script without letting the page fetch it to spot the extension', async () => {
     const { page } = await openPage(harness, SENCO);
     await page.waitForFunction(() => performance.getEntriesByName('civic-thread:done').length > 0);
     const extensionId = new URL(harness.worker.url()).host;
@@ -57,7 +83,7 @@ describe('panel behaviour', () => {
           (response) => `status ${response.status}`,
           () => 'refused',
         ),
-      `chrome-extension://${extensionId}/content-panel.js`,
+      `chrome-extension://${extensionId}/content-petitions.js`,
     );
     expect(probe).toBe('refused');
     await page.close();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MARKS } from '../../components/marks';
+import { pageScriptFor } from '../../utils/inject/page-scripts';
 import { ExtensionUi } from './closed-root';
 import { LEFT_ALONE_PAGES, UNSUPPORTED_URLS } from './fixture-pages';
 import { launch, openPage, panelOf, readStore } from './harness';
@@ -13,8 +14,8 @@ async function settled(page: Page): Promise<void> {
   const marked = (mark: string) =>
     page.evaluate((name) => performance.getEntriesByName(name).length, mark);
   await page.waitForLoadState('load');
-  // The boot script is injected at document_start, so by `load` its mark is there if it ever will be.
-  if (await marked(MARKS.injected)) await expect.poll(() => marked(MARKS.done)).toBe(1);
+  // The background injects its site's script into the pages it reads, once they have loaded.
+  if (pageScriptFor(page.url())) await expect.poll(() => marked(MARKS.done)).toBe(1);
 }
 
 describe('pages that are not petitions, consultations or debates', () => {

@@ -16,37 +16,29 @@ function files(dir: string): string[] {
 
 describe('the built extension', () => {
   it('asks for nothing beyond the three sites, their APIs and its own features', () => {
-    expect([...manifest.permissions].sort()).toEqual(['alarms', 'notifications', 'sidePanel']);
+    expect([...manifest.permissions].sort()).toEqual([
+      'alarms',
+      'notifications',
+      'scripting',
+      'sidePanel',
+    ]);
+    // The pages it runs on (GOV.UK only under its consultations) and the sites' APIs.
     expect([...manifest.host_permissions].sort()).toEqual([
       'https://hansard-api.parliament.uk/*',
+      'https://hansard.parliament.uk/*',
       'https://petition.parliament.uk/*',
       'https://www.gov.uk/api/*',
+      'https://www.gov.uk/government/consultations/*',
     ]);
     expect(manifest.optional_permissions ?? []).toEqual([]);
     // Hypothesis's API only when the user connects an account to share with a group.
     expect(manifest.optional_host_permissions).toEqual(['https://api.hypothes.is/*']);
-    const matches = manifest.content_scripts.flatMap(
-      (script: { matches: string[] }) => script.matches,
-    );
-    expect(matches.sort()).toEqual([
-      'https://hansard.parliament.uk/*',
-      'https://petition.parliament.uk/*',
-      'https://www.gov.uk/government/consultations/*',
-    ]);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\//);
-    // Only the panel module is loadable by a page, only on the three sites, and only through
-    // a per-session URL (panel-behaviour.e2e.ts checks a page cannot fetch it).
-    expect(manifest.web_accessible_resources).toEqual([
-      {
-        resources: ['content-panel.js'],
-        matches: [
-          'https://petition.parliament.uk/*',
-          'https://www.gov.uk/*',
-          'https://hansard.parliament.uk/*',
-        ],
-        use_dynamic_url: true,
-      },
-    ]);
+    // No content script runs while a page loads: the background injects each site's once the
+    // page has loaded. And no file is loadable by a page (panel-behaviour.e2e.ts checks a page
+    // cannot fetch one).
+    expect(manifest.content_scripts).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
   });
 
@@ -75,7 +67,7 @@ describe('the built extension', () => {
   });
 
   it('runs no Preact and sets no innerHTML in the page’s world: its UI is plain DOM', () => {
-    for (const name of ['content-boot.js', 'content-panel.js']) {
+    for (const name of ['content-petitions.js', 'content-govuk.js', 'content-hansard.js']) {
       const code = readFileSync(join(EXTENSION_DIR, name), 'utf8');
       // Preact's vnode children (`__k`) and hooks (`__H`), and its `dangerouslySetInnerHTML`.
       expect(code, name).not.toMatch(/\.__k\b|\.__H\b|innerHTML/);

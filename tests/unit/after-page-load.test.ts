@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterPageLoad } from '../../entrypoints/content-boot/after-page-load';
+import { afterPageLoad } from '../../components/content/after-page-load';
 
 /** A window whose document is in `readyState`, with the test's fake timers. */
 function pageIn(readyState: DocumentReadyState) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectPage, linkedPages, PAGE_MODULES } from '../../utils/pages/registry';
+import { detectPage, linkedPages, PAGE_ADDRESSES } from '../../utils/pages/registry';
 
 /** Pages on the same sites that must get no panel. */
 const LOOK_ALIKES = [
@@ -35,13 +35,13 @@ const LOOK_ALIKES = [
 ];
 
 describe('page detectors', () => {
-  for (const module of PAGE_MODULES) {
+  for (const module of PAGE_ADDRESSES) {
     describe(module.kind, () => {
       it.each(module.examples)('accepts its own example %s', (example) => {
         expect(module.keyFor(new URL(example))).not.toBeNull();
       });
 
-      const others = PAGE_MODULES.filter((other) => other !== module).flatMap(
+      const others = PAGE_ADDRESSES.filter((other) => other !== module).flatMap(
         (other) => other.examples,
       );
       it.each([...others, ...LOOK_ALIKES])('rejects %s', (url) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../utils/pages/registry';
-import { loadFixtureDocument } from '../load-fixture';
+import { ALL_READERS, loadFixtureDocument } from '../load-fixture';
 
 const read = (url: string, doc: Document = loadFixtureDocument(url)) =>
-  extractPage(new URL(url), doc);
+  extractPage(new URL(url), doc, ALL_READERS);
 
 describe('extraction from broken or partial pages', () => {
   it('an empty document at a petition address is not read as a petition', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../utils/pages/registry';
-import { extractFixture as extract, loadFixtureDocument } from '../load-fixture';
+import { ALL_READERS, extractFixture as extract, loadFixtureDocument } from '../load-fixture';
 
 describe('petition extraction from fixture pages', () => {
   it('reads the archived SENCO petition: closed, responded, with related consultation and debate', () => {
@@ -189,7 +189,7 @@ describe('petition extraction from fixture pages', () => {
       'afterend',
       '<p>This petition was submitted during the 2019-2024 Parliament. This petition is closed.</p>',
     );
-    expect(extractPage(new URL(url), doc)).toMatchObject({
+    expect(extractPage(new URL(url), doc, ALL_READERS)).toMatchObject({
       ok: true,
       context: { archived: false, parliament: null, state: 'open' },
     });

@@ -6,6 +6,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LiveAnswer } from '../../utils/live/live-fetcher';
 import type { DebateContext } from '../../utils/pages/context';
+import { debateReader } from '../../utils/pages/debate';
 import { extractPage } from '../../utils/pages/registry';
 import { findResponses } from '../../utils/pages/responses';
 import { debateCandidates } from '../../utils/related/candidates';
@@ -103,7 +104,7 @@ describe.each(PAGES.map((file) => [relative(REAL, file), file]))('real page %s',
   const read = () => {
     if (parsed) return parsed;
     const doc = new DOMParser().parseFromString(html, 'text/html');
-    const result = extractPage(url, doc);
+    const result = extractPage(url, doc, { debate: debateReader });
     if (!result?.ok || result.context.kind !== 'debate') throw new Error(`no debate: ${url}`);
     parsed = { doc, context: result.context };
     return parsed;

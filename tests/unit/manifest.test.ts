@@ -18,12 +18,18 @@ describe('the manifest', () => {
   it('asks for the same permissions at install as before sharing, in both browsers', async () => {
     for (const browser of ['chrome', 'firefox'] as const) {
       const manifest = await manifestFor(browser);
-      expect(manifest.permissions).toEqual(['alarms', 'notifications']);
+      expect(manifest.permissions).toEqual(['alarms', 'notifications', 'scripting']);
+      // The pages the content script is injected into, and the sites' APIs: no other host.
       expect(manifest.host_permissions).toEqual([
         'https://petition.parliament.uk/*',
+        'https://www.gov.uk/government/consultations/*',
+        'https://hansard.parliament.uk/*',
         'https://www.gov.uk/api/*',
         'https://hansard-api.parliament.uk/*',
       ]);
+      // None declared: the background injects each site's script once its page has loaded.
+      expect(manifest.content_scripts).toBeUndefined();
+      expect(manifest.web_accessible_resources).toBeUndefined();
     }
   });
 

@@ -1,7 +1,8 @@
 import type { ConsultationContext } from './context';
+import { ConsultationShape } from './context-shape';
 import { HOSTS, isOn } from './hosts';
 import { httpsHref } from './links';
-import { type Extracted, type PageModule, unreadTracker } from './page-module';
+import { type Extracted, type PageAddress, type PageReader, unreadTracker } from './page-module';
 import { cleanText, londonDate, textOf } from './text';
 
 /** English pages and their Welsh `.cy` twins share the slug, so they share the key. */
@@ -25,7 +26,7 @@ const STATE_BY_CAPTION: [RegExp, NonNullable<ConsultationContext['state']>][] = 
 ];
 
 /** A GOV.UK consultation page, in any state, in English or Welsh. */
-export const consultationPage: PageModule<'consultation'> = {
+export const consultationAddress: PageAddress<'consultation'> = {
   kind: 'consultation',
   examples: [
     'https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time',
@@ -41,6 +42,12 @@ export const consultationPage: PageModule<'consultation'> = {
     const slug = PATH.exec(url.pathname)?.[1] ?? '';
     return `Consultation: ${slug.replace(/-/g, ' ')}`;
   },
+};
+
+/** How the page is read, on its own site only. */
+export const consultationReader: PageReader<'consultation'> = {
+  kind: 'consultation',
+  shape: ConsultationShape,
   recognises(doc) {
     // GOV.UK names every page's schema; an error page or another format at this path is not a consultation.
     return doc.querySelector('meta[name="govuk:schema-name"][content="consultation"]') !== null;

@@ -83,6 +83,3 @@ export const DebateShape = z.object({
   /** E-petition numbers the debate text mentions, in order of first mention. */
   petitionNumbers: z.array(z.number()),
 });
-
-/** What the content script checks a page's reading against. */
-export const ContextShape = z.union([PetitionShape, ConsultationShape, DebateShape]);

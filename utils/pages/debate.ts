@@ -1,6 +1,7 @@
+import { DebateShape } from './context-shape';
 import { HOSTS, isOn } from './hosts';
 import { httpsHref } from './links';
-import { type Extracted, type PageModule, unreadTracker } from './page-module';
+import { type Extracted, type PageAddress, type PageReader, unreadTracker } from './page-module';
 import { cleanText, isoDatePart, textOf } from './text';
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -38,7 +39,7 @@ const HANSARD_LOCATIONS = [
 const DEBATE_NAVIGATION = '.breadcrumb, .hero-banner-debate .actions';
 
 /** A Hansard debate page (Chamber, Westminster Hall, Grand Committee, written statements…). */
-export const debatePage: PageModule<'debate'> = {
+export const debateAddress: PageAddress<'debate'> = {
   kind: 'debate',
   examples: [
     'https://hansard.parliament.uk/Commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40/SpecialEducationalNeedsAndDisabilitiesReview',
@@ -58,11 +59,17 @@ export const debatePage: PageModule<'debate'> = {
     const words = slug.replace(/([a-z)])([A-Z(])/g, '$1 $2').trim();
     return `Hansard: ${words || 'debate'} (${PATH.exec(url.pathname)?.[2]})`;
   },
+  navigation: DEBATE_NAVIGATION,
+};
+
+/** How the page is read, on its own site only. */
+export const debateReader: PageReader<'debate'> = {
+  kind: 'debate',
+  shape: DebateShape,
   recognises(doc) {
     // The debate's hero banner; a CDN's challenge page or an error page at this URL has none.
     return doc.querySelector('.hero-banner-debate') !== null;
   },
-  navigation: DEBATE_NAVIGATION,
   extract(url, doc): Extracted<'debate'> {
     const match = PATH.exec(url.pathname);
     const { unread, note } = unreadTracker();

@@ -1,3 +1,4 @@
+import type { z } from '../zod';
 import type { PageContext, PageKind } from './context';
 
 type ContextOf<K extends PageKind> = Extract<PageContext, { kind: K }>;
@@ -6,26 +7,40 @@ type ContextOf<K extends PageKind> = Extract<PageContext, { kind: K }>;
 export type Extracted<K extends PageKind> = Omit<ContextOf<K>, 'kind' | 'url' | 'key' | 'links'>;
 
 /**
- * One supported kind of page. Detection and extraction are pure functions of
- * their inputs so they test without a browser.
+ * Where one supported kind of page lives: its addresses, and what a link to one is called.
+ * Every site's content script knows every kind's addresses (links between the sites are the
+ * point), so this half is small. Pure functions of their inputs, tested without a browser.
  */
-export interface PageModule<K extends PageKind> {
+export interface PageAddress<K extends PageKind> {
   kind: K;
   /** Real-shaped URLs this module must accept; the cross-check test makes every other module reject them. */
   examples: readonly string[];
   /** The page's canonical key (stable across URL variants), or null when `url` is not this kind of page. */
   keyFor(url: URL): string | null;
+  /** Where the page's site navigation is (a CSS selector): links in it are not links the page makes. */
+  navigation?: string;
+  /** A readable name for a link to such a page whose own text is only its URL. */
+  describe(url: URL): string;
+}
+
+/**
+ * How one kind of page is read from its document. Only its own site's content script carries
+ * it (utils/inject/page-scripts.ts), so a petition page runs no GOV.UK or Hansard reader.
+ */
+export interface PageReader<K extends PageKind> {
+  kind: K;
+  /** The reading's shape (utils/pages/context-shape.ts), checked before anything is sent. */
+  shape: z.ZodMiniType<ContextOf<K>>;
   /**
    * Whether the document is this kind of page as its site renders it, judged by the site's own
    * markup. An error page, a bot challenge or an empty shell served at a supported URL is not.
    */
   recognises(doc: Document): boolean;
-  /** Where the page's site navigation is (a CSS selector): links in it are not links the page makes. */
-  navigation?: string;
   extract(url: URL, doc: Document): Extracted<K>;
-  /** A readable name for a link to such a page whose own text is only its URL. */
-  describe(url: URL): string;
 }
+
+/** The readers one site's content script carries. */
+export type PageReaders = { [K in PageKind]?: PageReader<K> };
 
 /** Collects the names of fields a page did not let us read. */
 export function unreadTracker() {

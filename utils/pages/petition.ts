@@ -1,7 +1,8 @@
 import type { PetitionContext } from './context';
+import { PetitionShape } from './context-shape';
 import { HOSTS, isOn } from './hosts';
 import { upgradedToHttps } from './links';
-import { type Extracted, type PageModule, unreadTracker } from './page-module';
+import { type Extracted, type PageAddress, type PageReader, unreadTracker } from './page-module';
 import { cleanText, isoDatePart, parseCount, parseLongDate, textOf } from './text';
 
 const PATH = /^\/(archived\/)?petitions\/(\d+)\/?$/;
@@ -18,7 +19,7 @@ const STATE_TAGS = { 'tag-green': 'open', 'tag-grey': 'closed', 'tag-red': 'reje
  * `archived/petitions/show`). Every fact comes from where the template puts it, never from the
  * petition's own text, which its creator wrote.
  */
-export const petitionPage: PageModule<'petition'> = {
+export const petitionAddress: PageAddress<'petition'> = {
   kind: 'petition',
   examples: [
     'https://petition.parliament.uk/petitions/701234',
@@ -34,6 +35,12 @@ export const petitionPage: PageModule<'petition'> = {
   describe(url) {
     return `Petition ${PATH.exec(url.pathname)?.[2]}`;
   },
+};
+
+/** How the page is read, on its own site only. */
+export const petitionReader: PageReader<'petition'> = {
+  kind: 'petition',
+  shape: PetitionShape,
   recognises(doc) {
     // The site's 404/410 pages (hidden and removed petitions) have an `h1` but no petition section.
     return doc.querySelector(HEADING) !== null;

@@ -1,20 +1,19 @@
-import { consultationPage } from './consultation';
+import { consultationAddress } from './consultation';
 import type { LinkedPage, PageContext, PageKind } from './context';
-import { ContextShape } from './context-shape';
-import { debatePage } from './debate';
+import { debateAddress } from './debate';
 import { httpsHref } from './links';
-import type { PageModule } from './page-module';
-import { petitionPage } from './petition';
+import type { PageAddress, PageReaders } from './page-module';
+import { petitionAddress } from './petition';
 import { cleanText } from './text';
 
-const MODULES: { [K in PageKind]: PageModule<K> } = {
-  petition: petitionPage,
-  consultation: consultationPage,
-  debate: debatePage,
+const ADDRESSES: { [K in PageKind]: PageAddress<K> } = {
+  petition: petitionAddress,
+  consultation: consultationAddress,
+  debate: debateAddress,
 };
 
 /** Every supported kind of page. Adding one here adds it to detection, linking and the cross-check test. */
-export const PAGE_MODULES = Object.values(MODULES);
+export const PAGE_ADDRESSES = Object.values(ADDRESSES);
 
 export interface DetectedPage {
   kind: PageKind;
@@ -22,7 +21,7 @@ export interface DetectedPage {
 }
 
 export function detectPage(url: URL): DetectedPage | null {
-  for (const module of PAGE_MODULES) {
+  for (const module of PAGE_ADDRESSES) {
     const key = module.keyFor(url);
     if (key) return { kind: module.kind, key };
   }
@@ -48,21 +47,22 @@ export type ExtractResult =
   | { ok: false; kind: PageKind; key: string; reason: string };
 
 /**
- * Reads a supported page into its typed context: null when the URL is not a supported page or
- * the document is not that page (yet). Never throws: a page that breaks extraction yields
- * `ok: false` with a reason the panel can show.
+ * Reads a supported page into its typed context with its site's `readers`: null when the URL is
+ * not a page they read or the document is not that page (yet). Never throws: a page that breaks
+ * extraction yields `ok: false` with a reason the panel can show.
  */
-export function extractPage(url: URL, doc: Document): ExtractResult | null {
+export function extractPage(url: URL, doc: Document, readers: PageReaders): ExtractResult | null {
   const page = detectPage(url);
-  if (!page || !MODULES[page.kind].recognises(doc)) return null;
+  const reader = page && readers[page.kind];
+  if (!page || !reader?.recognises(doc)) return null;
   try {
     // Checked for its shape here; the background checks its form (PageContext) when it is sent.
-    const parsed = ContextShape.safeParse({
+    const parsed = reader.shape.safeParse({
       kind: page.kind,
       url: url.href,
       key: page.key,
       links: linkedPages(doc, url, page.key),
-      ...MODULES[page.kind].extract(url, doc),
+      ...reader.extract(url, doc),
     });
     if (parsed.success) return { ok: true, context: parsed.data };
     return {
@@ -84,7 +84,7 @@ export function supportedAnchors(
   base: URL,
   ownKey: string,
 ): { anchor: Element; url: URL; page: DetectedPage }[] {
-  const navigation = PAGE_MODULES.find((module) => module.keyFor(base))?.navigation;
+  const navigation = PAGE_ADDRESSES.find((module) => module.keyFor(base))?.navigation;
   return [...doc.querySelectorAll('a[href]')].flatMap((anchor) => {
     if (navigation && anchor.closest(navigation)) return [];
     const url = httpsHref(anchor, base);
@@ -102,7 +102,7 @@ export function linkedPages(doc: Document, base: URL, ownKey: string): LinkedPag
     if (byKey.has(page.key)) continue;
     const text = cleanText(anchor.textContent);
     // Many pages print the bare URL (with or without its scheme) as the link text; name the page instead.
-    const label = !text || /^\S+\.\S+\/\S*$/.test(text) ? MODULES[page.kind].describe(url) : text;
+    const label = !text || /^\S+\.\S+\/\S*$/.test(text) ? ADDRESSES[page.kind].describe(url) : text;
     byKey.set(page.key, { ...page, url: url.href, label });
   }
   return [...byKey.values()];

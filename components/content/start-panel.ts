@@ -1,32 +1,47 @@
-import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { createCard } from '../components/card/Card';
-import cardCss from '../components/card/card.css?inline';
-import { startDocumentPage } from '../components/card/document-page';
-import { askEarly, cardAnswersIn, type EarlyAnswers } from '../components/card/early-answers';
-import { mountClosedRoot } from '../components/card/mount';
-import { type Measured, measureForPlacement } from '../components/card/watch-placement';
-import { MARKS } from '../components/marks';
-import { reportTab } from '../components/view/report-tab';
-import { whenExtensionGone } from '../utils/messaging/page-channel';
-import { consultationOfDocument } from '../utils/pages/consultation-document';
-import { detectPage, type ExtractResult, extractPage } from '../utils/pages/registry';
-import { watchForLateContent } from '../utils/pages/watch';
+import { whenExtensionGone } from '../../utils/messaging/page-channel';
+import type { PageReaders } from '../../utils/pages/page-module';
+import { detectPage, type ExtractResult, extractPage } from '../../utils/pages/registry';
+import { watchForLateContent } from '../../utils/pages/watch';
+import { createCard } from '../card/Card';
+import cardCss from '../card/card.css?inline';
+import { askEarly, cardAnswersIn, type EarlyAnswers } from '../card/early-answers';
+import { mountClosedRoot } from '../card/mount';
+import { type Measured, measureForPlacement } from '../card/watch-placement';
+import { MARKS } from '../marks';
+import { reportTab } from '../view/report-tab';
+import { afterPageLoad } from './after-page-load';
 
-// The card half of the content script: imported by `content-boot` once the page has loaded,
-// and run in the same isolated world (ARCHITECTURE.md, "Why the content script comes in two
-// stages").
-export default defineUnlistedScript(() => {
+// Set in the content script's own world (pages cannot see it): the background may inject the
+// script twice into one document (its load-time fallback, a page back from the back/forward
+// cache), and the second must do nothing.
+const STARTED = Symbol.for('civic-thread:started');
+
+/**
+ * The content script of one site's pages (entrypoints/content-*.ts), which the background injects
+ * once the page has loaded (ARCHITECTURE.md, "Why the background injects the content script").
+ * `readers` read that site's kinds of page; `otherPage` handles the site's other addresses.
+ */
+export function startPanel(
+  readers: PageReaders,
+  otherPage: (url: URL) => void = () => reportTab(null),
+): void {
+  const world = globalThis as { [STARTED]?: true };
+  if (world[STARTED]) return;
+  world[STARTED] = true;
   // Timeline marks for `npm run bench` and the E2E tests; they carry no data.
+  performance.mark(MARKS.injected);
+  afterPageLoad(window, () => run(readers, otherPage));
+}
+
+function run(readers: PageReaders, otherPage: (url: URL) => void): void {
   performance.mark(MARKS.start);
   const url = new URL(location.href);
   if (!detectPage(url)) {
-    // A consultation's HTML document is no page of its own, but its questions are read there.
-    if (consultationOfDocument(url)) startDocumentPage(url, document);
-    else reportTab(null);
+    otherPage(url);
     performance.mark(MARKS.done);
     return;
   }
-  let result = extractPage(url, document);
+  let result = extractPage(url, document, readers);
   // The card's questions go first: nothing else is on their way.
   const early = result && askEarly(result);
   // Each read is also told to the view beside the page (components/view/report-tab.ts); the
@@ -75,7 +90,7 @@ export default defineUnlistedScript(() => {
   // page turns into it. The watch ends by itself after 15 s.
   watchForLateContent(watching.signal, document, () => {
     firstReport = null;
-    const next = reportTab(extractPage(url, document));
+    const next = reportTab(extractPage(url, document, readers));
     if (!next || JSON.stringify(next) === JSON.stringify(result)) return;
     const shown = result !== null;
     result = next;
@@ -102,4 +117,4 @@ export default defineUnlistedScript(() => {
     performance.mark(MARKS.done);
     requestIdleCallback(() => firstReport?.(), { timeout: 500 });
   });
-});
+}

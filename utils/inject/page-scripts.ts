@@ -1,0 +1,77 @@
+import { consultationOfDocument } from '../pages/consultation-document';
+import { HOSTS } from '../pages/hosts';
+import { detectPage } from '../pages/registry';
+
+/** Each site's content script (entrypoints/content-*.ts): it carries only that site's readers. */
+const SCRIPTS = [
+  [HOSTS.petitions, '/content-petitions.js'],
+  [HOSTS.govuk, '/content-govuk.js'],
+  [HOSTS.hansard, '/content-hansard.js'],
+] as const;
+type PageScript = (typeof SCRIPTS)[number][1];
+
+/**
+ * If the pages the content script may be injected into are still loading after this long (a
+ * slow image holding the `load` event back), it is injected anyway, and waits itself
+ * (components/content/after-page-load.ts).
+ */
+export const LOAD_FALLBACK_MS = 3000;
+
+/** The content script for the page at `href`, or null for a page the extension leaves alone. */
+export function pageScriptFor(href: string | undefined): PageScript | null {
+  let url: URL;
+  try {
+    url = new URL(href ?? '');
+  } catch {
+    return null;
+  }
+  // A supported page, or a consultation's HTML document, where its questions are read.
+  if (!detectPage(url) && !consultationOfDocument(url)) return null;
+  return SCRIPTS.find(([host]) => host === url.hostname)?.[1] ?? null;
+}
+
+interface InjectorDeps {
+  /** Runs the file in the tab's top document (`scripting.executeScript`). */
+  inject(tabId: number, file: PageScript): Promise<unknown>;
+  setTimer?: (run: () => void, ms: number) => ReturnType<typeof setTimeout>;
+  clearTimer?: (timer: ReturnType<typeof setTimeout> | undefined) => void;
+}
+
+/**
+ * Injects each supported page's content script once the page has loaded (`tabs.onUpdated`
+ * `complete`), so nothing of the extension runs while the page loads and its `load` event
+ * comes no later than without it (`npm run bench`, page_load_vs_empty_script_ratio). A script
+ * injected twice into one document does nothing the second time (components/content/start-panel.ts).
+ */
+export function createPageInjector({
+  inject,
+  setTimer = (run, ms) => setTimeout(run, ms),
+  clearTimer = (timer) => clearTimeout(timer),
+}: InjectorDeps) {
+  const fallbacks = new Map<number, ReturnType<typeof setTimeout>>();
+  const cancel = (tabId: number) => {
+    clearTimer(fallbacks.get(tabId));
+    fallbacks.delete(tabId);
+  };
+  // A tab closed or navigated meanwhile, or showing the browser's error page: nothing to run in.
+  const run = (tabId: number, file: PageScript) => void inject(tabId, file).catch(() => {});
+  return {
+    /** A tab's `tabs.onUpdated`: its `status` change and the address it now shows. */
+    updated(tabId: number, status: string | undefined, url: string | undefined) {
+      if (status !== 'loading' && status !== 'complete') return;
+      cancel(tabId);
+      const file = pageScriptFor(url);
+      if (!file) return;
+      if (status === 'complete') run(tabId, file);
+      else
+        fallbacks.set(
+          tabId,
+          setTimer(() => {
+            fallbacks.delete(tabId);
+            run(tabId, file);
+          }, LOAD_FALLBACK_MS),
+        );
+    },
+    closed: cancel,
+  };
+}
