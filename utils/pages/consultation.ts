@@ -28,12 +28,6 @@ const STATE_BY_CAPTION: [RegExp, NonNullable<ConsultationContext['state']>][] = 
 /** A GOV.UK consultation page, in any state, in English or Welsh. */
 export const consultationAddress: PageAddress<'consultation'> = {
   kind: 'consultation',
-  examples: [
-    'https://www.gov.uk/government/consultations/send-review-right-support-right-place-right-time',
-    'https://www.gov.uk/government/consultations/sen-workforce-training-standards.cy',
-    'https://www.gov.uk/government/consultations/alternative-provision-funding-review/',
-    'https://www.gov.uk/government/consultations/sen-workforce-training-standards#history',
-  ],
   keyFor(url) {
     const match = isOn(url, HOSTS.govuk) ? PATH.exec(url.pathname) : null;
     return match ? `consultation:${match[1]}` : null;

@@ -41,13 +41,6 @@ const DEBATE_NAVIGATION = '.breadcrumb, .hero-banner-debate .actions';
 /** A Hansard debate page (Chamber, Westminster Hall, Grand Committee, written statements…). */
 export const debateAddress: PageAddress<'debate'> = {
   kind: 'debate',
-  examples: [
-    'https://hansard.parliament.uk/Commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40/SpecialEducationalNeedsAndDisabilitiesReview',
-    'https://hansard.parliament.uk/commons/2022-03-29/debates/ba5ecf7c-e120-4602-8bcf-6db70d9cff40/SpecialEducationalNeedsAndDisabilitiesReview',
-    'https://hansard.parliament.uk/Lords/2023-03-02/debates/5E7A1C2D-0B8F-4A3E-9C61-2D4F8E9A7B10/SpecialEducationalNeeds(Amendment)',
-    'https://hansard.parliament.uk/Commons/2015-01-12/debates/15011245000001/Petitions#contribution-15011245000034',
-    'https://hansard.parliament.uk/Commons/1975-01-14/debates/e0279e7f-6655-463f-ae5a-e39aa443a117/OralAnswersToQuestions',
-  ],
   keyFor(url) {
     const match = isOn(url, HOSTS.hansard) ? PATH.exec(url.pathname) : null;
     // Hansard answers the same debate whatever the id's case: the key is case-blind.

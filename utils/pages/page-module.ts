@@ -9,12 +9,11 @@ export type Extracted<K extends PageKind> = Omit<ContextOf<K>, 'kind' | 'url' | 
 /**
  * Where one supported kind of page lives: its addresses, and what a link to one is called.
  * Every site's content script knows every kind's addresses (links between the sites are the
- * point), so this half is small. Pure functions of their inputs, tested without a browser.
+ * point), so this half is small. Pure functions of their inputs, tested without a browser
+ * (tests/unit/detectors.test.ts holds each kind's real-shaped example addresses).
  */
 export interface PageAddress<K extends PageKind> {
   kind: K;
-  /** Real-shaped URLs this module must accept; the cross-check test makes every other module reject them. */
-  examples: readonly string[];
   /** The page's canonical key (stable across URL variants), or null when `url` is not this kind of page. */
   keyFor(url: URL): string | null;
   /** Where the page's site navigation is (a CSS selector): links in it are not links the page makes. */

@@ -21,13 +21,6 @@ const STATE_TAGS = { 'tag-green': 'open', 'tag-grey': 'closed', 'tag-red': 'reje
  */
 export const petitionAddress: PageAddress<'petition'> = {
   kind: 'petition',
-  examples: [
-    'https://petition.parliament.uk/petitions/701234',
-    'https://petition.parliament.uk/petitions/654321/',
-    'https://petition.parliament.uk/archived/petitions/592213',
-    'https://petition.parliament.uk/petitions/654321?reveal_response=yes',
-    'https://petition.parliament.uk/petitions/702222#rejection',
-  ],
   keyFor(url) {
     const match = isOn(url, HOSTS.petitions) ? PATH.exec(url.pathname) : null;
     return match ? `petition:${Number(match[2])}` : null;
