@@ -8,7 +8,7 @@ import { askEarly, cardAnswersIn, type EarlyAnswers } from '../card/early-answer
 import { mountClosedRoot } from '../card/mount';
 import { type Measured, measureForPlacement } from '../card/watch-placement';
 import { MARKS } from '../marks';
-import { reportTab } from '../view/report-tab';
+import { reportTab, tellView } from '../view/report-tab';
 import { afterPageLoad } from './after-page-load';
 
 // Set in the content script's own world (pages cannot see it): the background may inject the
@@ -23,7 +23,7 @@ const STARTED = Symbol.for('civic-thread:started');
  */
 export function startPanel(
   readers: PageReaders,
-  otherPage: (url: URL) => void = () => reportTab(null),
+  otherPage: (url: URL) => void = () => tellView({ status: 'none' }),
 ): void {
   const world = globalThis as { [STARTED]?: true };
   if (world[STARTED]) return;
@@ -48,7 +48,7 @@ function run(readers: PageReaders, otherPage: (url: URL) => void): void {
   // first once the card is drawn, as the report reads every passage the card does not need.
   let firstReport: (() => void) | null = () => {
     firstReport = null;
-    reportTab(result);
+    reportTab(result, readers);
   };
   let redraw: (() => void) | null = null;
   const watching = new AbortController();
@@ -90,7 +90,7 @@ function run(readers: PageReaders, otherPage: (url: URL) => void): void {
   // page turns into it. The watch ends by itself after 15 s.
   watchForLateContent(watching.signal, document, () => {
     firstReport = null;
-    const next = reportTab(extractPage(url, document, readers));
+    const next = reportTab(extractPage(url, document, readers), readers);
     if (!next || JSON.stringify(next) === JSON.stringify(result)) return;
     const shown = result !== null;
     result = next;

@@ -8,18 +8,25 @@ import {
   documentTitle,
   recognisesDocument,
 } from '../../utils/pages/consultation-document';
-import type { ExtractResult } from '../../utils/pages/registry';
-import { findResponses } from '../../utils/pages/responses';
+import type { PageReaders } from '../../utils/pages/page-module';
+import { type ExtractResult, findResponses } from '../../utils/pages/registry';
 import { readPage } from '../notes/annotations';
 import { VIEW_MARKS } from './marks';
 
-/** What this tab shows, for the view beside it: the context and the passages it can bookmark. */
-export function reportOf(result: ExtractResult | null, doc: Document): TabReport {
+/**
+ * What this tab shows, for the view beside it: the context and the passages it can bookmark,
+ * found by the site's `readers`.
+ */
+export function reportOf(
+  result: ExtractResult | null,
+  doc: Document,
+  readers: PageReaders,
+): TabReport {
   if (!result) return { status: 'none' };
   if (!result.ok) {
     return { status: 'unreadable', kind: result.kind, key: result.key, reason: result.reason };
   }
-  const blocks = findResponses(result.context, doc);
+  const blocks = findResponses(result.context, doc, readers);
   const model = blocks.length > 0 ? readPage(doc) : null;
   const offers = blocks.flatMap((block) => {
     const target = model && targetOfElement(model, block.element);
@@ -85,7 +92,11 @@ export function tellView(report: TabReport) {
 }
 
 /** Tells the view a read of the page (`tellView`). Returns `result`, so a read can pass through it. */
-export function reportTab<T extends ExtractResult | null>(result: T, doc: Document = document): T {
-  tellView(reportOf(result, doc));
+export function reportTab<T extends ExtractResult | null>(
+  result: T,
+  readers: PageReaders,
+  doc: Document = document,
+): T {
+  tellView(reportOf(result, doc, readers));
   return result;
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { debateReader } from '../../utils/pages/debate';
+import { petitionReader } from '../../utils/pages/petition';
 import { extractPage } from '../../utils/pages/registry';
 import { ALL_READERS, loadFixtureDocument } from '../load-fixture';
 
@@ -6,6 +8,16 @@ const read = (url: string, doc: Document = loadFixtureDocument(url)) =>
   extractPage(new URL(url), doc, ALL_READERS);
 
 describe('extraction from broken or partial pages', () => {
+  it('a page is read only by its own site’s readers', () => {
+    const url = 'https://petition.parliament.uk/archived/petitions/591092';
+    const doc = loadFixtureDocument(url);
+    expect(extractPage(new URL(url), doc, { debate: debateReader })).toBeNull();
+    expect(extractPage(new URL(url), doc, { petition: petitionReader })).toMatchObject({
+      ok: true,
+      context: { kind: 'petition', petitionNumber: 591092 },
+    });
+  });
+
   it('an empty document at a petition address is not read as a petition', () => {
     expect(read('https://petition.parliament.uk/petitions/100001')).toBeNull();
   });

@@ -6,14 +6,14 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { liveViewFor } from '../../utils/live/live-view';
 import type { ConsultationContext } from '../../utils/pages/context';
-import { findResponses } from '../../utils/pages/responses';
+import { findResponses } from '../../utils/pages/registry';
 import { consultationCandidates } from '../../utils/related/candidates';
 import { ConsultationContentItem, toLiveConsultation } from '../../utils/sources/govuk-content-api';
 import { consultationSearchUrl, GovukSearchResults } from '../../utils/sources/search-apis';
 import { consultationSnapshot } from '../../utils/watchlist/take-snapshot';
 import { API_ROOT } from '../fixture-site/api';
 import { pagePath } from '../fixture-site/server';
-import { extractFixture, loadFixtureDocument } from '../load-fixture';
+import { ALL_READERS, extractFixture, loadFixtureDocument } from '../load-fixture';
 
 const REAL = resolve(process.cwd(), '../shared/real/govuk');
 const ITEMS = join(REAL, 'content-items');
@@ -177,7 +177,7 @@ describe('every real GOV.UK consultation content item', () => {
     if (raw.document_type !== 'open_consultation') {
       expect(context.opensOn).toBe(live.opensOn);
     }
-    const responses = findResponses(context, loadFixtureDocument(url));
+    const responses = findResponses(context, loadFixtureDocument(url), ALL_READERS);
     expect(responses.map((response) => response.label)).toEqual(
       live.outcome ? ['Consultation outcome'] : [],
     );

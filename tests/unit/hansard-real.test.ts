@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { LiveAnswer } from '../../utils/live/live-fetcher';
 import type { DebateContext } from '../../utils/pages/context';
 import { debateReader } from '../../utils/pages/debate';
-import { extractPage } from '../../utils/pages/registry';
-import { findResponses } from '../../utils/pages/responses';
+import { extractPage, findResponses } from '../../utils/pages/registry';
 import { debateCandidates } from '../../utils/related/candidates';
 import { relatedFor } from '../../utils/related/related-view';
 import { debateText, HansardDebateDocument, toLiveDebate } from '../../utils/sources/hansard-api';
@@ -146,7 +145,7 @@ describe.each(PAGES.map((file) => [relative(REAL, file), file]))('real page %s',
   it("offers every minister's contribution as a bookmark, with office and name, and no one else's", () => {
     const expected = ministersIn(rawContributions(html));
     expect(expected.size).toBeGreaterThan(0);
-    const found = findResponses(context(), doc());
+    const found = findResponses(context(), doc(), { debate: debateReader });
     expect(found.map((block) => block.element.closest('.contribution')?.id).sort()).toEqual(
       [...expected.keys()].sort(),
     );

@@ -12,7 +12,7 @@ import { anchor } from '../../utils/annotations/selectors';
 import { TabReport } from '../../utils/messaging/tab-report';
 import { PETITION_RESPONSE } from '../../utils/pages/responses';
 import { cleanText } from '../../utils/pages/text';
-import { extractFixture, loadFixtureDocument } from '../load-fixture';
+import { ALL_READERS, extractFixture, loadFixtureDocument } from '../load-fixture';
 
 const SENCO = 'https://petition.parliament.uk/archived/petitions/591092';
 const CONSULTATION = 'https://www.gov.uk/government/consultations/sen-workforce-training-standards';
@@ -21,7 +21,7 @@ const DOCUMENT = `${CONSULTATION}/sen-workforce-training-standards-consultation-
 describe('what the content script tells the view', () => {
   it('the page’s context and its bookmarkable response, by selectors that find it again', () => {
     const doc = loadFixtureDocument(SENCO);
-    const report = reportOf(extractFixture(SENCO), doc);
+    const report = reportOf(extractFixture(SENCO), doc, ALL_READERS);
     expect(TabReport.safeParse(report).error).toBeUndefined();
     if (report.status !== 'page') throw new Error(report.status);
     expect(report.context.key).toBe('petition:591092');
@@ -40,9 +40,13 @@ describe('what the content script tells the view', () => {
   });
 
   it('nothing for a page that is not recognised, and the reason for one that could not be read', () => {
-    expect(reportOf(null, document)).toEqual({ status: 'none' });
+    expect(reportOf(null, document, ALL_READERS)).toEqual({ status: 'none' });
     expect(
-      reportOf({ ok: false, kind: 'debate', key: 'debate:x', reason: 'no title' }, document),
+      reportOf(
+        { ok: false, kind: 'debate', key: 'debate:x', reason: 'no title' },
+        document,
+        ALL_READERS,
+      ),
     ).toEqual({ status: 'unreadable', kind: 'debate', key: 'debate:x', reason: 'no title' });
   });
 
@@ -61,7 +65,7 @@ describe('what the content script tells the view', () => {
   it('answers the background’s “report again”, and no one else', async () => {
     const doc = loadFixtureDocument(SENCO);
     const result = extractFixture(SENCO);
-    expect(reportTab(result, doc)).toBe(result);
+    expect(reportTab(result, ALL_READERS, doc)).toBe(result);
     const ask = (message: unknown, sender: { id?: string }) =>
       fakeBrowser.runtime.onMessage.trigger(message, sender);
     const [answer] = await ask({ type: 'tab/report-again' }, { id: fakeBrowser.runtime.id });
@@ -87,11 +91,11 @@ describe('what the content script tells the view', () => {
           { id: fakeBrowser.runtime.id },
         )
       ).find(Boolean);
-    reportTab(result, doc);
+    reportTab(result, ALL_READERS, doc);
     reportOrphans(['note-1']);
     expect(await again()).toMatchObject({ status: 'page', orphans: ['note-1'] });
     // A page read again keeps them; once anchoring finds the passage, they are gone.
-    reportTab(result, doc);
+    reportTab(result, ALL_READERS, doc);
     expect(await again()).toMatchObject({ orphans: ['note-1'] });
     reportOrphans([]);
     const report = TabReport.parse(await again());

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { findResponses } from '../../utils/pages/responses';
-import { extractFixture, loadFixtureDocument } from '../load-fixture';
+import { debateReader } from '../../utils/pages/debate';
+import { petitionReader } from '../../utils/pages/petition';
+import { findResponses } from '../../utils/pages/registry';
+import { ALL_READERS, extractFixture, loadFixtureDocument } from '../load-fixture';
 
 function responsesOn(url: string) {
   const result = extractFixture(url);
   if (!result?.ok) throw new Error(`no context for ${url}`);
-  return findResponses(result.context, loadFixtureDocument(url)).map(
+  return findResponses(result.context, loadFixtureDocument(url), ALL_READERS).map(
     ({ label, date, element }) => ({
       label,
       date,
@@ -33,6 +35,15 @@ describe('responses that can be bookmarked', () => {
         starts: expect.stringMatching(/^8 October 2026/),
       },
     ]);
+  });
+
+  it('is found only by the page’s own site’s readers: another site’s script finds none', () => {
+    const url = 'https://petition.parliament.uk/archived/petitions/591092';
+    const result = extractFixture(url);
+    if (!result?.ok) throw new Error(`no context for ${url}`);
+    const doc = loadFixtureDocument(url);
+    expect(findResponses(result.context, doc, { petition: petitionReader })).toHaveLength(1);
+    expect(findResponses(result.context, doc, { debate: debateReader })).toEqual([]);
   });
 
   it('nothing on a petition without a response', () => {

@@ -3,6 +3,7 @@ import { ConsultationShape } from './context-shape';
 import { HOSTS, isOn } from './hosts';
 import { httpsHref } from './links';
 import { type Extracted, type PageAddress, type PageReader, unreadTracker } from './page-module';
+import { consultationResponses } from './responses';
 import { cleanText, londonDate, textOf } from './text';
 
 /** English pages and their Welsh `.cy` twins share the slug, so they share the key. */
@@ -42,6 +43,7 @@ export const consultationAddress: PageAddress<'consultation'> = {
 export const consultationReader: PageReader<'consultation'> = {
   kind: 'consultation',
   shape: ConsultationShape,
+  responses: consultationResponses,
   recognises(doc) {
     // GOV.UK names every page's schema; an error page or another format at this path is not a consultation.
     return doc.querySelector('meta[name="govuk:schema-name"][content="consultation"]') !== null;

@@ -2,6 +2,7 @@ import { DebateShape } from './context-shape';
 import { HOSTS, isOn } from './hosts';
 import { httpsHref } from './links';
 import { type Extracted, type PageAddress, type PageReader, unreadTracker } from './page-module';
+import { debateResponses } from './responses';
 import { cleanText, isoDatePart, textOf } from './text';
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -59,6 +60,7 @@ export const debateAddress: PageAddress<'debate'> = {
 export const debateReader: PageReader<'debate'> = {
   kind: 'debate',
   shape: DebateShape,
+  responses: debateResponses,
   recognises(doc) {
     // The debate's hero banner; a CDN's challenge page or an error page at this URL has none.
     return doc.querySelector('.hero-banner-debate') !== null;

@@ -1,5 +1,6 @@
 import type { z } from '../zod';
 import type { PageContext, PageKind } from './context';
+import type { ResponseBlock } from './responses';
 
 type ContextOf<K extends PageKind> = Extract<PageContext, { kind: K }>;
 
@@ -36,6 +37,8 @@ export interface PageReader<K extends PageKind> {
    */
   recognises(doc: Document): boolean;
   extract(url: URL, doc: Document): Extracted<K>;
+  /** The passages on the page that can be bookmarked in one click (responses.ts). */
+  responses(context: ContextOf<K>, doc: Document): ResponseBlock[];
 }
 
 /** The readers one site's content script carries. */

@@ -3,6 +3,7 @@ import { PetitionShape } from './context-shape';
 import { HOSTS, isOn } from './hosts';
 import { upgradedToHttps } from './links';
 import { type Extracted, type PageAddress, type PageReader, unreadTracker } from './page-module';
+import { petitionResponses } from './responses';
 import { cleanText, isoDatePart, parseCount, parseLongDate, textOf } from './text';
 
 const PATH = /^\/(archived\/)?petitions\/(\d+)\/?$/;
@@ -34,6 +35,7 @@ export const petitionAddress: PageAddress<'petition'> = {
 export const petitionReader: PageReader<'petition'> = {
   kind: 'petition',
   shape: PetitionShape,
+  responses: petitionResponses,
   recognises(doc) {
     // The site's 404/410 pages (hidden and removed petitions) have an `h1` but no petition section.
     return doc.querySelector(HEADING) !== null;

@@ -4,6 +4,7 @@ import { debateAddress } from './debate';
 import { httpsHref } from './links';
 import type { PageAddress, PageReaders } from './page-module';
 import { petitionAddress } from './petition';
+import type { ResponseBlock } from './responses';
 import { cleanText } from './text';
 
 const ADDRESSES: { [K in PageKind]: PageAddress<K> } = {
@@ -72,6 +73,22 @@ export function extractPage(url: URL, doc: Document, readers: PageReaders): Extr
     };
   } catch (error) {
     return { ok: false, ...page, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The passages on the page that can be bookmarked in one click, by its site's `readers`. */
+export function findResponses(
+  context: PageContext,
+  doc: Document,
+  readers: PageReaders,
+): ResponseBlock[] {
+  switch (context.kind) {
+    case 'petition':
+      return readers.petition?.responses(context, doc) ?? [];
+    case 'consultation':
+      return readers.consultation?.responses(context, doc) ?? [];
+    case 'debate':
+      return readers.debate?.responses(context, doc) ?? [];
   }
 }
 

@@ -1,4 +1,4 @@
-import type { PageContext } from './context';
+import type { ConsultationContext, DebateContext, PetitionContext } from './context';
 import { cleanText } from './text';
 
 /** A passage a reader may want to keep as it is: a government response, an outcome, a minister's words. */
@@ -34,24 +34,24 @@ function consultationOutcome(doc: Document): Element | null {
   return outcome && cleanText(outcome.textContent) ? outcome : null;
 }
 
-/** The responses on a page that can be bookmarked in one click, in page order. */
-export function findResponses(context: PageContext, doc: Document): ResponseBlock[] {
-  switch (context.kind) {
-    case 'petition': {
-      const element = doc.querySelector(PETITION_RESPONSE);
-      return element && context.response
-        ? [{ label: 'Government response', date: context.response.respondedOn, element }]
-        : [];
-    }
-    case 'consultation': {
-      const element = consultationOutcome(doc);
-      return element && context.state === 'outcome'
-        ? [{ label: 'Consultation outcome', date: null, element }]
-        : [];
-    }
-    case 'debate':
-      return ministersContributions(doc, context.sittingDate);
-  }
+// The responses on each kind of page that can be bookmarked in one click, in page order: each is
+// its kind's reader's (page-module.ts), so a page carries only its own site's.
+
+export function petitionResponses(context: PetitionContext, doc: Document): ResponseBlock[] {
+  const element = doc.querySelector(PETITION_RESPONSE);
+  return element && context.response
+    ? [{ label: 'Government response', date: context.response.respondedOn, element }]
+    : [];
+}
+
+export function consultationResponses(
+  context: ConsultationContext,
+  doc: Document,
+): ResponseBlock[] {
+  const element = consultationOutcome(doc);
+  return element && context.state === 'outcome'
+    ? [{ label: 'Consultation outcome', date: null, element }]
+    : [];
 }
 
 /**
@@ -71,7 +71,8 @@ function speakerKey(contribution: Element, name: string): string {
  * `.primary-text` and "(Name)" in `.secondary-text`, later ones as the name alone (or the office
  * alone, for the Prime Minister): the first tells who holds which office.
  */
-function ministersContributions(doc: Document, date: string): ResponseBlock[] {
+export function debateResponses(context: DebateContext, doc: Document): ResponseBlock[] {
+  const date = context.sittingDate;
   const offices = new Map<string, { role: string; name: string | null }>();
   const holders = new Map<string, string>();
   return [...doc.querySelectorAll('.contribution')].flatMap((contribution) => {
