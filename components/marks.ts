@@ -1,8 +1,6 @@
 /** Names of the performance marks the benchmark reads. */
 export const MARKS = {
-  /** The background injected the content script (once the page has loaded): `done` follows. */
-  injected: 'civic-thread:injected',
-  /** The content script's work starts (the task after the page's load event). */
+  /** The content script's work starts: the background injected it once the page had loaded. */
   start: 'civic-thread:start',
   /** The content script has finished: its panel is mounted, or the page gets none. */
   done: 'civic-thread:done',

@@ -9,7 +9,6 @@ import { mountClosedRoot } from '../card/mount';
 import { type Measured, measureForPlacement } from '../card/watch-placement';
 import { MARKS } from '../marks';
 import { reportTab, tellView } from '../view/report-tab';
-import { afterPageLoad } from './after-page-load';
 
 // Set in the content script's own world (pages cannot see it): the background may inject the
 // script twice into one document (its load-time fallback, a page back from the back/forward
@@ -29,11 +28,6 @@ export function startPanel(
   if (world[STARTED]) return;
   world[STARTED] = true;
   // Timeline marks for `npm run bench` and the E2E tests; they carry no data.
-  performance.mark(MARKS.injected);
-  afterPageLoad(window, () => run(readers, otherPage));
-}
-
-function run(readers: PageReaders, otherPage: (url: URL) => void): void {
   performance.mark(MARKS.start);
   const url = new URL(location.href);
   if (!detectPage(url)) {

@@ -64,7 +64,7 @@ describe('panel behaviour', () => {
       });
     }, SENCO);
     const counts = await page.evaluate(() =>
-      ['civic-thread:injected', 'civic-thread:start'].map(
+      ['civic-thread:start', 'civic-thread:done'].map(
         (mark) => performance.getEntriesByName(mark).length,
       ),
     );

@@ -33,7 +33,7 @@ describe('supported addresses whose document is not the page', () => {
     const { page, errors } = await openPage(harness, url);
     await settled(page);
     expect(
-      await page.evaluate((name) => performance.getEntriesByName(name).length, MARKS.injected),
+      await page.evaluate((name) => performance.getEntriesByName(name).length, MARKS.start),
     ).toBe(1);
     expect(await panelOf(page).count()).toBe(0);
     const pages = (await readStore(harness, 'pages')) as { key: string }[];

@@ -11,9 +11,9 @@ const SCRIPTS = [
 type PageScript = (typeof SCRIPTS)[number][1];
 
 /**
- * If the pages the content script may be injected into are still loading after this long (a
- * slow image holding the `load` event back), it is injected anyway, and waits itself
- * (components/content/after-page-load.ts).
+ * If a page is still loading after this long (a slow image holding its `load` event back), its
+ * script is injected anyway: `executeScript` runs it once the document has been parsed
+ * (`document_idle`), and it reads whatever has arrived, again as more does (utils/pages/watch.ts).
  */
 export const LOAD_FALLBACK_MS = 3000;
 
