@@ -6,4 +6,11 @@ import { z } from 'zod/mini';
 // content script carries only the schemas and checks it uses.
 z.config({ jitless: true });
 
+/**
+ * One of `values`, as z.enum checks it and with its `options`, but built on z.literal: the
+ * schemas the page's world carries use this, so it carries no enum class (content_script_gzip_kb).
+ */
+export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  Object.assign(z.literal(values), { options: [...values] as T[number][] });
+
 export { z };

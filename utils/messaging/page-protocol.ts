@@ -1,7 +1,7 @@
 import { LinkCardShape } from '../related/link-card-shape';
 import { AnnotationShape, SettingsShape, TargetShape } from '../storage/record-shapes';
 import { CardSummary } from '../story/card-summary';
-import { z } from '../zod';
+import { oneOf, z } from '../zod';
 import type { PageRequestType } from './page-requests';
 
 /**
@@ -30,7 +30,7 @@ export const PAGE_RESPONSE_DATA = {
   'annotations/delete': z.object({ deleted: z.nullable(AnnotationShape) }),
   'settings/get': SettingsShape,
   'settings/set': SettingsShape,
-  'view/open': z.object({ openedIn: z.enum(['side-panel', 'tab']) }),
+  'view/open': z.object({ openedIn: oneOf(['side-panel', 'tab']) }),
   'card/summary': CardSummary,
   /** The draft's key: the page needs no more of it (the view reads the draft). */
   'responses/add-question': z.object({ key: z.string() }),
@@ -41,7 +41,7 @@ export const PAGE_RESPONSE_DATA = {
 
 export type PageResponseData<T extends PageRequestType> = z.infer<(typeof PAGE_RESPONSE_DATA)[T]>;
 
-export const ErrorCode = z.enum(['invalid-request', 'invalid-response', 'storage', 'unavailable']);
+export const ErrorCode = oneOf(['invalid-request', 'invalid-response', 'storage', 'unavailable']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ProtocolError = z.object({ code: ErrorCode, message: z.string() });

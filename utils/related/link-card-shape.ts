@@ -22,4 +22,8 @@ export const RelatedFactsShape = z.object({
 });
 
 /** What a link card shows about the page a link points to; `problem` says why facts are missing. */
-export const LinkCardShape = z.extend(RelatedFactsShape, { problem: z.nullable(z.string()) });
+// Spread, not z.extend: the page's world then carries no extend (content_script_gzip_kb).
+export const LinkCardShape = z.object({
+  ...RelatedFactsShape.shape,
+  problem: z.nullable(z.string()),
+});
