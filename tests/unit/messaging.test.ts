@@ -191,6 +191,30 @@ describe('message protocol', () => {
     });
   });
 
+  it('the content script’s client refuses a value outside its sets of strings (oneOf)', async () => {
+    const unexpected = {
+      ok: false,
+      error: { code: 'invalid-response', message: 'The extension answered with unexpected data.' },
+    };
+    const settings = { panelCollapsed: false, notifyChanges: false, annotateKinds: ['blog'] };
+    expect(
+      await sendPageRequest({ type: 'settings/get' }, async () => ({ ok: true, data: settings })),
+    ).toEqual(unexpected);
+    expect(
+      await sendPageRequest({ type: 'view/open' }, async () => ({
+        ok: true,
+        data: { openedIn: 'window' },
+      })),
+    ).toEqual(unexpected);
+    // The same answer with a kind it knows is taken.
+    expect(
+      await sendPageRequest({ type: 'settings/get' }, async () => ({
+        ok: true,
+        data: { ...settings, annotateKinds: ['debate'] },
+      })),
+    ).toEqual({ ok: true, data: { ...settings, annotateKinds: ['debate'] } });
+  });
+
   it('refuses a request that fails the schema before sending it', async () => {
     let sent = false;
     const answer = await sendRequest(
