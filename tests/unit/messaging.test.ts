@@ -215,6 +215,24 @@ describe('message protocol', () => {
     ).toEqual({ ok: true, data: { ...settings, annotateKinds: ['debate'] } });
   });
 
+  it('the content script’s client refuses a success that carries no data', async () => {
+    // The envelope leaves `data` to the answer's own schema: a null card is an answer, none is not.
+    expect(
+      await sendPageRequest({ type: 'card/get', url: 'https://example.org/' }, async () => ({
+        ok: true,
+      })),
+    ).toEqual({
+      ok: false,
+      error: { code: 'invalid-response', message: 'The extension answered with unexpected data.' },
+    });
+    expect(
+      await sendPageRequest({ type: 'card/get', url: 'https://example.org/' }, async () => ({
+        ok: true,
+        data: null,
+      })),
+    ).toEqual({ ok: true, data: null });
+  });
+
   it('refuses a request that fails the schema before sending it', async () => {
     let sent = false;
     const answer = await sendRequest(

@@ -79,7 +79,7 @@ export async function exchange(
   if (!envelope.success)
     return failure('invalid-response', 'The extension answered in an unexpected form.');
   if (!envelope.data.ok) return envelope.data;
-  const data = answer.safeParse(envelope.data.data);
+  const data = answer.safeParse((reply as { data?: unknown }).data);
   if (!data.success)
     return failure('invalid-response', 'The extension answered with unexpected data.');
   return { ok: true, data: data.data };

@@ -47,9 +47,12 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 export const ProtocolError = z.object({ code: ErrorCode, message: z.string() });
 export type ProtocolError = z.infer<typeof ProtocolError>;
 
-/** The envelope every answer travels in; `data` is checked against its schema by type. */
+/**
+ * The envelope every answer travels in. A success's `data` is checked against its request's own
+ * schema (exchange, page-client.ts) and not here: the page's world carries no z.unknown.
+ */
 export const Envelope = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(true) }),
   z.object({ ok: z.literal(false), error: ProtocolError }),
 ]);
 
