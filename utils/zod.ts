@@ -14,3 +14,19 @@ export const oneOf = <const T extends readonly [string, ...string[]]>(values: T)
   Object.assign(z.literal(values), { options: [...values] as T[number][] });
 
 export { z };
+
+/**
+ * A string that is not empty, as z.minLength(1) checks it, but with a check of its own (zod's
+ * `.check(fn)`): the page's world then carries no minLength check (content_script_gzip_kb).
+ */
+export const nonEmptyString = () =>
+  z.string().check((payload) => {
+    if (payload.value === '')
+      payload.issues.push({
+        code: 'too_small',
+        origin: 'string',
+        minimum: 1,
+        inclusive: true,
+        input: payload.value,
+      });
+  });

@@ -1,5 +1,5 @@
 import type { WxtBrowser } from 'wxt/browser';
-import { z } from '../zod';
+import { nonEmptyString, z } from '../zod';
 import { extensionApi } from './extension-api';
 
 /**
@@ -12,11 +12,11 @@ export const ALL_PAGES = '*';
 
 export const PortMessage = z.union([
   /** Content script or view → background: this port also shows `pageKey`. */
-  z.object({ type: z.literal('watch'), pageKey: z.string().check(z.minLength(1)) }),
+  z.object({ type: z.literal('watch'), pageKey: nonEmptyString() }),
   /** Content script or view → background: this port no longer shows `pageKey`. */
-  z.object({ type: z.literal('unwatch'), pageKey: z.string().check(z.minLength(1)) }),
+  z.object({ type: z.literal('unwatch'), pageKey: nonEmptyString() }),
   /** Background → content scripts: the notes on `pageKey` changed. */
-  z.object({ type: z.literal('annotations/changed'), pageKey: z.string().check(z.minLength(1)) }),
+  z.object({ type: z.literal('annotations/changed'), pageKey: nonEmptyString() }),
   /** A view or settings page → background: this port shows the sharing status. */
   z.object({ type: z.literal('watch-sharing') }),
   /** Background → those ports: the sharing status changed (a job sent, the queue stopped…). */

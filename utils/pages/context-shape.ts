@@ -1,4 +1,4 @@
-import { oneOf, z } from '../zod';
+import { nonEmptyString, oneOf, z } from '../zod';
 
 // A page's context as the content script reads and checks it: every field's type and kind, with
 // none of the checks of its form (addresses, dates, lengths; utils/pages/context.ts adds them).
@@ -78,7 +78,7 @@ export const DebateShape = z.object({
   debateId: z.string(),
   house: oneOf(['Commons', 'Lords']),
   /** Empty where the address's date is no real day: such a page is not read. */
-  sittingDate: z.string().check(z.minLength(1)),
+  sittingDate: nonEmptyString(),
   location: z.nullable(z.string()),
   /** E-petition numbers the debate text mentions, in order of first mention. */
   petitionNumbers: z.array(z.number()),
