@@ -215,6 +215,26 @@ describe('message protocol', () => {
     ).toEqual({ ok: true, data: { ...settings, annotateKinds: ['debate'] } });
   });
 
+  it('the content script’s client refuses an envelope that is neither a success nor a failure', async () => {
+    const unexpectedForm = {
+      ok: false,
+      error: { code: 'invalid-response', message: 'The extension answered in an unexpected form.' },
+    };
+    for (const reply of [
+      undefined,
+      { ok: 'yes', data: null },
+      { ok: false, error: { code: 'nope', message: 'x' } },
+      { ok: false },
+    ]) {
+      expect(await sendPageRequest({ type: 'settings/get' }, async () => reply)).toEqual(
+        unexpectedForm,
+      );
+    }
+    // A failure in its form is handed on as it came.
+    const refused = { ok: false, error: { code: 'storage', message: 'Nothing was saved.' } };
+    expect(await sendPageRequest({ type: 'settings/get' }, async () => refused)).toEqual(refused);
+  });
+
   it('the content script’s client refuses a success that carries no data', async () => {
     // The envelope leaves `data` to the answer's own schema: a null card is an answer, none is not.
     expect(

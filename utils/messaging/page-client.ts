@@ -75,10 +75,12 @@ export async function exchange(
       return failure('unavailable', UNAVAILABLE);
     }
   }
-  const envelope = Envelope.safeParse(reply);
-  if (!envelope.success)
-    return failure('invalid-response', 'The extension answered in an unexpected form.');
-  if (!envelope.data.ok) return envelope.data;
+  if (!Envelope.success.safeParse(reply).success) {
+    const refused = Envelope.failure.safeParse(reply);
+    return refused.success
+      ? refused.data
+      : failure('invalid-response', 'The extension answered in an unexpected form.');
+  }
   const data = answer.safeParse((reply as { data?: unknown }).data);
   if (!data.success)
     return failure('invalid-response', 'The extension answered with unexpected data.');

@@ -48,13 +48,14 @@ export const ProtocolError = z.object({ code: ErrorCode, message: z.string() });
 export type ProtocolError = z.infer<typeof ProtocolError>;
 
 /**
- * The envelope every answer travels in. A success's `data` is checked against its request's own
- * schema (exchange, page-client.ts) and not here: the page's world carries no z.unknown.
+ * The envelope every answer travels in: a success, whose `data` is checked against its request's
+ * own schema (exchange, page-client.ts) and not here, or a failure. Two schemas tried in turn,
+ * not a z.union: the page's world carries no union (content_script_gzip_kb).
  */
-export const Envelope = z.union([
-  z.object({ ok: z.literal(true) }),
-  z.object({ ok: z.literal(false), error: ProtocolError }),
-]);
+export const Envelope = {
+  success: z.object({ ok: z.literal(true) }),
+  failure: z.object({ ok: z.literal(false), error: ProtocolError }),
+};
 
 /** Background → content script (`tabs.sendMessage`): report your page again (the worker restarted). */
 export const ReportAgain = z.object({ type: z.literal('tab/report-again') });

@@ -84,5 +84,14 @@ export const DebateShape = z.object({
   petitionNumbers: z.array(z.number()),
 });
 
-/** What the content script checks a page's reading against. */
-export const ContextShape = z.union([PetitionShape, ConsultationShape, DebateShape]);
+const SHAPE_OF = { petition: PetitionShape, consultation: ConsultationShape, debate: DebateShape };
+
+/**
+ * What the content script checks a page's reading against: the shape of the reading's kind,
+ * picked by it rather than each tried in turn (z.union), so the page's world carries no union
+ * (content_script_gzip_kb), and a refusal names the field at fault.
+ */
+export const ContextShape = {
+  safeParse: <T extends { kind: PageKind }>(reading: T) =>
+    SHAPE_OF[reading.kind].safeParse(reading),
+};
