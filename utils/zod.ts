@@ -17,8 +17,6 @@ export const oneOf = /* @__NO_SIDE_EFFECTS__ */ <const T extends readonly [strin
   values: T,
 ) => Object.assign(z.literal(values), { options: [...values] as T[number][] });
 
-export { z };
-
 /**
  * A string that is not empty, as z.minLength(1) checks it, but with a check of its own (zod's
  * `.check(fn)`): the page's world then carries no minLength check (content_script_gzip_kb).
@@ -34,3 +32,8 @@ export const nonEmptyString = /* @__NO_SIDE_EFFECTS__ */ () =>
         input: payload.value,
       });
   });
+
+/** A boolean, as z.boolean() checks it, but built on z.literal: the page's world then carries no boolean class. */
+export const bool = /* @__NO_SIDE_EFFECTS__ */ () => z.literal([true, false]);
+
+export { z };

@@ -191,7 +191,7 @@ describe('message protocol', () => {
     });
   });
 
-  it('the content script’s client refuses a value outside its sets of strings (oneOf)', async () => {
+  it('the content script’s client refuses a value outside its sets of values (oneOf, bool)', async () => {
     const unexpected = {
       ok: false,
       error: { code: 'invalid-response', message: 'The extension answered with unexpected data.' },
@@ -199,6 +199,12 @@ describe('message protocol', () => {
     const settings = { panelCollapsed: false, notifyChanges: false, annotateKinds: ['blog'] };
     expect(
       await sendPageRequest({ type: 'settings/get' }, async () => ({ ok: true, data: settings })),
+    ).toEqual(unexpected);
+    expect(
+      await sendPageRequest({ type: 'settings/get' }, async () => ({
+        ok: true,
+        data: { ...settings, annotateKinds: [], panelCollapsed: 'yes' },
+      })),
     ).toEqual(unexpected);
     expect(
       await sendPageRequest({ type: 'view/open' }, async () => ({

@@ -1,7 +1,7 @@
 import { LinkCardShape } from '../related/link-card-shape';
 import { AnnotationShape, SettingsShape, TargetShape } from '../storage/record-shapes';
 import { CardSummary } from '../story/card-summary';
-import { oneOf, z } from '../zod';
+import { bool, oneOf, z } from '../zod';
 import type { PageRequestType } from './page-requests';
 
 /**
@@ -18,7 +18,7 @@ export const PAGE_RESPONSE_DATA = {
     visitCount: z.number(),
     firstVisitedAt: z.number(),
     /** The user shares with a Hypothesis group: the page then asks for its passages. */
-    sharing: z.boolean(),
+    sharing: bool(),
   }),
   'tab/context': z.object({}),
   'card/get': z.nullable(LinkCardShape),

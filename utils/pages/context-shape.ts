@@ -1,4 +1,4 @@
-import { nonEmptyString, oneOf, z } from '../zod';
+import { bool, nonEmptyString, oneOf, z } from '../zod';
 
 // A page's context as the content script reads and checks it: every field's type and kind, with
 // none of the checks of its form (addresses, dates, lengths; utils/pages/context.ts adds them).
@@ -40,7 +40,7 @@ export const PetitionShape = z.object({
   kind: z.literal('petition'),
   ...common,
   petitionNumber: z.number(),
-  archived: z.boolean(),
+  archived: bool(),
   /** "2019-2024", from the archived note. */
   parliament: z.nullable(z.string()),
   state: z.nullable(PetitionState),

@@ -1,5 +1,5 @@
 import { PageKind } from '../pages/context-shape';
-import { oneOf, z } from '../zod';
+import { bool, oneOf, z } from '../zod';
 
 // The records the content script is answered with (a note, its passage, the settings), as it
 // checks them: every field's type, none of the checks of form. The background writes and reads
@@ -53,9 +53,9 @@ export const AnnotationShape = z.object({
 });
 
 export const SettingsShape = z.object({
-  panelCollapsed: z.boolean(),
+  panelCollapsed: bool(),
   /** System notifications for changes to followed items: off until the user asks. */
-  notifyChanges: z.boolean(),
+  notifyChanges: bool(),
   /** The kinds of page on which highlighting and notes are offered. */
   annotateKinds: z.array(PageKind),
 });
