@@ -26,8 +26,12 @@ export const CONSULTATION_STATE_LABEL: Record<ConsultationState, string> = {
   withdrawn: 'Withdrawn',
 };
 
-const TIME = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-const DAY_TIME = new Intl.DateTimeFormat('en-GB', {
+// Marked pure so a bundle that never formats a time (the content script) drops them.
+const TIME = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const DAY_TIME = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
   month: 'long',
   year: 'numeric',

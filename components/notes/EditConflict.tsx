@@ -1,3 +1,4 @@
+import './edit-conflict.css';
 import type { Annotation } from '../../utils/storage/records';
 import type { EditConflictState, NoteChanges } from './useNoteEdit';
 

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
+import type { BookmarkOffer } from '../../utils/messaging/tab-report';
 import { formatDate } from '../format';
 import { SEND_WARNING, type Sharing } from '../sharing/useSharing';
 import { NoteItem } from './NoteItem';
 import { SHORTCUT } from './SelectionToolbar';
-import type { Annotations, Bookmarkable } from './useAnnotations';
+import type { Annotations } from './useAnnotations';
 
 /** The user's highlights and notes on this page, and a form for a note about the whole page. */
 export function NotesSection({
@@ -15,7 +16,7 @@ export function NotesSection({
 }: {
   notes: Annotations;
   /** Responses on the page that can be bookmarked. */
-  responses: Bookmarkable[];
+  responses: BookmarkOffer[];
   editingId: string | null;
   setEditingId: (id: string | null) => void;
   sharing: Sharing | null;

@@ -1,6 +1,5 @@
 import { type PreparedText, prepareText } from '../../utils/annotations/code-points';
 import type { Painter } from '../../utils/annotations/painter';
-import { targetOfElement } from '../../utils/annotations/passage';
 import { anchor, describeOnPage, trimOffsets } from '../../utils/annotations/selectors';
 import {
   buildTextModel,
@@ -12,7 +11,6 @@ import { watchPageChanges } from '../../utils/messaging/page-channel';
 import type { PageSend } from '../../utils/messaging/page-client';
 import type { BookmarkOffer } from '../../utils/messaging/tab-report';
 import type { PageContext } from '../../utils/pages/context';
-import type { ResponseBlock } from '../../utils/pages/responses';
 import { watchForLateContent } from '../../utils/pages/watch';
 import { type Colour, MAX_QUOTE_LENGTH } from '../../utils/storage/record-shapes';
 import type { Annotation } from '../../utils/storage/records';
@@ -57,9 +55,6 @@ function place(annotations: Annotation[], page: PageReading): Placed[] {
 
 type NewHighlight = { range: Range; colour: Colour; note: string; tags: string[] };
 
-/** What can be bookmarked: a response on this page, or (in the view) one the page reported. */
-export type Bookmarkable = ResponseBlock | BookmarkOffer;
-
 interface NotesState {
   items: Placed[];
   problem: string | null;
@@ -75,17 +70,18 @@ interface NotesPage {
 }
 
 /**
- * One page's notes: loaded from the background, kept in step as the user adds, edits and deletes
- * them (and as another tab changes them), told to `onChange`. Deletes can be undone. With `page`
- * (the content script) they are anchored and painted, and passages not found yet are looked for
- * again as late content comes in; without (the view beside the page, which never reads the
- * page's DOM) they are only listed, and bookmarks are saved from the selectors the page reported.
+ * One page's notes: loaded from the background, kept in step as they are saved (and as another
+ * tab changes them), told to `onChange`. With `page` (the content script) they are anchored and
+ * painted, and passages not found yet are looked for again as late content comes in; without
+ * (the view beside the page, which never reads the page's DOM) they are only listed. What each
+ * side does with them is added by createAnnotations (the page) and createNoteList (the view), so
+ * the page's script carries none of the view's actions (content_script_gzip_kb).
  */
-export function createAnnotations(
+function loadNotes(
   context: PageContext,
   send: PageSend,
   onChange: (state: NotesState) => void,
-  page: NotesPage | null = null,
+  page: NotesPage | null,
 ) {
   let state = NO_NOTES;
   let live = true;
@@ -140,96 +136,32 @@ export function createAnnotations(
   // Another tab changed this page's notes: show them here too.
   const stopWatching = watchPageChanges(context.key, () => void load());
 
-  const save = async (annotation: Annotation): Promise<boolean> => {
-    const answer = await send({ type: 'annotations/save', annotation });
-    if (!answer.ok) {
-      set({ problem: `Not saved: ${answer.error.message}` });
-      return false;
-    }
-    set({ problem: null });
-    await load();
-    return true;
-  };
-
-  const base = (now: number) => ({
-    id: crypto.randomUUID(),
-    pageKey: context.key,
-    pageUrl: context.url,
-    pageTitle: context.title,
-    pageKind: context.kind,
-    createdAt: now,
-    updatedAt: now,
-  });
-
   return {
-    /** Saves a highlight of `range`; returns its id, or null with `problem` set. */
-    async highlight({ range, colour, note, tags }: NewHighlight): Promise<string | null> {
-      if (!page) return null;
-      const { model } = readPageText(page.doc);
-      const selected = offsetsFromRange(model, range);
-      const offsets = selected && trimOffsets(model.text, selected.start, selected.end);
-      if (!offsets || offsets.start === offsets.end) {
-        set({ problem: 'Select some text on the page to highlight it.' });
-        return null;
-      }
-      if (offsets.end - offsets.start > MAX_QUOTE_LENGTH) {
-        set({
-          problem: `That selection is too long to highlight: keep it under ${MAX_QUOTE_LENGTH.toLocaleString('en-GB')} characters.`,
-        });
-        return null;
-      }
-      const annotation: Annotation = {
-        ...base(Date.now()),
-        kind: 'highlight',
-        target: describeOnPage(model, page.doc.body, offsets.start, offsets.end),
-        note,
-        tags,
-        colour,
-      };
-      return (await save(annotation)) ? annotation.id : null;
-    },
-    /** Saves a whole response as a bookmark: its text, where it is, what it is and its date. */
-    async bookmark(block: Bookmarkable): Promise<boolean> {
-      const target =
-        'target' in block
-          ? block.target
-          : page && targetOfElement(readPageText(page.doc).model, block.element);
-      if (!target) {
-        set({ problem: 'That response could not be read from the page.' });
+    state: () => state,
+    set,
+    load,
+    async save(annotation: Annotation): Promise<boolean> {
+      const answer = await send({ type: 'annotations/save', annotation });
+      if (!answer.ok) {
+        set({ problem: `Not saved: ${answer.error.message}` });
         return false;
       }
-      return save({
-        ...base(Date.now()),
-        kind: 'bookmark',
-        target,
-        bookmark: { label: block.label, date: block.date },
-        note: '',
-        tags: [],
-        colour: 'blue',
-      });
-    },
-    addPageNote: (note: string) =>
-      save({
-        ...base(Date.now()),
-        kind: 'page-note',
-        target: null,
-        note,
-        tags: [],
-        colour: 'yellow',
-      }),
-    async remove(id: string) {
-      const answer = await send({ type: 'annotations/delete', id });
-      if (!answer.ok) return set({ problem: `Not deleted: ${answer.error.message}` });
-      set({ deleted: answer.data.deleted });
+      set({ problem: null });
       await load();
+      return true;
     },
-    async undo() {
-      const { deleted } = state;
-      if (deleted && (await save(deleted))) set({ deleted: null });
+    /** A new note's own fields: its id, its page, and the time it was made. */
+    fresh(now = Date.now()) {
+      return {
+        id: crypto.randomUUID(),
+        pageKey: context.key,
+        pageUrl: context.url,
+        pageTitle: context.title,
+        pageKind: context.kind,
+        createdAt: now,
+        updatedAt: now,
+      };
     },
-    dismissUndo: () => set({ deleted: null }),
-    /** Reads the page's notes again (after an edit, which saves through `useNoteEdit`). */
-    reload: load,
     /** Stops listening; what is painted stays until the painter is cleared. */
     destroy() {
       live = false;
@@ -238,4 +170,91 @@ export function createAnnotations(
     },
   };
 }
+
+/** The page's notes in its content script: anchored, painted, and highlighted from a selection. */
+export function createAnnotations(
+  context: PageContext,
+  send: PageSend,
+  onChange: (state: NotesState) => void,
+  page: NotesPage,
+) {
+  const notes = loadNotes(context, send, onChange, page);
+  return {
+    /** Saves a highlight of `range`; returns its id, or null with `problem` set. */
+    async highlight({ range, colour, note, tags }: NewHighlight): Promise<string | null> {
+      const { model } = readPageText(page.doc);
+      const selected = offsetsFromRange(model, range);
+      const offsets = selected && trimOffsets(model.text, selected.start, selected.end);
+      if (!offsets || offsets.start === offsets.end) {
+        notes.set({ problem: 'Select some text on the page to highlight it.' });
+        return null;
+      }
+      if (offsets.end - offsets.start > MAX_QUOTE_LENGTH) {
+        notes.set({
+          problem: `That selection is too long to highlight: keep it under ${MAX_QUOTE_LENGTH.toLocaleString('en-GB')} characters.`,
+        });
+        return null;
+      }
+      const annotation: Annotation = {
+        ...notes.fresh(),
+        kind: 'highlight',
+        target: describeOnPage(model, page.doc.body, offsets.start, offsets.end),
+        note,
+        tags,
+        colour,
+      };
+      return (await notes.save(annotation)) ? annotation.id : null;
+    },
+    destroy: notes.destroy,
+  };
+}
 export type AnnotationsController = ReturnType<typeof createAnnotations>;
+
+/**
+ * The notes of the page the view beside it shows: listed, and added, bookmarked (from the
+ * passages the page reported: the view never reads the page's DOM), deleted and undone.
+ */
+export function createNoteList(
+  context: PageContext,
+  send: PageSend,
+  onChange: (state: NotesState) => void,
+) {
+  const notes = loadNotes(context, send, onChange, null);
+  return {
+    /** Saves a passage the page reported as a bookmark: its text, where it is, what it is, its date. */
+    bookmark: (offer: BookmarkOffer) =>
+      notes.save({
+        ...notes.fresh(),
+        kind: 'bookmark',
+        target: offer.target,
+        bookmark: { label: offer.label, date: offer.date },
+        note: '',
+        tags: [],
+        colour: 'blue',
+      }),
+    addPageNote: (note: string) =>
+      notes.save({
+        ...notes.fresh(),
+        kind: 'page-note',
+        target: null,
+        note,
+        tags: [],
+        colour: 'yellow',
+      }),
+    async remove(id: string) {
+      const answer = await send({ type: 'annotations/delete', id });
+      if (!answer.ok) return notes.set({ problem: `Not deleted: ${answer.error.message}` });
+      notes.set({ deleted: answer.data.deleted });
+      await notes.load();
+    },
+    async undo() {
+      const { deleted } = notes.state();
+      if (deleted && (await notes.save(deleted))) notes.set({ deleted: null });
+    },
+    dismissUndo: () => notes.set({ deleted: null }),
+    /** Reads the page's notes again (after an edit, which saves through `useNoteEdit`). */
+    reload: notes.load,
+    destroy: notes.destroy,
+  };
+}
+export type NoteList = ReturnType<typeof createNoteList>;

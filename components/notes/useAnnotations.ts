@@ -1,18 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { PageSend } from '../../utils/messaging/page-client';
+import type { BookmarkOffer } from '../../utils/messaging/tab-report';
 import type { PageContext } from '../../utils/pages/context';
-import {
-  type AnnotationsController,
-  type Bookmarkable,
-  createAnnotations,
-  NO_NOTES,
-  type Placed,
-} from './annotations';
+import { createNoteList, NO_NOTES, type NoteList, type Placed } from './annotations';
 
-export type { Bookmarkable, Placed };
+export type { Placed };
 
 /**
- * The notes of the page the view beside it shows (components/notes/annotations.ts, with no
+ * The notes of the page the view beside it shows (createNoteList in components/notes/annotations.ts: no
  * page: the view never reads the page's DOM): listed, with `orphans` (the ids the page's content
  * script could not anchor) marked.
  */
@@ -22,10 +17,10 @@ export function useAnnotations(
   orphans: string[] = [],
 ) {
   const [state, setState] = useState(NO_NOTES);
-  const [notes, setNotes] = useState<AnnotationsController | null>(null);
+  const [notes, setNotes] = useState<NoteList | null>(null);
   useEffect(() => {
     if (!context) return setNotes(null);
-    const controller = createAnnotations(context, send, setState);
+    const controller = createNoteList(context, send, setState);
     setNotes(controller);
     return () => controller.destroy();
   }, [context, send]);
@@ -40,7 +35,7 @@ export function useAnnotations(
     items,
     problem: state.problem,
     deleted: state.deleted,
-    bookmark: (block: Bookmarkable) => notes?.bookmark(block) ?? Promise.resolve(false),
+    bookmark: (block: BookmarkOffer) => notes?.bookmark(block) ?? Promise.resolve(false),
     addPageNote: (note: string) => notes?.addPageNote(note) ?? Promise.resolve(false),
     reload: () => notes?.reload() ?? Promise.resolve(),
     remove: (id: string) => notes?.remove(id) ?? Promise.resolve(),

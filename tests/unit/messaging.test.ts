@@ -191,6 +191,74 @@ describe('message protocol', () => {
     });
   });
 
+  it('the content script’s client refuses a value outside its sets of values (oneOf, bool)', async () => {
+    const unexpected = {
+      ok: false,
+      error: { code: 'invalid-response', message: 'The extension answered with unexpected data.' },
+    };
+    const settings = { panelCollapsed: false, notifyChanges: false, annotateKinds: ['blog'] };
+    expect(
+      await sendPageRequest({ type: 'settings/get' }, async () => ({ ok: true, data: settings })),
+    ).toEqual(unexpected);
+    expect(
+      await sendPageRequest({ type: 'settings/get' }, async () => ({
+        ok: true,
+        data: { ...settings, annotateKinds: [], panelCollapsed: 'yes' },
+      })),
+    ).toEqual(unexpected);
+    expect(
+      await sendPageRequest({ type: 'view/open' }, async () => ({
+        ok: true,
+        data: { openedIn: 'window' },
+      })),
+    ).toEqual(unexpected);
+    // The same answer with a kind it knows is taken.
+    expect(
+      await sendPageRequest({ type: 'settings/get' }, async () => ({
+        ok: true,
+        data: { ...settings, annotateKinds: ['debate'] },
+      })),
+    ).toEqual({ ok: true, data: { ...settings, annotateKinds: ['debate'] } });
+  });
+
+  it('the content script’s client refuses an envelope that is neither a success nor a failure', async () => {
+    const unexpectedForm = {
+      ok: false,
+      error: { code: 'invalid-response', message: 'The extension answered in an unexpected form.' },
+    };
+    for (const reply of [
+      undefined,
+      { ok: 'yes', data: null },
+      { ok: false, error: { code: 'nope', message: 'x' } },
+      { ok: false },
+    ]) {
+      expect(await sendPageRequest({ type: 'settings/get' }, async () => reply)).toEqual(
+        unexpectedForm,
+      );
+    }
+    // A failure in its form is handed on as it came.
+    const refused = { ok: false, error: { code: 'storage', message: 'Nothing was saved.' } };
+    expect(await sendPageRequest({ type: 'settings/get' }, async () => refused)).toEqual(refused);
+  });
+
+  it('the content script’s client refuses a success that carries no data', async () => {
+    // The envelope leaves `data` to the answer's own schema: a null card is an answer, none is not.
+    expect(
+      await sendPageRequest({ type: 'card/get', url: 'https://example.org/' }, async () => ({
+        ok: true,
+      })),
+    ).toEqual({
+      ok: false,
+      error: { code: 'invalid-response', message: 'The extension answered with unexpected data.' },
+    });
+    expect(
+      await sendPageRequest({ type: 'card/get', url: 'https://example.org/' }, async () => ({
+        ok: true,
+        data: null,
+      })),
+    ).toEqual({ ok: true, data: null });
+  });
+
   it('refuses a request that fails the schema before sending it', async () => {
     let sent = false;
     const answer = await sendRequest(

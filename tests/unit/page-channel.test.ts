@@ -126,6 +126,22 @@ describe('the page channel', () => {
     expect(changed).not.toHaveBeenCalled();
   });
 
+  it('takes no empty page key, on either side', () => {
+    const channel = createPageChannel('ext');
+    const { content, background } = fakePortPair();
+    channel.accept(background as never);
+    content.postMessage({ type: 'watch', pageKey: '' });
+    channel.notify('');
+    expect(background.postMessage).not.toHaveBeenCalled();
+
+    const changed = vi.fn();
+    watchPageChanges(ALL_PAGES, changed, () => content as never);
+    background.postMessage({ type: 'annotations/changed', pageKey: '' });
+    expect(changed).not.toHaveBeenCalled();
+    background.postMessage({ type: 'annotations/changed', pageKey: 'petition:1' });
+    expect(changed).toHaveBeenCalledWith('petition:1');
+  });
+
   it('reconnects when the background restarts, and stops when asked', () => {
     vi.useFakeTimers();
     const pairs = [fakePortPair(), fakePortPair()];

@@ -6,7 +6,6 @@ const COLOURS: Record<Colour, string> = {
   blue: 'rgb(80 160 255 / 32%)',
   pink: 'rgb(255 100 170 / 32%)',
 };
-const FLASH = 'civic-thread-flash';
 /** The Hypothesis group's passages: a style of their own, not one of the user's colours. */
 const GROUP = 'civic-thread-group';
 
@@ -25,15 +24,12 @@ export function createPainter(doc: Document) {
           ([colour, background]) =>
             `::highlight(civic-thread-${colour}) { background-color: ${background}; }`,
         ),
-        `::highlight(${FLASH}) { background-color: rgb(255 191 71 / 90%); }`,
         `::highlight(${GROUP}) { background-color: rgb(150 90 220 / 18%); text-decoration: underline dotted rgb(110 50 190); }`,
       ].join('\n'),
     );
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   }
-  let flashTimer: ReturnType<typeof setTimeout> | undefined;
   return {
-    supported: registry !== null,
     paint(items: { range: Range; colour: Colour }[]) {
       if (!registry) return;
       for (const colour of Object.keys(COLOURS) as Colour[]) {
@@ -44,18 +40,10 @@ export function createPainter(doc: Document) {
     paintGroup(ranges: Range[]) {
       registry?.set(GROUP, new Highlight(...ranges));
     },
-    /** Briefly marks a passage the user asked to see. */
-    flash(range: Range) {
-      if (!registry) return;
-      registry.set(FLASH, new Highlight(range));
-      clearTimeout(flashTimer);
-      flashTimer = setTimeout(() => registry.delete(FLASH), 1_500);
-    },
     /** Takes every highlight and the rules it added off the page (the extension was reloaded). */
     clear() {
       if (!registry) return;
-      clearTimeout(flashTimer);
-      for (const name of [...Object.keys(COLOURS).map((c) => `civic-thread-${c}`), FLASH, GROUP])
+      for (const name of [...Object.keys(COLOURS).map((c) => `civic-thread-${c}`), GROUP])
         registry.delete(name);
       doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
     },

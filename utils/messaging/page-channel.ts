@@ -1,5 +1,5 @@
 import type { WxtBrowser } from 'wxt/browser';
-import { z } from '../zod';
+import { nonEmptyString, z } from '../zod';
 import { extensionApi } from './extension-api';
 
 /**
@@ -10,13 +10,21 @@ export const PORT_NAME = 'civic-thread:page';
 /** What a view that shows every page's notes (the library) watches. */
 export const ALL_PAGES = '*';
 
+/**
+ * Background → content scripts: the notes on `pageKey` changed. The one message a port to a
+ * page's world is told, so the page checks with this alone (no union: content_script_gzip_kb).
+ */
+const NotesChanged = z.object({
+  type: z.literal('annotations/changed'),
+  pageKey: nonEmptyString(),
+});
+
 export const PortMessage = z.union([
   /** Content script or view → background: this port also shows `pageKey`. */
-  z.object({ type: z.literal('watch'), pageKey: z.string().check(z.minLength(1)) }),
+  z.object({ type: z.literal('watch'), pageKey: nonEmptyString() }),
   /** Content script or view → background: this port no longer shows `pageKey`. */
-  z.object({ type: z.literal('unwatch'), pageKey: z.string().check(z.minLength(1)) }),
-  /** Background → content scripts: the notes on `pageKey` changed. */
-  z.object({ type: z.literal('annotations/changed'), pageKey: z.string().check(z.minLength(1)) }),
+  z.object({ type: z.literal('unwatch'), pageKey: nonEmptyString() }),
+  NotesChanged,
   /** A view or settings page → background: this port shows the sharing status. */
   z.object({ type: z.literal('watch-sharing') }),
   /** Background → those ports: the sharing status changed (a job sent, the queue stopped…). */
@@ -150,8 +158,8 @@ export function createPagePort(connect = connectToChannel, alive = extensionAliv
     for (const onGone of told) onGone();
   };
   const deliver = (message: unknown) => {
-    const parsed = PortMessage.safeParse(message);
-    if (!parsed.success || parsed.data.type !== 'annotations/changed') return;
+    const parsed = NotesChanged.safeParse(message);
+    if (!parsed.success) return;
     const { pageKey } = parsed.data;
     for (const watcher of [...watchers]) {
       if (watcher.pageKey === ALL_PAGES || watcher.pageKey === pageKey) watcher.onChanged(pageKey);

@@ -8,7 +8,6 @@ import {
   type Result,
 } from './page-protocol';
 import type { PageRequest, PageRequestType } from './page-requests';
-import type { RequestType } from './protocol';
 
 export type Transport = (message: unknown) => Promise<unknown>;
 
@@ -19,36 +18,25 @@ export const UNAVAILABLE =
   'Civic Thread did not answer: the browser may have just restarted it. Nothing was lost; try again.';
 
 /**
- * The requests sent a second time when the first send throws. A send that throws may still
- * have been delivered (the worker was stopped after handling it, and its reply was lost), so
- * only those whose repeat changes nothing: reads, a visit (counted once per `visitId`) and a
- * tab's report (it replaces the last). A write (a question added, a note saved, a draft, a
- * publish) is sent once; the caller is told it may not have arrived.
+ * The page's requests sent a second time when the first send throws (client.ts adds the view's).
+ * A send that throws may still have been delivered (the worker was stopped after handling it,
+ * and its reply was lost), so only those whose repeat changes nothing: reads, a visit (counted
+ * once per `visitId`) and a tab's report (it replaces the last). A write (a question added, a
+ * note deleted, a draft, a publish) is sent once; the caller is told it may not have arrived.
  */
-const REPEATABLE: ReadonlySet<string> = new Set<RequestType>([
+export const PAGE_REPEATABLE: readonly PageRequestType[] = [
   'page/visited',
   // Written by the note's own id, and merged into the settings: a second write is the first.
   'annotations/save',
   'settings/set',
   'tab/context',
-  'live/get',
-  'related/get',
-  'story/get',
   'card/get',
   'card/summary',
   'annotations/list',
-  'library/list',
-  'data/stats',
-  'watch/get',
-  'watch/list',
   'settings/get',
-  'responses/get',
-  'responses/list',
-  'responses/documents',
-  'sharing/status',
-  'sharing/group-notes',
   'sharing/page-passages',
-]);
+];
+const PAGE_REPEATS: ReadonlySet<string> = new Set(PAGE_REPEATABLE);
 
 /** Said when a write's send failed: it may or may not have arrived, so "nothing was lost" is not said. */
 export const UNCONFIRMED =
@@ -67,30 +55,33 @@ export async function exchange(
   answer: z.ZodMiniType,
   request: unknown,
   transport: Transport = runtimeTransport,
+  repeatable: ReadonlySet<string> = PAGE_REPEATS,
 ): Promise<Result<unknown>> {
   const outgoing = requests
     ? requests.safeParse(request)
     : { success: true as const, data: request };
   if (!outgoing.success) return failure('invalid-request', outgoing.error.issues[0]?.message ?? '');
-  const repeatable = REPEATABLE.has((outgoing.data as { type: string }).type);
+  const repeats = repeatable.has((outgoing.data as { type: string }).type);
   let reply: unknown;
   try {
     reply = await transport(outgoing.data);
   } catch {
     // The browser stops an idle service worker and drops the replies it owed; the next message
     // starts a new one.
-    if (!repeatable) return failure('unavailable', UNCONFIRMED);
+    if (!repeats) return failure('unavailable', UNCONFIRMED);
     try {
       reply = await transport(outgoing.data);
     } catch {
       return failure('unavailable', UNAVAILABLE);
     }
   }
-  const envelope = Envelope.safeParse(reply);
-  if (!envelope.success)
-    return failure('invalid-response', 'The extension answered in an unexpected form.');
-  if (!envelope.data.ok) return envelope.data;
-  const data = answer.safeParse(envelope.data.data);
+  if (!Envelope.success.safeParse(reply).success) {
+    const refused = Envelope.failure.safeParse(reply);
+    return refused.success
+      ? refused.data
+      : failure('invalid-response', 'The extension answered in an unexpected form.');
+  }
+  const data = answer.safeParse((reply as { data?: unknown }).data);
   if (!data.success)
     return failure('invalid-response', 'The extension answered with unexpected data.');
   return { ok: true, data: data.data };

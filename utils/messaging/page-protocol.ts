@@ -1,7 +1,7 @@
 import { LinkCardShape } from '../related/link-card-shape';
 import { AnnotationShape, SettingsShape, TargetShape } from '../storage/record-shapes';
 import { CardSummary } from '../story/card-summary';
-import { z } from '../zod';
+import { bool, oneOf, z } from '../zod';
 import type { PageRequestType } from './page-requests';
 
 /**
@@ -18,7 +18,7 @@ export const PAGE_RESPONSE_DATA = {
     visitCount: z.number(),
     firstVisitedAt: z.number(),
     /** The user shares with a Hypothesis group: the page then asks for its passages. */
-    sharing: z.boolean(),
+    sharing: bool(),
   }),
   'tab/context': z.object({}),
   'card/get': z.nullable(LinkCardShape),
@@ -30,7 +30,7 @@ export const PAGE_RESPONSE_DATA = {
   'annotations/delete': z.object({ deleted: z.nullable(AnnotationShape) }),
   'settings/get': SettingsShape,
   'settings/set': SettingsShape,
-  'view/open': z.object({ openedIn: z.enum(['side-panel', 'tab']) }),
+  'view/open': z.object({ openedIn: oneOf(['side-panel', 'tab']) }),
   'card/summary': CardSummary,
   /** The draft's key: the page needs no more of it (the view reads the draft). */
   'responses/add-question': z.object({ key: z.string() }),
@@ -41,17 +41,21 @@ export const PAGE_RESPONSE_DATA = {
 
 export type PageResponseData<T extends PageRequestType> = z.infer<(typeof PAGE_RESPONSE_DATA)[T]>;
 
-export const ErrorCode = z.enum(['invalid-request', 'invalid-response', 'storage', 'unavailable']);
+export const ErrorCode = oneOf(['invalid-request', 'invalid-response', 'storage', 'unavailable']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ProtocolError = z.object({ code: ErrorCode, message: z.string() });
 export type ProtocolError = z.infer<typeof ProtocolError>;
 
-/** The envelope every answer travels in; `data` is checked against its schema by type. */
-export const Envelope = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: ProtocolError }),
-]);
+/**
+ * The envelope every answer travels in: a success, whose `data` is checked against its request's
+ * own schema (exchange, page-client.ts) and not here, or a failure. Two schemas tried in turn,
+ * not a z.union: the page's world carries no union (content_script_gzip_kb).
+ */
+export const Envelope = {
+  success: z.object({ ok: z.literal(true) }),
+  failure: z.object({ ok: z.literal(false), error: ProtocolError }),
+};
 
 /** Background → content script (`tabs.sendMessage`): report your page again (the worker restarted). */
 export const ReportAgain = z.object({ type: z.literal('tab/report-again') });

@@ -1,5 +1,5 @@
 import { PageKind } from '../pages/context-shape';
-import { z } from '../zod';
+import { bool, z } from '../zod';
 
 /**
  * What the panel shows of a related page, as the content script checks it (a link card): types
@@ -15,11 +15,15 @@ export const RelatedFactsShape = z.object({
   /** A petition's state (open, closed, rejected) or a consultation's (open, closed, outcome). */
   state: z.nullable(z.string()),
   signatureCount: z.nullable(z.number()),
-  responded: z.nullable(z.boolean()),
-  debated: z.nullable(z.boolean()),
+  responded: z.nullable(bool()),
+  debated: z.nullable(bool()),
   /** A debate's location: Commons Chamber, Westminster Hall. */
   location: z.nullable(z.string()),
 });
 
 /** What a link card shows about the page a link points to; `problem` says why facts are missing. */
-export const LinkCardShape = z.extend(RelatedFactsShape, { problem: z.nullable(z.string()) });
+// Spread, not z.extend: the page's world then carries no extend (content_script_gzip_kb).
+export const LinkCardShape = z.object({
+  ...RelatedFactsShape.shape,
+  problem: z.nullable(z.string()),
+});

@@ -1,5 +1,5 @@
 import { PageKind } from '../pages/context-shape';
-import { z } from '../zod';
+import { bool, oneOf, z } from '../zod';
 
 // The records the content script is answered with (a note, its passage, the settings), as it
 // checks them: every field's type, none of the checks of form. The background writes and reads
@@ -29,12 +29,12 @@ export const MAX_QUOTE_LENGTH = 5_000;
 /** A bookmarked response keeps its whole text, up to this length. */
 export const MAX_BOOKMARK_LENGTH = 50_000;
 
-export const Colour = z.enum(['yellow', 'green', 'blue', 'pink']);
+export const Colour = oneOf(['yellow', 'green', 'blue', 'pink']);
 export type Colour = z.infer<typeof Colour>;
 
 export const AnnotationShape = z.object({
   id: z.string(),
-  kind: z.enum(['highlight', 'page-note', 'bookmark']),
+  kind: oneOf(['highlight', 'page-note', 'bookmark']),
   pageKey: z.string(),
   pageUrl: z.string(),
   pageTitle: z.nullable(z.string()),
@@ -53,9 +53,9 @@ export const AnnotationShape = z.object({
 });
 
 export const SettingsShape = z.object({
-  panelCollapsed: z.boolean(),
+  panelCollapsed: bool(),
   /** System notifications for changes to followed items: off until the user asks. */
-  notifyChanges: z.boolean(),
+  notifyChanges: bool(),
   /** The kinds of page on which highlighting and notes are offered. */
   annotateKinds: z.array(PageKind),
 });

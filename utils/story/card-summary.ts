@@ -1,7 +1,7 @@
 import type { LiveView } from '../live/live-view';
 import type { PageContext } from '../pages/context';
 import type { RelatedView } from '../related/related-item';
-import { z } from '../zod';
+import { bool, z } from '../zod';
 import { storyHeadline, topLinks } from './headline';
 
 /**
@@ -23,7 +23,7 @@ export const CardSummary = z.object({
   headline: z.array(z.string()),
   links: z.array(CardLink),
   /** Some site could not be searched this time: the links may be missing some. */
-  incomplete: z.boolean(),
+  incomplete: bool(),
 });
 export type CardSummary = z.infer<typeof CardSummary>;
 
