@@ -1,6 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { runOnce } from '../components/content/run-once';
 import { startPanel } from '../components/content/start-panel';
 import { petitionReader } from '../utils/pages/petition';
 
 // petition.parliament.uk's pages, injected by the background (utils/inject/page-scripts.ts).
-export default defineUnlistedScript(() => startPanel({ petition: petitionReader }));
+export default defineUnlistedScript(() => runOnce(() => startPanel({ petition: petitionReader })));

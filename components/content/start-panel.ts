@@ -10,28 +10,15 @@ import { type Measured, measureForPlacement } from '../card/watch-placement';
 import { MARKS } from '../marks';
 import { reportTab, tellView } from '../view/report-tab';
 
-// Set in the content script's own world (pages cannot see it): the background may inject the
-// script twice into one document (its load-time fallback, a page back from the back/forward
-// cache), and the second must do nothing.
-const STARTED = Symbol.for('civic-thread:started');
-
 /**
- * The content script of one site's pages (entrypoints/content-*.ts), which the background injects
- * once the page has loaded (ARCHITECTURE.md, "Why the background injects the content script").
- * `readers` read that site's kinds of page; `otherPage` handles the site's other addresses.
+ * The card and the rest of the page's work on one site's pages (entrypoints/content-*.ts, run
+ * once per document by `runOnce`), with that site's `readers`.
  */
-export function startPanel(
-  readers: PageReaders,
-  otherPage: (url: URL) => void = () => tellView({ status: 'none' }),
-): void {
-  const world = globalThis as { [STARTED]?: true };
-  if (world[STARTED]) return;
-  world[STARTED] = true;
-  // Timeline marks for `npm run bench` and the E2E tests; they carry no data.
-  performance.mark(MARKS.start);
+export function startPanel(readers: PageReaders): void {
   const url = new URL(location.href);
+  // Injected only into supported pages (utils/inject/page-scripts.ts), unless it moved since.
   if (!detectPage(url)) {
-    otherPage(url);
+    tellView({ status: 'none' });
     performance.mark(MARKS.done);
     return;
   }

@@ -2,7 +2,7 @@
 // draws a tab's report from cache, how long the story's timeline takes for a long thread, and
 // how big the content script is. The card's timings start when the content script's work starts;
 // the background injecting it after the page's load event is timed on its own.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { MARKS } from '../../components/marks';
@@ -165,8 +165,9 @@ try {
   for (let run = 0; run < RUNS; run++) views.push(await timeOneView(harness));
   const medianOf = (runs: PanelTimes[], figure: keyof PanelTimes) =>
     Math.round(median(runs.map((times) => times[figure])) * 10) / 10;
-  // What a page's content-script world runs: its site's one script, which the background
-  // injects after the load event (one file each: it imports no chunk). The largest counts.
+  // What a page's content-script world runs: its one script, which the background injects after
+  // the load event (one file each, per site and for consultation documents: it imports no
+  // chunk). The largest counts.
   const gzipKb = (file: string) => {
     const code = readFileSync(join(EXTENSION_DIR, file), 'utf8');
     if (/\bimport\s*\(|^import\s/m.test(code))
@@ -174,7 +175,9 @@ try {
     return gzipSync(code).length / 1024;
   };
   const sites = Object.fromEntries(
-    ['petitions', 'govuk', 'hansard'].map((site) => [site, gzipKb(`content-${site}.js`)]),
+    readdirSync(EXTENSION_DIR)
+      .flatMap((file) => file.match(/^content-(.+)\.js$/)?.[1] ?? [])
+      .map((site) => [site.replace(/-/g, '_'), gzipKb(`content-${site}.js`)]),
   );
   report(
     {

@@ -67,7 +67,14 @@ describe('the built extension', () => {
   });
 
   it('runs no Preact and sets no innerHTML in the page’s world: its UI is plain DOM', () => {
-    for (const name of ['content-petitions.js', 'content-govuk.js', 'content-hansard.js']) {
+    const scripts = readdirSync(EXTENSION_DIR).filter((name) => /^content-.+\.js$/.test(name));
+    expect(scripts.sort()).toEqual([
+      'content-govuk-document.js',
+      'content-govuk.js',
+      'content-hansard.js',
+      'content-petitions.js',
+    ]);
+    for (const name of scripts) {
       const code = readFileSync(join(EXTENSION_DIR, name), 'utf8');
       // Preact's vnode children (`__k`) and hooks (`__H`), and its `dangerouslySetInnerHTML`.
       expect(code, name).not.toMatch(/\.__k\b|\.__H\b|innerHTML/);

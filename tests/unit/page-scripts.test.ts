@@ -13,7 +13,10 @@ describe('the content script a page gets', () => {
     [PETITION, '/content-petitions.js'],
     ['https://petition.parliament.uk/archived/petitions/591092', '/content-petitions.js'],
     [CONSULTATION, '/content-govuk.js'],
-    [`${CONSULTATION}/sen-workforce-training-standards-consultation-document`, '/content-govuk.js'],
+    [
+      `${CONSULTATION}/sen-workforce-training-standards-consultation-document`,
+      '/content-govuk-document.js',
+    ],
     [
       'https://hansard.parliament.uk/Commons/2022-03-29/debates/BA5ECF7C-E120-4602-8BCF-6DB70D9CFF40/SpecialEducationalNeedsAndDisabilitiesReview',
       '/content-hansard.js',

@@ -1,14 +1,15 @@
 import { consultationOfDocument } from '../pages/consultation-document';
-import { HOSTS } from '../pages/hosts';
 import { detectPage } from '../pages/registry';
 
 /** Each site's content script (entrypoints/content-*.ts): it carries only that site's readers. */
-const SCRIPTS = [
-  [HOSTS.petitions, '/content-petitions.js'],
-  [HOSTS.govuk, '/content-govuk.js'],
-  [HOSTS.hansard, '/content-hansard.js'],
-] as const;
-type PageScript = (typeof SCRIPTS)[number][1];
+const SCRIPTS = {
+  petition: '/content-petitions.js',
+  consultation: '/content-govuk.js',
+  debate: '/content-hansard.js',
+} as const;
+/** A consultation's HTML document: no page of its own, but its questions are read there. */
+const DOCUMENT_SCRIPT = '/content-govuk-document.js';
+type PageScript = (typeof SCRIPTS)[keyof typeof SCRIPTS] | typeof DOCUMENT_SCRIPT;
 
 /**
  * If a page is still loading after this long (a slow image holding its `load` event back), its
@@ -25,9 +26,9 @@ export function pageScriptFor(href: string | undefined): PageScript | null {
   } catch {
     return null;
   }
-  // A supported page, or a consultation's HTML document, where its questions are read.
-  if (!detectPage(url) && !consultationOfDocument(url)) return null;
-  return SCRIPTS.find(([host]) => host === url.hostname)?.[1] ?? null;
+  const page = detectPage(url);
+  if (page) return SCRIPTS[page.kind];
+  return consultationOfDocument(url) ? DOCUMENT_SCRIPT : null;
 }
 
 interface InjectorDeps {

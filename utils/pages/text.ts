@@ -56,7 +56,7 @@ export function isoDatePart(value: string | null | undefined): string | null {
   return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
 }
 
-const LONDON = new Intl.DateTimeFormat('en-GB', {
+const LONDON = /* @__PURE__ */ new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   year: 'numeric',
   month: '2-digit',
