@@ -44,11 +44,11 @@ import {
   saveAnnotation,
   saveEdit,
 } from '../utils/storage/annotation-store';
-import { getCached } from '../utils/storage/cache-store';
 import { dataStats, deleteAllData, openDatabase } from '../utils/storage/db';
 import type { Settings } from '../utils/storage/records';
 import { deleteDraft, listDrafts, saveDraft } from '../utils/storage/response-store';
 import { getSettings, updateSettings } from '../utils/storage/settings-store';
+import { answersKept } from '../utils/storage/story-inputs';
 import { recordVisit, threadAround, visitedPage } from '../utils/storage/thread-store';
 import { countUnreadable, removeUnreadable } from '../utils/storage/unreadable';
 import {
@@ -177,11 +177,7 @@ export default defineBackground(() => {
         liveViewFor(context, tracked, false),
         rankedAround(context, cameFromKey),
       ]);
-      const unchanged = async () => {
-        const database = await db;
-        const entries = await Promise.all(used.map(({ url }) => getCached(database, url)));
-        return entries.every((entry, i) => (entry?.fetchedAt ?? null) === used[i]?.fetchedAt);
-      };
+      const unchanged = async () => answersKept(await db, used);
       return { summary: cardSummary(context, liveView, related), unchanged };
     });
   }
@@ -238,7 +234,10 @@ export default defineBackground(() => {
   };
   const handle = createMessageHandler(browser.runtime.id, {
     'page/visited': async ({ context, visitId }, sender) => {
-      if (sender.tab?.id !== undefined) trail.visited(sender.tab.id, context.key);
+      if (sender.tab?.id !== undefined) {
+        trail.visited(sender.tab.id, context.key);
+        tabs.visited(sender.tab.id, context);
+      }
       const [record, sharing] = await Promise.all([
         db.then((database) => recordVisit(database, { context, visitId, now: Date.now() })),
         db.then(sharesWithGroup),

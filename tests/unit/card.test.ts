@@ -50,10 +50,28 @@ describe('the card', () => {
 
   it('asks for no group passages when the user does not share (the background would ask no one)', async () => {
     const { sent, answered } = show(false);
-    expect(sent).toContain('page/visited');
+    await expect.poll(() => sent).toContain('page/visited');
     // Awaited here after the card's own handlers of the same answers, which therefore have run.
     await Promise.all(answered);
     expect(sent).not.toContain('sharing/page-passages');
+  });
+
+  it('is drawn with its summary before its page work (the visit, notes, link marks) begins', async () => {
+    const { sent, answered } = show(false);
+    // The card's own handlers of its two answers have run: it is drawn and placed.
+    await Promise.all(answered);
+    expect(sent).toEqual(['settings/get', 'card/summary']);
+    await expect
+      .poll(() => sent)
+      .toEqual(expect.arrayContaining(['page/visited', 'annotations/list']));
+  });
+
+  it('destroyed before its page work begins, asks nothing more', async () => {
+    const { sent } = show(false);
+    destroy();
+    destroy = () => {};
+    await new Promise((resolve) => setTimeout(resolve));
+    expect(sent).toEqual(['settings/get', 'card/summary']);
   });
 });
 

@@ -5,8 +5,10 @@ import { describe as describeText } from '../../utils/annotations/selectors';
 import { createLiveFetcher } from '../../utils/live/live-fetcher';
 import type { PageContext } from '../../utils/pages/context';
 import { saveAnnotation } from '../../utils/storage/annotation-store';
+import { putCached } from '../../utils/storage/cache-store';
 import { deleteAllData, openDatabase } from '../../utils/storage/db';
 import type { Annotation } from '../../utils/storage/records';
+import { answersKept } from '../../utils/storage/story-inputs';
 import { createFirstStories } from '../../utils/story/first-story';
 import { createFixtureFetch } from '../fixture-site/fixture-fetch';
 import { petitionAt } from './fixture-facts';
@@ -137,5 +139,44 @@ describe('the first story kept in the worker', () => {
     expect(answers.at(-1)?.stale).toBe(true);
     await stories(context);
     expect(answers).toHaveLength(3);
+  });
+});
+
+describe('the cache check of what a kept summary or story read', () => {
+  const PETITION_JSON = 'https://petition.parliament.uk/archived/petitions/591092.json';
+  const HANSARD_JSON = 'https://hansard-api.parliament.uk/search/debates.json?searchTerm=SENCO';
+  const entry = (url: string, fetchedAt: number) => ({
+    url,
+    source: 'petitions' as const,
+    fetchedAt,
+    body: { data: { id: 591092 } },
+  });
+
+  it('holds while the answers are as read, and not once one is fetched again, removed or first stored', async () => {
+    name = `answers-kept-${++n}`;
+    const db = await openDatabase(name);
+    await putCached(db, entry(PETITION_JSON, 100));
+    const read = [
+      { url: PETITION_JSON, fetchedAt: 100 },
+      // Missing when read: it must still be missing.
+      { url: HANSARD_JSON, fetchedAt: null },
+    ];
+    expect(await answersKept(db, read)).toBe(true);
+    // Another answer stored at the same moment is not this one.
+    await putCached(db, entry(`${PETITION_JSON}?again`, 100));
+    expect(await answersKept(db, read)).toBe(true);
+
+    await putCached(db, entry(HANSARD_JSON, 150));
+    expect(await answersKept(db, read)).toBe(false);
+    expect(await answersKept(db, [{ url: PETITION_JSON, fetchedAt: 100 }])).toBe(true);
+
+    await putCached(db, entry(PETITION_JSON, 200));
+    expect(await answersKept(db, [{ url: PETITION_JSON, fetchedAt: 100 }])).toBe(false);
+    expect(await answersKept(db, [{ url: PETITION_JSON, fetchedAt: 200 }])).toBe(true);
+
+    await db.clear('cache');
+    expect(await answersKept(db, [{ url: PETITION_JSON, fetchedAt: 200 }])).toBe(false);
+    expect(await answersKept(db, [{ url: PETITION_JSON, fetchedAt: null }])).toBe(true);
+    db.close();
   });
 });

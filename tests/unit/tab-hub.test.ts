@@ -293,6 +293,33 @@ describe('what each tab shows, for the views beside them', () => {
     expect(firstStory).toHaveBeenCalledTimes(4);
   });
 
+  it('puts the first story together when the page is visited, for the report that follows', async () => {
+    const stories: ((entries: StoryEntry[]) => void)[] = [];
+    const firstStory = vi.fn(
+      (_: PageContext) => new Promise<StoryEntry[]>((resolve) => stories.push(resolve)),
+    );
+    const { hub } = hubWith({ firstStory });
+    // No view beside the tab: nothing is put together for none.
+    hub.visited(1, context);
+    expect(firstStory).not.toHaveBeenCalled();
+    const told = watcher(hub, 1);
+    hub.navigating(1);
+    hub.visited(1, structuredClone(context));
+    expect(firstStory).toHaveBeenCalledTimes(1);
+    stories[0]?.([ENTRY]);
+    // The report of that page is told with that story, not one asked again.
+    hub.report(1, PAGE);
+    await expect
+      .poll(() => told.at(-1))
+      .toEqual({ type: 'tab', tabId: 1, state: PAGE, story: [ENTRY] });
+    expect(firstStory).toHaveBeenCalledTimes(1);
+    // A report of another page asks its own.
+    hub.navigating(1);
+    hub.visited(1, context);
+    hub.report(1, { ...PAGE, context: { ...context, title: 'SEND Review' } });
+    expect(firstStory).toHaveBeenCalledTimes(3);
+  });
+
   it('sends the state without a story when the story fails, and only to views that watch', async () => {
     const firstStory = vi.fn(async (_: PageContext) => Promise.reject(new Error('storage')));
     const { hub, view } = hubWith({ firstStory });

@@ -139,6 +139,14 @@ export function createTabHub({
     },
     /** The tab's content script said what it shows. */
     report,
+    /**
+     * The tab's page was counted as visited, which its content script says before its report
+     * (that waits for the card): a view beside it has the page's first story put together now,
+     * so the report finds it ready, as for a report of an unchanged page.
+     */
+    visited(tabId: number, context: PageContext) {
+      if (firstStory && portsOf(tabId).length > 0) void storyFor(firstStory, tabId, context, false);
+    },
     /** The tab started loading a new page: its old report no longer holds. */
     navigating(tabId: number) {
       set(tabId, { status: 'loading' });
