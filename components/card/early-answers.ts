@@ -12,10 +12,17 @@ export interface EarlyAnswers {
   summary: { context: PageContext; answer: Promise<Result<CardSummary>> } | null;
 }
 
-export function askEarly(result: ExtractResult, send = sendPageRequest): EarlyAnswers {
+/** The settings, asked before the page is read: they need no context. */
+export const askSettings = (send = sendPageRequest) => send({ type: 'settings/get' });
+
+export function askEarly(
+  result: ExtractResult,
+  settings: EarlyAnswers['settings'],
+  send = sendPageRequest,
+): EarlyAnswers {
   const context = result.ok ? result.context : null;
   return {
-    settings: send({ type: 'settings/get' }),
+    settings,
     summary: context && {
       context,
       answer: send({ type: 'card/summary', context, referrer: document.referrer || null }),

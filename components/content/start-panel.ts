@@ -4,7 +4,7 @@ import { detectPage, type ExtractResult, extractPage } from '../../utils/pages/r
 import { watchForLateContent } from '../../utils/pages/watch';
 import { createCard } from '../card/Card';
 import cardCss from '../card/card.css?inline';
-import { askEarly, cardAnswersIn, type EarlyAnswers } from '../card/early-answers';
+import { askEarly, askSettings, cardAnswersIn, type EarlyAnswers } from '../card/early-answers';
 import { mountClosedRoot } from '../card/mount';
 import { type Measured, measureForPlacement } from '../card/watch-placement';
 import { MARKS } from '../marks';
@@ -22,9 +22,11 @@ export function startPanel(readers: PageReaders): void {
     performance.mark(MARKS.done);
     return;
   }
+  // The card's questions go first: nothing else is on their way. The settings need no reading
+  // of the page, so their round trip overlaps it.
+  const settings = askSettings();
   let result = extractPage(url, document, readers);
-  // The card's questions go first: nothing else is on their way.
-  const early = result && askEarly(result);
+  const early = result && askEarly(result, settings);
   // Each read is also told to the view beside the page (components/view/report-tab.ts); the
   // first once the card is drawn, as the report reads every passage the card does not need.
   let firstReport: (() => void) | null = () => {
@@ -44,7 +46,7 @@ export function startPanel(readers: PageReaders): void {
 
   const mount = (
     first: ExtractResult,
-    asked: EarlyAnswers = askEarly(first),
+    asked: EarlyAnswers = askEarly(first, settings),
     measured?: Measured,
   ) => {
     mounted = true;
@@ -60,11 +62,13 @@ export function startPanel(readers: PageReaders): void {
   };
 
   // The extension reloaded or updated: this script can no longer reach it, so the page keeps
-  // nothing of it (the new version injects itself only into pages loaded after).
-  whenExtensionGone(() => {
-    watching.abort();
-    unmount();
-  });
+  // nothing of it (the new version is injected only into pages loaded after). Watched once the
+  // card is up: opening its port would hold the card's answers back.
+  const watchGone = () =>
+    whenExtensionGone(() => {
+      watching.abort();
+      unmount();
+    });
 
   // A page still filling in is read again until it settles. A supported URL whose document is
   // not the page (an error page, a challenge) gets no panel, and so leaves no trace, unless the
@@ -80,6 +84,7 @@ export function startPanel(readers: PageReaders): void {
     else if (!shown) mount(next);
   });
   if (!early) {
+    watchGone();
     firstReport();
     performance.mark(MARKS.done);
     return;
@@ -92,9 +97,9 @@ export function startPanel(readers: PageReaders): void {
   // already there, it is drawn and placed in that one task, while no other work of this script
   // makes their replies wait.
   void cardAnswersIn(early).then(() => {
-    if (watching.signal.aborted) return;
     // A page read again since was measured as it was then: the card measures it anew.
     if (!mounted && result) mount(result, early, result === measuredRead ? measured : undefined);
+    watchGone();
     performance.mark(MARKS.done);
     requestIdleCallback(() => firstReport?.(), { timeout: 500 });
   });
