@@ -33,7 +33,7 @@ export function createTabHub({
   tabExists,
   enablePanel,
   firstStory,
-  // The panel module loads after the page's load event; an unsupported page runs no script at all.
+  // The content script is injected after the page's load event; an unsupported page gets none.
   graceMs = 1500,
   setTimer = (run, ms) => void setTimeout(run, ms),
 }: TabHubDeps) {
