@@ -96,6 +96,15 @@ function watcher(hub: ReturnType<typeof createTabHub>, tabId: number) {
   return told;
 }
 
+/** A first story that is put together only when the test tells it (`stories[n](entries)`). */
+function storiesToTell() {
+  const stories: ((entries: StoryEntry[]) => void)[] = [];
+  const firstStory = vi.fn(
+    (_: PageContext) => new Promise<StoryEntry[]>((resolve) => stories.push(resolve)),
+  );
+  return { stories, firstStory };
+}
+
 describe('what each tab shows, for the views beside them', () => {
   it('tells a view its tab’s report, and every change, and no other tab’s', () => {
     const { hub, view, enablePanel } = hubWith();
@@ -224,10 +233,7 @@ describe('what each tab shows, for the views beside them', () => {
   });
 
   it('sends a page’s first story with its state, and never after a newer state', async () => {
-    const stories: ((entries: StoryEntry[]) => void)[] = [];
-    const firstStory = vi.fn(
-      (_: PageContext) => new Promise<StoryEntry[]>((resolve) => stories.push(resolve)),
-    );
+    const { stories, firstStory } = storiesToTell();
     const { hub } = hubWith({ firstStory });
     // No view watches yet: no story is put together.
     hub.report(1, PAGE);
@@ -294,10 +300,7 @@ describe('what each tab shows, for the views beside them', () => {
   });
 
   it('puts the first story together when the page is visited, for the report that follows', async () => {
-    const stories: ((entries: StoryEntry[]) => void)[] = [];
-    const firstStory = vi.fn(
-      (_: PageContext) => new Promise<StoryEntry[]>((resolve) => stories.push(resolve)),
-    );
+    const { stories, firstStory } = storiesToTell();
     const { hub } = hubWith({ firstStory });
     // No view beside the tab: nothing is put together for none.
     hub.visited(1, context);
