@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { VIEW_MARKS } from '../../components/view/marks';
 import { type Box, ExtensionUi } from './closed-root';
 import { FIXTURE_PAGES } from './fixture-pages';
 import {
@@ -24,7 +25,10 @@ const SIDE_PANEL_WIDTH = 320;
 
 /** The worker's side panel and tabs APIs, the parts this file calls and wraps. */
 declare const chrome: {
-  sidePanel: { open(options: { tabId?: number; windowId?: number }): Promise<void> };
+  sidePanel: {
+    open(options: { tabId?: number; windowId?: number }): Promise<void>;
+    setOptions(options: { tabId: number; enabled: boolean }): Promise<void>;
+  };
   tabs: { query(query: { url: string }): Promise<{ id?: number }[]> };
 };
 
@@ -325,6 +329,17 @@ describe('the card on the page', () => {
     await other.close();
     await recordSidePanelOpens();
     const { page, ui } = await cardPage(SENCO);
+    // As for a card clicked before its page's report reached the worker, which enables the
+    // tab's panel: the click enables it itself. (Disabled once that report is in, so it does
+    // not enable the panel again meanwhile.)
+    await page.waitForFunction(
+      (mark) => performance.getEntriesByName(mark).length > 0,
+      VIEW_MARKS.reported,
+    );
+    await harness.worker.evaluate(async (url) => {
+      const [tab] = await chrome.tabs.query({ url });
+      await chrome.sidePanel.setOptions({ tabId: tab?.id ?? -1, enabled: false });
+    }, SENCO);
     await ui.click('button.open-view');
     await expect.poll(sidePanelOpens).toEqual(['opened true']);
     await page.close();

@@ -7,6 +7,9 @@ function fakes(withSidePanel: boolean) {
   const apis: ViewApis = {
     ...(withSidePanel && {
       sidePanel: {
+        setOptions: async (options) => {
+          calls.push(`sidePanel.setOptions ${JSON.stringify(options)}`);
+        },
         open: async ({ tabId }) => {
           calls.push(`sidePanel.open ${tabId}`);
         },
@@ -23,10 +26,14 @@ function fakes(withSidePanel: boolean) {
 }
 
 describe('opening the full view', () => {
-  it("calls Chromium's sidePanel.open before anything is awaited (the gesture would be lost)", async () => {
+  it("enables the tab's side panel and opens it before anything is awaited (the gesture would be lost)", async () => {
     const { apis, calls } = fakes(true);
     const opened = openView(apis, { id: 4, index: 1 });
-    expect(calls).toEqual(['sidePanel.open 4']);
+    // A card clicked before its page's report reached the worker: the panel is enabled first.
+    expect(calls).toEqual([
+      `sidePanel.setOptions ${JSON.stringify({ tabId: 4, path: 'sidepanel.html', enabled: true })}`,
+      'sidePanel.open 4',
+    ]);
     expect(await opened).toBe('side-panel');
   });
 

@@ -68,7 +68,7 @@ export function onToolbarClick(
 
 /** What the card's "Open the full story" needs: the side panel where there is one, else a tab. */
 export interface ViewApis {
-  sidePanel?: ViewOpeners['sidePanel'];
+  sidePanel?: SidePanelApi;
   tabs: {
     create(properties: { url: string; index?: number; openerTabId?: number }): Promise<unknown>;
   };
@@ -80,14 +80,21 @@ export interface ViewApis {
  * message that asks for it: Chromium opens a side panel only within the user's gesture, which any
  * `await` before `open` ends. Firefox's `sidebarAction.open` does not count a click on a web page
  * as a gesture at all, so there the view opens as a tab next to the page (`?tab=` shows that
- * page's context).
+ * page's context). The tab's panel is enabled first, in the same task: a card clicked before its
+ * page's report reached the worker (which enables it) would otherwise find none to open.
  */
 export function openView(
   apis: ViewApis,
   tab: { id?: number; index?: number } | undefined,
 ): Promise<'side-panel' | 'tab'> {
   if (tab?.id === undefined) return Promise.reject(new Error('Only a page can open its view.'));
-  if (apis.sidePanel) return apis.sidePanel.open({ tabId: tab.id }).then(() => 'side-panel');
+  if (apis.sidePanel) {
+    // Not awaited: the browser takes the two calls in order, and the gesture lasts for `open`.
+    void apis.sidePanel
+      .setOptions({ tabId: tab.id, path: VIEW_PATH, enabled: true })
+      .catch(() => {});
+    return apis.sidePanel.open({ tabId: tab.id }).then(() => 'side-panel');
+  }
   return apis.tabs
     .create({
       url: apis.getURL(`/${VIEW_PATH}?tab=${tab.id}`),
