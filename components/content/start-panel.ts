@@ -66,6 +66,8 @@ export function startPanel(readers: PageReaders): void {
   // card is up: opening its port would hold the card's answers back.
   const watchGone = () =>
     whenExtensionGone(() => {
+      // Nor is the view told anything more: this script can no longer reach the extension.
+      firstReport = null;
       watching.abort();
       unmount();
     });
