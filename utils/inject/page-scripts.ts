@@ -42,7 +42,7 @@ interface InjectorDeps {
  * Injects each supported page's content script once the page has loaded (`tabs.onUpdated`
  * `complete`), so nothing of the extension runs while the page loads and its `load` event
  * comes no later than without it (`npm run bench`, page_load_vs_empty_script_ratio). A script
- * injected twice into one document does nothing the second time (components/content/start-panel.ts).
+ * injected twice into one document does nothing the second time (components/content/run-once.ts).
  */
 export function createPageInjector({
   inject,
