@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createLastReadings, type Handed, handOver, readingOf } from '../utils/inject/handed';
 import { createPageInjector } from '../utils/inject/page-scripts';
 import { FRESH_FOR_MS } from '../utils/live/freshness';
 import { createLiveFetcher } from '../utils/live/live-fetcher';
@@ -118,7 +119,17 @@ export default defineBackground(() => {
   void sidePanel?.setOptions({ enabled: false }).catch(() => {});
   // Each supported page gets its site's content script once it has loaded.
   const injector = createPageInjector({
-    inject: (tabId, file) => browser.scripting.executeScript({ target: { tabId }, files: [file] }),
+    inject: async (tabId, file, url) => {
+      const target = { tabId };
+      // Handed over first, and waited for: the script takes it as it starts. Without it (a
+      // settings read or a hand-over that failed), the script asks as before.
+      const handed = await handedFor(tabId, url).catch(() => null);
+      if (handed)
+        await browser.scripting
+          .executeScript({ target, func: handOver, args: [handed] })
+          .catch(() => {});
+      return browser.scripting.executeScript({ target, files: [file] });
+    },
   });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     injector.updated(tabId, change.status, tab.url);
@@ -164,6 +175,7 @@ export default defineBackground(() => {
     tabId: number | undefined,
     referrer: string | null,
   ) {
+    readings.asked(context, referrer);
     const cameFromKey = cameFromOf(context, tabId, referrer);
     return summaries(JSON.stringify([context, cameFromKey]), async () => {
       // The page's own answers, to tell later that they are still the ones in the cache.
@@ -180,6 +192,25 @@ export default defineBackground(() => {
       const unchanged = async () => answersKept(await db, used);
       return { summary: cardSummary(context, liveView, related), unchanged };
     });
+  }
+  // What a page's script is handed with its injection: the settings, and the card's summary
+  // if one is kept for the page as last read (utils/inject/handed.ts).
+  const readings = createLastReadings(200);
+  async function handedFor(tabId: number, url: string): Promise<Handed | null> {
+    const page = detectHref(url)?.page;
+    if (!page) return null;
+    const last = readings.of(page.key);
+    const [settings, summary] = await Promise.all([
+      readSettings(),
+      last &&
+        summaries.kept(
+          JSON.stringify([last.context, cameFromOf(last.context, tabId, last.referrer)]),
+        ),
+    ]);
+    return {
+      settings,
+      card: last && summary && { reading: readingOf(last.context, last.referrer), summary },
+    };
   }
   // The settings as last read or written here (every card asks for them before it can draw);
   // only this worker writes them, through `settings/set` or `data/delete-all`.

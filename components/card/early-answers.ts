@@ -1,3 +1,4 @@
+import { type Handed, readingOf } from '../../utils/inject/handed';
 import { sendPageRequest } from '../../utils/messaging/page-client';
 import type { Result } from '../../utils/messaging/page-protocol';
 import type { PageContext } from '../../utils/pages/context';
@@ -5,27 +6,42 @@ import type { ExtractResult } from '../../utils/pages/registry';
 import type { Settings } from '../../utils/storage/records';
 import type { CardSummary } from '../../utils/story/card-summary';
 
-/** Requests sent before the card mounts, so their round trips overlap the UI's set-up. */
+/** The card's answers, asked before it mounts so their round trips overlap the UI's set-up. */
 export interface EarlyAnswers {
   settings: Promise<Result<Settings>>;
   /** The card's summary of `context`, the page as first read. */
   summary: { context: PageContext; answer: Promise<Result<CardSummary>> } | null;
 }
 
-/** The settings, asked before the page is read: they need no context. */
-export const askSettings = (send = sendPageRequest) => send({ type: 'settings/get' });
+/**
+ * The settings: handed over with the script (utils/inject/handed.ts), or asked before the page
+ * is read, as they need no context.
+ */
+export const settingsFrom = (handed: Handed | null, send = sendPageRequest) =>
+  handed
+    ? Promise.resolve({ ok: true, data: handed.settings } as const)
+    : send({ type: 'settings/get' });
 
+/**
+ * The card's questions about the page as read: its summary is the one handed over if that was
+ * kept for the page read exactly so, and asked for otherwise.
+ */
 export function askEarly(
   result: ExtractResult,
   settings: EarlyAnswers['settings'],
+  handed: Handed['card'] = null,
   send = sendPageRequest,
 ): EarlyAnswers {
   const context = result.ok ? result.context : null;
+  const referrer = document.referrer || null;
   return {
     settings,
     summary: context && {
       context,
-      answer: send({ type: 'card/summary', context, referrer: document.referrer || null }),
+      answer:
+        handed && handed.reading === readingOf(context, referrer)
+          ? Promise.resolve({ ok: true, data: handed.summary } as const)
+          : send({ type: 'card/summary', context, referrer }),
     },
   };
 }

@@ -1,10 +1,11 @@
+import { takeHanded } from '../../utils/inject/handed';
 import { whenExtensionGone } from '../../utils/messaging/page-channel';
 import type { PageReaders } from '../../utils/pages/page-module';
 import { detectPage, type ExtractResult, extractPage } from '../../utils/pages/registry';
 import { watchForLateContent } from '../../utils/pages/watch';
 import { createCard } from '../card/Card';
 import cardCss from '../card/card.css?inline';
-import { askEarly, askSettings, cardAnswersIn, type EarlyAnswers } from '../card/early-answers';
+import { askEarly, cardAnswersIn, type EarlyAnswers, settingsFrom } from '../card/early-answers';
 import { mountClosedRoot } from '../card/mount';
 import { type Measured, measureForPlacement } from '../card/watch-placement';
 import { MARKS } from '../marks';
@@ -22,11 +23,12 @@ export function startPanel(readers: PageReaders): void {
     performance.mark(MARKS.done);
     return;
   }
-  // The card's questions go first: nothing else is on their way. The settings need no reading
-  // of the page, so their round trip overlaps it.
-  const settings = askSettings();
+  // The card's questions go first: nothing else is on their way. What the background handed
+  // over with the script (the settings, a kept summary) needs no round trip at all.
+  const handed = takeHanded();
+  const settings = settingsFrom(handed);
   let result = extractPage(url, document, readers);
-  const early = result && askEarly(result, settings);
+  const early = result && askEarly(result, settings, handed?.card);
   // Each read is also told to the view beside the page (components/view/report-tab.ts); the
   // first once the card is drawn, as the report reads every passage the card does not need.
   let firstReport: (() => void) | null = () => {
@@ -46,7 +48,7 @@ export function startPanel(readers: PageReaders): void {
 
   const mount = (
     first: ExtractResult,
-    asked: EarlyAnswers = askEarly(first, settings),
+    asked: EarlyAnswers = askEarly(first, settings, handed?.card),
     measured?: Measured,
   ) => {
     mounted = true;

@@ -30,6 +30,7 @@ declare const chrome: {
     setOptions(options: { tabId: number; enabled: boolean }): Promise<void>;
   };
   tabs: { query(query: { url: string }): Promise<{ id?: number }[]> };
+  runtime: { onMessage: { addListener(listener: (message: { type?: string }) => void): void } };
 };
 
 const harness = await launch();
@@ -269,6 +270,55 @@ const sidePanelOpens = () =>
   harness.worker.evaluate(() => (globalThis as unknown as { opened: string[] }).opened);
 
 describe('the card on the page', () => {
+  it('drawn again on a later visit, asks for neither its settings nor its summary: the background hands them over with its script', async () => {
+    // What the pages ask the worker, seen beside its own listener.
+    await harness.worker.evaluate(() => {
+      const world = globalThis as unknown as { asked: string[] };
+      world.asked = [];
+      chrome.runtime.onMessage.addListener((message: { type?: string }) => {
+        world.asked.push(message.type ?? '');
+      });
+    });
+    /** What the page opened by `visit` asks, once it has told the worker of its visit. */
+    const askedBy = async (visit: () => Promise<Page>) => {
+      await harness.worker.evaluate(() => {
+        (globalThis as unknown as { asked: string[] }).asked = [];
+      });
+      const page = await visit();
+      await page.waitForFunction(
+        () => performance.getEntriesByName('civic-thread:done').length > 0,
+      );
+      const ui = await ExtensionUi.of(page);
+      await expect.poll(() => ui.attribute('.headline', 'aria-busy')).toBe('false');
+      const headline = await ui.text('.headline');
+      const asked = () =>
+        harness.worker.evaluate(() => (globalThis as unknown as { asked: string[] }).asked);
+      await expect.poll(asked).toContain('page/visited');
+      const requests = await asked();
+      await page.close();
+      return { headline, requests };
+    };
+    const visit = async () => (await cardPage(SENCO)).page;
+    const first = await askedBy(visit);
+    expect(first.headline).toMatch(/^Government responded/);
+
+    const again = await askedBy(visit);
+    expect(again.headline).toBe(first.headline);
+    expect(again.requests).not.toContain('settings/get');
+    expect(again.requests).not.toContain('card/summary');
+
+    // Come to from another page, it reads otherwise (its referrer): its summary is asked again.
+    const referred = await askedBy(async () => {
+      const { page } = await openPage(harness, 'about:blank');
+      // Wide enough for the whole card, as `cardPage` opens it.
+      await page.setViewportSize({ width: 1920, height: 900 });
+      await page.goto(SENCO, { referer: WH_DEBATE });
+      return page;
+    });
+    expect(referred.headline).toMatch(/^Government responded/);
+    expect(referred.requests).toContain('card/summary');
+  });
+
   it('collapses to its tab from the keyboard, keeps focus on it, and stays collapsed on the next page', async () => {
     const { page, ui } = await cardPage(SENCO);
     await ui.focus('button.toggle');

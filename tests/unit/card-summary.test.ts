@@ -137,4 +137,17 @@ describe('the summary cache', () => {
     // Each ask builds, and builds once more after: none is ever kept.
     expect(builds).toBe(6);
   });
+
+  it('gives a summary it keeps without building one, while it holds (what a page is handed)', async () => {
+    const summaries = createSummaryCache({ maxAgeMs: MAX_AGE });
+    let inCache = true;
+    expect(await summaries.kept('page')).toBeNull();
+    await summaries('page', async () => built(done('build 1'), async () => inCache));
+    expect(await summaries.kept('page')).toEqual(done('build 1'));
+    inCache = false;
+    expect(await summaries.kept('page')).toBeNull();
+    inCache = true;
+    // Forgotten once found stale: asked again, it is built again.
+    expect(await summaries.kept('page')).toBeNull();
+  });
 });

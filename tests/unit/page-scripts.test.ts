@@ -42,7 +42,7 @@ describe('the content script a page gets', () => {
 describe('the page injector', () => {
   const injector = () => {
     vi.useFakeTimers();
-    const inject = vi.fn((_tabId: number, _file: string) => Promise.resolve());
+    const inject = vi.fn((_tabId: number, _file: string, _url: string) => Promise.resolve());
     return { inject, pages: createPageInjector({ inject }) };
   };
 
@@ -52,7 +52,7 @@ describe('the page injector', () => {
     expect(inject).not.toHaveBeenCalled();
     pages.updated(1, 'complete', PETITION);
     vi.advanceTimersByTime(LOAD_FALLBACK_MS * 2);
-    expect(inject.mock.calls).toEqual([[1, '/content-petitions.js']]);
+    expect(inject.mock.calls).toEqual([[1, '/content-petitions.js', PETITION]]);
     vi.useRealTimers();
   });
 
@@ -62,7 +62,7 @@ describe('the page injector', () => {
     vi.advanceTimersByTime(LOAD_FALLBACK_MS - 1);
     expect(inject).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
-    expect(inject.mock.calls).toEqual([[2, '/content-govuk.js']]);
+    expect(inject.mock.calls).toEqual([[2, '/content-govuk.js', CONSULTATION]]);
     vi.useRealTimers();
   });
 
@@ -76,7 +76,7 @@ describe('the page injector', () => {
     pages.updated(5, 'loading', PETITION);
     pages.updated(5, undefined, PETITION);
     vi.advanceTimersByTime(LOAD_FALLBACK_MS);
-    expect(inject.mock.calls).toEqual([[5, '/content-petitions.js']]);
+    expect(inject.mock.calls).toEqual([[5, '/content-petitions.js', PETITION]]);
     vi.useRealTimers();
   });
 

@@ -32,8 +32,8 @@ export function pageScriptFor(href: string | undefined): PageScript | null {
 }
 
 interface InjectorDeps {
-  /** Runs the file in the tab's top document (`scripting.executeScript`). */
-  inject(tabId: number, file: PageScript): Promise<unknown>;
+  /** Runs the file in the tab's top document (`scripting.executeScript`), showing `url`. */
+  inject(tabId: number, file: PageScript, url: string): Promise<unknown>;
   setTimer?: (run: () => void, ms: number) => ReturnType<typeof setTimeout>;
   clearTimer?: (timer: ReturnType<typeof setTimeout> | undefined) => void;
 }
@@ -55,21 +55,22 @@ export function createPageInjector({
     fallbacks.delete(tabId);
   };
   // A tab closed or navigated meanwhile, or showing the browser's error page: nothing to run in.
-  const run = (tabId: number, file: PageScript) => void inject(tabId, file).catch(() => {});
+  const run = (tabId: number, file: PageScript, url: string) =>
+    void inject(tabId, file, url).catch(() => {});
   return {
     /** A tab's `tabs.onUpdated`: its `status` change and the address it now shows. */
     updated(tabId: number, status: string | undefined, url: string | undefined) {
       if (status !== 'loading' && status !== 'complete') return;
       cancel(tabId);
       const file = pageScriptFor(url);
-      if (!file) return;
-      if (status === 'complete') run(tabId, file);
+      if (!file || !url) return;
+      if (status === 'complete') run(tabId, file, url);
       else
         fallbacks.set(
           tabId,
           setTimer(() => {
             fallbacks.delete(tabId);
-            run(tabId, file);
+            run(tabId, file, url);
           }, LOAD_FALLBACK_MS),
         );
     },

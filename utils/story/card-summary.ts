@@ -77,10 +77,18 @@ export function createSummaryCache({
     if (current && !built.summary.incomplete) kept.set(key, { ...built, at });
     return { summary: built.summary, current };
   };
-  const summaryOf = async (key: string, build: () => Promise<BuiltSummary>) => {
+  /** The summary kept for `key` while it holds, or null: nothing is built. */
+  const keptFor = async (key: string) => {
     const known = kept.get(key);
-    if (known && now() - known.at < maxAgeMs && (await known.unchanged())) return known.summary;
-    kept.delete(key);
+    if (!known) return null;
+    if (now() - known.at < maxAgeMs && (await known.unchanged())) return known.summary;
+    // Unless another build kept a newer one meanwhile.
+    if (kept.get(key) === known) kept.delete(key);
+    return null;
+  };
+  const summaryOf = async (key: string, build: () => Promise<BuiltSummary>) => {
+    const known = await keptFor(key);
+    if (known) return known;
     const { summary, current } = await keepIfCurrent(key, build);
     if (!current && !summary.incomplete) void keepIfCurrent(key, build);
     return summary;
@@ -89,5 +97,5 @@ export function createSummaryCache({
     generation++;
     kept.clear();
   };
-  return Object.assign(summaryOf, { changed });
+  return Object.assign(summaryOf, { changed, kept: keptFor });
 }
