@@ -121,11 +121,13 @@ export default defineBackground(() => {
   const injector = createPageInjector({
     inject: async (tabId, file, url) => {
       const target = { tabId };
-      // Handed over first, and waited for: the script takes it as it starts. Without it (a
-      // settings read or a hand-over that failed), the script asks as before.
+      // Handed over first, for the script to take as it starts. Not waited for: the file, read
+      // from disk before it is sent, reaches the page after it (waiting cost a round trip to
+      // the page). Without it (a settings read or a hand-over that failed, or a hand-over that
+      // came late), the script asks as before.
       const handed = await handedFor(tabId, url).catch(() => null);
       if (handed)
-        await browser.scripting
+        void browser.scripting
           .executeScript({ target, func: handOver, args: [handed] })
           .catch(() => {});
       return browser.scripting.executeScript({ target, files: [file] });
