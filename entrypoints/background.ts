@@ -45,6 +45,7 @@ import {
   saveAnnotation,
   saveEdit,
 } from '../utils/storage/annotation-store';
+import { trimCache } from '../utils/storage/cache-store';
 import { dataStats, deleteAllData, openDatabase } from '../utils/storage/db';
 import type { Settings } from '../utils/storage/records';
 import { deleteDraft, listDrafts, saveDraft } from '../utils/storage/response-store';
@@ -446,6 +447,10 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SHARE_ALARM) void shareQueue.kick();
+  });
+  // The same wake drops answers past the cache's bounds, away from any page's reading.
+  browser.alarms.onAlarm.addListener(async (alarm) => {
+    if (alarm.name === WATCH_ALARM) await trimCache(await db, Date.now());
   });
   browser.notifications.onClicked.addListener(async (id) => {
     const event = await getEvent(await db, id);

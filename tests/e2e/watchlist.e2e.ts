@@ -295,4 +295,22 @@ describe('the watchlist', () => {
     await library.close();
     await page.close();
   });
+
+  it('drops, on the watch alarm’s wake, the cached answers not fetched for 30 days', async () => {
+    await clearStore(harness, 'cache');
+    const day = 24 * 60 * 60_000;
+    const answer = (id: number, age: number) => ({
+      url: `https://petition.parliament.uk/petitions/${id}.json`,
+      source: 'petitions',
+      fetchedAt: Date.now() - age,
+      body: { data: { id } },
+    });
+    await putRecords(harness, 'cache', [answer(700001, 31 * day), answer(700002, 29 * day)]);
+    await fireAlarm();
+    await expect
+      .poll(async () =>
+        ((await readStore(harness, 'cache')) as { url: string }[]).map((a) => a.url),
+      )
+      .toEqual(['https://petition.parliament.uk/petitions/700002.json']);
+  });
 });

@@ -1,5 +1,5 @@
 import { openDB } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXPORT_FORMATS, type ExportFormat, exportAs } from '../../utils/library/export';
 import type { FetchDeps } from '../../utils/net/fetch-json';
 import { createHypothesisApi } from '../../utils/sharing/api';
@@ -533,6 +533,30 @@ describe('the group notes kept', () => {
     await putGroupNotes(w.deps.db, row(0));
     expect(await w.deps.db.get('groupNotes', row(0).uri)).toEqual(row(0));
     expect(await w.deps.db.get('groupNotes', row(5).uri)).toBeUndefined();
+    expect(await w.deps.db.count('groupNotes')).toBe(MAX_GROUP_NOTE_PAGES);
+  });
+
+  it('writes nothing when a removal past the limit fails: the put and the removals are one', async () => {
+    const w = await world();
+    await connected(w, []);
+    for (let i = 0; i < MAX_GROUP_NOTE_PAGES; i++) await putGroupNotes(w.deps.db, row(i));
+    // Any way of removing a row fails, by the store or by a cursor.
+    const full = () => {
+      throw new DOMException('The disk is full.', 'QuotaExceededError');
+    };
+    const failing = [
+      vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(full),
+      vi.spyOn(IDBCursor.prototype, 'delete').mockImplementation(full),
+    ];
+    try {
+      await expect(putGroupNotes(w.deps.db, row(MAX_GROUP_NOTE_PAGES))).rejects.toThrow(
+        'The disk is full.',
+      );
+    } finally {
+      for (const spy of failing) spy.mockRestore();
+    }
+    expect(await w.deps.db.get('groupNotes', row(MAX_GROUP_NOTE_PAGES).uri)).toBeUndefined();
+    expect(await w.deps.db.get('groupNotes', row(0).uri)).toEqual(row(0));
     expect(await w.deps.db.count('groupNotes')).toBe(MAX_GROUP_NOTE_PAGES);
   });
 

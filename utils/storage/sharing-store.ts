@@ -1,4 +1,5 @@
 import type { CivicThreadDB } from './db';
+import { dropOldest } from './drop-oldest';
 import {
   GroupNotesEntry,
   PublishedNote,
@@ -170,16 +171,7 @@ export async function putGroupNotes(db: CivicThreadDB, entry: GroupNotesEntry): 
   if (connection?.groupId !== row.groupId) return tx.done;
   const store = tx.objectStore('groupNotes');
   await store.put(row);
-  let over = (await store.count()) - MAX_GROUP_NOTE_PAGES;
-  let oldest = over > 0 ? await store.index('byFetchedAt').openCursor() : null;
-  while (oldest && over > 0) {
-    // Not the row just written, even when the clock says it is no newer than another.
-    if (oldest.primaryKey !== row.uri) {
-      await oldest.delete();
-      over--;
-    }
-    oldest = await oldest.continue();
-  }
+  await dropOldest(store, { maxRows: MAX_GROUP_NOTE_PAGES, keep: row.uri });
   await tx.done;
 }
 
