@@ -285,6 +285,7 @@ describe('the library', () => {
     await expect
       .poll(() => card.getByLabel('Note').evaluate((field) => field === document.activeElement))
       .toBe(true);
+    expect(await axeViolations(library, '.note-form')).toEqual([]);
     await card.getByLabel('Colour').selectOption('green');
     await card.getByRole('button', { name: 'Save' }).click();
     await expect
