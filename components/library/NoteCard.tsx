@@ -2,9 +2,8 @@ import { useState } from 'preact/hooks';
 import { openLink } from '../../utils/library/open-link';
 import type { Annotation } from '../../utils/storage/records';
 import { formatAsOf } from '../format';
-import { ChangedElsewhere, EditConflict } from '../notes/EditConflict';
-import { parseTags } from '../notes/tags';
-import { useNoteEdit } from '../notes/useNoteEdit';
+import { NoteEditForm } from '../notes/NoteEditForm';
+import { TagList } from '../notes/TagList';
 import { NoteSharing } from '../sharing/NoteSharing';
 import type { Sharing } from '../sharing/useSharing';
 
@@ -66,19 +65,15 @@ export function NoteCard({
           </details>
         )}
         {editing ? (
-          <EditForm annotation={annotation} onSaved={onSaved} done={() => setEditing(false)} />
+          <NoteEditForm
+            annotation={annotation}
+            onSaved={onSaved}
+            onCancel={() => setEditing(false)}
+          />
         ) : (
           <>
             {annotation.note && <p class="note-text">{annotation.note}</p>}
-            {annotation.tags.length > 0 && (
-              <ul class="inline-list tags" aria-label="Tags">
-                {annotation.tags.map((tag) => (
-                  <li key={tag} class="tag">
-                    {tag}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <TagList tags={annotation.tags} />
             <p class="note-actions">
               <a href={openLink(annotation)} target="_blank" rel="noopener">
                 Open on the page<span class="visually-hidden">: “{name}”</span>
@@ -95,55 +90,5 @@ export function NoteCard({
         )}
       </div>
     </li>
-  );
-}
-
-function EditForm({
-  annotation,
-  onSaved,
-  done,
-}: {
-  annotation: Annotation;
-  onSaved: (annotation: Annotation) => void;
-  done: () => void;
-}) {
-  const [note, setNote] = useState(annotation.note);
-  const [tags, setTags] = useState(annotation.tags.join(', '));
-  const edit = useNoteEdit(annotation, (saved) => {
-    onSaved(saved);
-    done();
-  });
-  const changes = () => ({ note, tags: parseTags(tags), colour: annotation.colour });
-  return (
-    <form
-      class="note-edit"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void edit.save(changes());
-      }}
-    >
-      {edit.changedElsewhere && !edit.conflict && <ChangedElsewhere />}
-      <label>
-        Note
-        <textarea value={note} onInput={(e) => setNote(e.currentTarget.value)} rows={3} />
-      </label>
-      <label>
-        Tags, separated by commas
-        <input value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
-      </label>
-      {edit.conflict && (
-        <EditConflict
-          conflict={edit.conflict}
-          mine={changes()}
-          onKeepMine={() => void edit.keepMine(changes())}
-          onUseSaved={done}
-        />
-      )}
-      <button type="submit">Save</button>{' '}
-      <button type="button" class="secondary" onClick={done}>
-        Cancel
-      </button>
-      {edit.problem && <p role="alert">{edit.problem}</p>}
-    </form>
   );
 }

@@ -1,12 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { type Annotation, type Colour, Colour as ColourSchema } from '../../utils/storage/records';
 import { formatDate } from '../format';
 import { NoteSharing } from '../sharing/NoteSharing';
 import type { Sharing } from '../sharing/useSharing';
-import { ChangedElsewhere, EditConflict } from './EditConflict';
-import { parseTags } from './tags';
+import { NoteEditForm } from './NoteEditForm';
+import { TagList } from './TagList';
 import type { Annotations, Placed } from './useAnnotations';
-import { useNoteEdit } from './useNoteEdit';
 
 const QUOTE_SHOWN = 280;
 
@@ -53,19 +50,16 @@ export function NoteItem({
         </p>
       )}
       {editing ? (
-        <EditForm annotation={annotation} notes={notes} done={() => setEditing(false)} />
+        <NoteEditForm
+          annotation={annotation}
+          onSaved={() => notes.reload()}
+          onCancel={() => setEditing(false)}
+          onUseSaved={() => void notes.reload()}
+        />
       ) : (
         <>
           {annotation.note && <p class="note-text">{annotation.note}</p>}
-          {annotation.tags.length > 0 && (
-            <ul class="plain-list inline-list tags" aria-label="Tags">
-              {annotation.tags.map((tag) => (
-                <li key={tag} class="tag">
-                  {tag}
-                </li>
-              ))}
-            </ul>
-          )}
+          <TagList tags={annotation.tags} />
           <div class="note-actions">
             <button type="button" class="secondary" onClick={() => setEditing(true)}>
               Edit
@@ -78,88 +72,5 @@ export function NoteItem({
         </>
       )}
     </li>
-  );
-}
-
-function EditForm({
-  annotation,
-  notes,
-  done,
-}: {
-  annotation: Annotation;
-  notes: Annotations;
-  done: () => void;
-}) {
-  const [note, setNote] = useState(annotation.note);
-  const [tags, setTags] = useState(annotation.tags.join(', '));
-  const [colour, setColour] = useState<Colour>(annotation.colour);
-  const edit = useNoteEdit(annotation, async () => {
-    await notes.reload();
-    done();
-  });
-  const changes = () => ({ note, tags: parseTags(tags), colour });
-  const id = annotation.id;
-  // The user asked to edit this note: take them to it.
-  const field = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => field.current?.focus(), []);
-  return (
-    <form
-      class="note-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void edit.save(changes());
-      }}
-    >
-      {edit.changedElsewhere && !edit.conflict && <ChangedElsewhere />}
-      <label for={`note-${id}`}>Note</label>
-      <textarea
-        id={`note-${id}`}
-        value={note}
-        rows={3}
-        ref={field}
-        onInput={(e) => setNote(e.currentTarget.value)}
-      />
-      <label for={`tags-${id}`}>Tags, separated by commas</label>
-      <input id={`tags-${id}`} value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
-      {annotation.kind === 'highlight' && (
-        <>
-          <label for={`colour-${id}`}>Colour</label>
-          <select
-            id={`colour-${id}`}
-            value={colour}
-            onChange={(e) => setColour(ColourSchema.parse(e.currentTarget.value))}
-          >
-            {ColourSchema.options.map((option) => (
-              <option key={option} value={option}>
-                {option[0]?.toUpperCase()}
-                {option.slice(1)}
-              </option>
-            ))}
-          </select>
-        </>
-      )}
-      {edit.conflict && (
-        <EditConflict
-          conflict={edit.conflict}
-          mine={changes()}
-          onKeepMine={() => void edit.keepMine(changes())}
-          onUseSaved={() => {
-            void notes.reload();
-            done();
-          }}
-        />
-      )}
-      {edit.problem && (
-        <p class="notice notice-error" role="alert">
-          {edit.problem}
-        </p>
-      )}
-      <div class="note-actions">
-        <button type="submit">Save</button>
-        <button type="button" class="secondary" onClick={done}>
-          Cancel
-        </button>
-      </div>
-    </form>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { sendRequest } from '../../utils/messaging/client';
 import type { ResponseData } from '../../utils/messaging/protocol';
 import { formatAsOf } from '../format';
+import { TagList } from '../notes/TagList';
 
 type Answer = ResponseData<'sharing/group-notes'>;
 
@@ -46,15 +47,7 @@ export function GroupNotes({
             </p>
             {note.target && <blockquote class="note-quote">{note.target.quote.exact}</blockquote>}
             {note.text && <p class="note-text">{note.text}</p>}
-            {note.tags.length > 0 && (
-              <ul class="plain-list inline-list tags" aria-label="Tags">
-                {note.tags.map((tag) => (
-                  <li key={tag} class="tag">
-                    {tag}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <TagList tags={note.tags} />
           </li>
         ))}
       </ul>

@@ -276,6 +276,31 @@ describe('the library', () => {
     await library.close();
   });
 
+  it("changes a highlight's colour from its editor, which opens on the note's text", async () => {
+    await highlightWithNote(SENCO, SENCO_PASSAGE, 'Colour me', 'draft');
+    const library = await openLibrary();
+    const card = library.locator('.note-card', { hasText: SENCO_PASSAGE });
+    await card.getByRole('button', { name: /^Edit/ }).click();
+    // The user asked to edit this note: the cursor is in its text.
+    await expect
+      .poll(() => card.getByLabel('Note').evaluate((field) => field === document.activeElement))
+      .toBe(true);
+    expect(await axeViolations(library, '.note-form')).toEqual([]);
+    await card.getByLabel('Colour').selectOption('green');
+    await card.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(async () =>
+        ((await readStore(harness, 'annotations')) as { colour: string }[]).map((a) => a.colour),
+      )
+      .toEqual(['green']);
+    // The page paints it in its new colour.
+    const { page } = await openPage(harness, SENCO);
+    await expect.poll(() => paintedText(page, 'green')).toEqual([SENCO_PASSAGE]);
+    expect(await paintedText(page)).toEqual([]);
+    await page.close();
+    await library.close();
+  });
+
   it('keeps a note deleted while the rest of a large library is still loading', async () => {
     await storeManyNotes(harness, 10_000, ['funding', 'SENCO', 'training']);
     // The background's answer to "every note" reaches the page 1.5 s late, as on a slow

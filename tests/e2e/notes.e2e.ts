@@ -52,7 +52,7 @@ describe('highlights and notes', () => {
     await page.close();
   });
 
-  it('highlights with a note and tags from the selection toolbar', async () => {
+  it('highlights with a note, tags and a colour from the selection toolbar', async () => {
     const { page, view } = await openPanel(SENCO);
     await selectText(page, 'within 3 years of appointment');
     // The toolbar is in the card's closed shadow root: pressed as a user would, by its place.
@@ -66,12 +66,13 @@ describe('highlights and notes', () => {
       .toBe(true);
     await note.fill('NASENCO deadline: quote in the briefing');
     await notes(view).getByLabel('Tags, separated by commas').fill('nasenco, training');
+    await notes(view).getByLabel('Colour').selectOption('blue');
     await notes(view).getByRole('button', { name: 'Save', exact: true }).click();
     await expect
       .poll(() => notes(view).locator('.note-text').allTextContents())
       .toEqual(['NASENCO deadline: quote in the briefing']);
     expect(await notes(view).locator('.tag').allTextContents()).toEqual(['nasenco', 'training']);
-    await expect.poll(() => paintedText(page)).toEqual(['within 3 years of appointment']);
+    await expect.poll(() => paintedText(page, 'blue')).toEqual(['within 3 years of appointment']);
     await page.close();
   });
 
