@@ -1,3 +1,4 @@
+import { createHighlightLayer } from '../../utils/annotations/painter';
 import type { PageSend } from '../../utils/messaging/page-client';
 import type { PageContext, PageKind } from '../../utils/pages/context';
 import { supportedAnchors } from '../../utils/pages/registry';
@@ -57,27 +58,26 @@ export function showLinkCards(
   const cache = new Map<string, Promise<CardState>>();
 
   // Ranges follow their links through scrolling and layout changes by themselves.
-  const registry = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
-  const sheet = registry ? new CSSStyleSheet() : null;
-  if (registry && sheet) {
-    sheet.replaceSync(
-      KINDS.map(
-        (kind) =>
-          `::highlight(${LINK_MARK(kind)}) { text-decoration: underline 3px ${MARK_COLOUR[kind]}; }`,
-      ).join('\n'),
-    );
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    for (const kind of KINDS) {
-      const ranges = anchors
+  const marks = createHighlightLayer(
+    doc,
+    Object.fromEntries(
+      KINDS.map((kind) => [
+        LINK_MARK(kind),
+        `text-decoration: underline 3px ${MARK_COLOUR[kind]};`,
+      ]),
+    ),
+  );
+  for (const kind of KINDS)
+    marks.set(
+      LINK_MARK(kind),
+      anchors
         .filter(({ page }) => page.kind === kind)
         .map(({ anchor }) => {
           const range = doc.createRange();
           range.selectNodeContents(anchor);
           return range;
-        });
-      registry.set(LINK_MARK(kind), new Highlight(...ranges));
-    }
-  }
+        }),
+    );
 
   /** The card shown, and the link it is for. */
   let open: { box: HTMLElement; url: string } | null = null;
@@ -161,7 +161,6 @@ export function showLinkCards(
     clearTimeout(timer);
     close();
     for (const [type, listener] of listeners) doc.removeEventListener(type, listener);
-    if (registry) for (const kind of KINDS) registry.delete(LINK_MARK(kind));
-    doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    marks.clear();
   };
 }
