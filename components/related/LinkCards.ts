@@ -5,7 +5,6 @@ import { supportedAnchors } from '../../utils/pages/registry';
 import type { LinkCard } from '../../utils/related/related-item';
 import { el, placeAt, type Spot } from '../card/dom';
 import { KIND_LABEL } from '../format';
-import { factsOf } from './facts';
 
 /** Hover this long before a card opens, so sweeping the pointer over text opens nothing. */
 const HOVER_DELAY_MS = 300;
@@ -37,7 +36,7 @@ function cardBody(doc: Document, state: CardState): Node[] {
       el(doc, 'span', { class: `badge badge-${card.kind}` }, KIND_LABEL[card.kind]),
     ),
     el(doc, 'p', { class: 'link-card-title' }, card.problem ? 'Details unavailable' : card.title),
-    el(doc, 'p', { class: 'meta' }, card.problem ?? factsOf(card).join(' · ')),
+    el(doc, 'p', { class: 'meta' }, card.problem ?? card.facts.join(' · ')),
   ];
 }
 
@@ -61,10 +60,7 @@ export function showLinkCards(
   const marks = createHighlightLayer(
     doc,
     Object.fromEntries(
-      KINDS.map((kind) => [
-        LINK_MARK(kind),
-        `text-decoration: underline 3px ${MARK_COLOUR[kind]};`,
-      ]),
+      KINDS.map((kind) => [LINK_MARK(kind), `text-decoration: underline 3px ${MARK_COLOUR[kind]}`]),
     ),
   );
   for (const kind of KINDS)

@@ -11,7 +11,7 @@ export function createHighlightLayer(doc: Document, rules: Record<string, string
   if (sheet) {
     sheet.replaceSync(
       Object.entries(rules)
-        .map(([name, rule]) => `::highlight(${name}) { ${rule} }`)
+        .map(([name, rule]) => `::highlight(${name}) { ${rule}; }`)
         .join('\n'),
     );
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
@@ -40,16 +40,13 @@ const GROUP = 'civic-thread-group';
 
 /** Paints the notes' highlights, one highlight per colour, and the group's passages. */
 export function createPainter(doc: Document) {
-  const layer = createHighlightLayer(doc, {
-    ...Object.fromEntries(
-      Object.entries(COLOURS).map(([colour, background]) => [
-        `civic-thread-${colour}`,
-        `background-color: ${background};`,
-      ]),
-    ),
+  const rules: Record<string, string> = {
     [GROUP]:
-      'background-color: rgb(150 90 220 / 18%); text-decoration: underline dotted rgb(110 50 190);',
-  });
+      'background-color: rgb(150 90 220 / 18%); text-decoration: underline dotted rgb(110 50 190)',
+  };
+  for (const [colour, background] of Object.entries(COLOURS))
+    rules[`civic-thread-${colour}`] = `background-color: ${background}`;
+  const layer = createHighlightLayer(doc, rules);
   return {
     paint(items: { range: Range; colour: Colour }[]) {
       for (const colour of Object.keys(COLOURS) as Colour[])
