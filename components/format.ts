@@ -1,10 +1,7 @@
 import type { ConsultationState, PageKind } from '../utils/pages/context';
 
 export { formatDate } from '../utils/dates';
-
-export function formatCount(count: number): string {
-  return count.toLocaleString('en-GB');
-}
+export { formatCount } from '../utils/format';
 
 export const KIND_LABEL: Record<PageKind, string> = {
   petition: 'Petition',

@@ -1,10 +1,10 @@
+import { createHighlightLayer } from '../../utils/annotations/painter';
 import type { PageSend } from '../../utils/messaging/page-client';
 import type { PageContext, PageKind } from '../../utils/pages/context';
 import { supportedAnchors } from '../../utils/pages/registry';
 import type { LinkCard } from '../../utils/related/related-item';
 import { el, placeAt, type Spot } from '../card/dom';
 import { KIND_LABEL } from '../format';
-import { factsOf } from './facts';
 
 /** Hover this long before a card opens, so sweeping the pointer over text opens nothing. */
 const HOVER_DELAY_MS = 300;
@@ -36,7 +36,7 @@ function cardBody(doc: Document, state: CardState): Node[] {
       el(doc, 'span', { class: `badge badge-${card.kind}` }, KIND_LABEL[card.kind]),
     ),
     el(doc, 'p', { class: 'link-card-title' }, card.problem ? 'Details unavailable' : card.title),
-    el(doc, 'p', { class: 'meta' }, card.problem ?? factsOf(card).join(' · ')),
+    el(doc, 'p', { class: 'meta' }, card.problem ?? card.facts.join(' · ')),
   ];
 }
 
@@ -57,27 +57,23 @@ export function showLinkCards(
   const cache = new Map<string, Promise<CardState>>();
 
   // Ranges follow their links through scrolling and layout changes by themselves.
-  const registry = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
-  const sheet = registry ? new CSSStyleSheet() : null;
-  if (registry && sheet) {
-    sheet.replaceSync(
-      KINDS.map(
-        (kind) =>
-          `::highlight(${LINK_MARK(kind)}) { text-decoration: underline 3px ${MARK_COLOUR[kind]}; }`,
-      ).join('\n'),
-    );
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    for (const kind of KINDS) {
-      const ranges = anchors
+  const marks = createHighlightLayer(
+    doc,
+    Object.fromEntries(
+      KINDS.map((kind) => [LINK_MARK(kind), `text-decoration: underline 3px ${MARK_COLOUR[kind]}`]),
+    ),
+  );
+  for (const kind of KINDS)
+    marks.set(
+      LINK_MARK(kind),
+      anchors
         .filter(({ page }) => page.kind === kind)
         .map(({ anchor }) => {
           const range = doc.createRange();
           range.selectNodeContents(anchor);
           return range;
-        });
-      registry.set(LINK_MARK(kind), new Highlight(...ranges));
-    }
-  }
+        }),
+    );
 
   /** The card shown, and the link it is for. */
   let open: { box: HTMLElement; url: string } | null = null;
@@ -161,7 +157,6 @@ export function showLinkCards(
     clearTimeout(timer);
     close();
     for (const [type, listener] of listeners) doc.removeEventListener(type, listener);
-    if (registry) for (const kind of KINDS) registry.delete(LINK_MARK(kind));
-    doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    marks.clear();
   };
 }

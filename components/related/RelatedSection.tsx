@@ -2,11 +2,11 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { sendRequest } from '../../utils/messaging/client';
 import type { PageContext, PageKind } from '../../utils/pages/context';
 import { plural } from '../../utils/plural';
+import { factsOf } from '../../utils/related/facts';
 import type { RelatedView } from '../../utils/related/related-item';
 import type { ThreadItem } from '../../utils/storage/thread-store';
 import { KIND_LABEL } from '../format';
 import { RetryButton } from '../RetryButton';
-import { factsOf } from './facts';
 
 type Load =
   | { status: 'loading' }

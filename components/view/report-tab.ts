@@ -46,18 +46,16 @@ export function documentReportOf(url: URL, doc: Document): TabReport | null {
     : null;
 }
 
+/** What this tab showed when last read; the notes not anchored are added as they are told. */
 let latest: TabReport | null = null;
 let sent = '';
 let orphans: string[] = [];
 
-function withOrphans(report: TabReport): TabReport {
-  if (report.status !== 'page') return report;
-  const { orphans: _before, ...page } = report;
-  return orphans.length > 0 ? { ...page, orphans } : page;
-}
+/** `latest` as the view is told it: a page's, with the notes that lost their passage. */
+const told = (report: TabReport): TabReport =>
+  report.status === 'page' && orphans.length > 0 ? { ...report, orphans } : report;
 
 function send(report: TabReport) {
-  latest = report;
   const text = JSON.stringify(report);
   if (text !== sent) {
     sent = text;
@@ -72,7 +70,7 @@ function send(report: TabReport) {
  */
 export function reportOrphans(ids: string[]) {
   orphans = ids;
-  if (latest) send(withOrphans(latest));
+  if (latest) send(told(latest));
 }
 
 /**
@@ -85,10 +83,11 @@ export function tellView(report: TabReport) {
       // Only the extension's own background may ask, and only this question.
       if (sender.id !== extensionApi().runtime.id || !ReportAgain.safeParse(message).success)
         return;
-      return Promise.resolve(latest);
+      return Promise.resolve(latest && told(latest));
     });
   }
-  send(withOrphans(report));
+  latest = report;
+  send(told(report));
 }
 
 /** Tells the view a read of the page (`tellView`). Returns `result`, so a read can pass through it. */

@@ -161,3 +161,14 @@ group('trimming a selection', () => {
     expect(trimOffsets('   ', 0, 3)).toEqual({ start: 3, end: 3 });
   });
 });
+
+group('a passage that moved to the very start of the text', () => {
+  it('is found by its quote at offset 0, not taken for none', () => {
+    // Too short for an approximate search: found by its quote or not at all.
+    const before = 'Order. Petitions. Aye. The rest of the sitting follows.';
+    const target = describe(before, before.indexOf('Aye'), before.indexOf('Aye') + 3);
+    // What came before it was taken off the page: the quote now starts the text.
+    const after = 'Aye. The rest of the sitting follows.';
+    expect(anchor(after, target)).toEqual({ start: 0, end: 3, method: 'quote' });
+  });
+});

@@ -259,6 +259,21 @@ describe('message protocol', () => {
     ).toEqual({ ok: true, data: null });
   });
 
+  it('the content script’s client refuses a link card whose facts are not words', async () => {
+    const card = { kind: 'petition', title: 'A petition', facts: ['Open'], problem: null };
+    const answer = (data: unknown) =>
+      sendPageRequest({ type: 'card/get', url: 'https://example.org/' }, async () => ({
+        ok: true,
+        data,
+      }));
+    expect(await answer(card)).toEqual({ ok: true, data: card });
+    for (const bad of [{ facts: [118407] }, { facts: 'Open' }, { kind: 'bill' }, { title: null }])
+      expect(await answer({ ...card, ...bad })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-response' },
+      });
+  });
+
   it('refuses a request that fails the schema before sending it', async () => {
     let sent = false;
     const answer = await sendRequest(

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { factsOf } from '../../components/related/facts';
 import { createLiveFetcher } from '../../utils/live/live-fetcher';
 import type { PageContext } from '../../utils/pages/context';
 import {
@@ -352,26 +351,27 @@ describe('reasons a reader can check', () => {
 describe('link cards', () => {
   it('describes a linked petition, consultation and debate from their APIs', async () => {
     const { get } = setup();
-    expect(await linkCardFor('https://petition.parliament.uk/petitions/654321', get)).toMatchObject(
-      {
-        kind: 'petition',
-        title:
-          'Fully fund Education, Health and Care Plans for children and young people with SEND',
-        signatureCount: 118_407,
-        problem: null,
-      },
-    );
-    expect(await linkCardFor(OUTCOME, get)).toMatchObject({ state: 'outcome', problem: null });
+    // Worded here, in the background: the page shows the facts as they come.
+    expect(await linkCardFor('https://petition.parliament.uk/petitions/654321', get)).toEqual({
+      kind: 'petition',
+      title: 'Fully fund Education, Health and Care Plans for children and young people with SEND',
+      facts: expect.arrayContaining(['Petition 654321', '118,407 signatures']),
+      problem: null,
+    });
+    expect(await linkCardFor(OUTCOME, get)).toMatchObject({
+      facts: ['Outcome published'],
+      problem: null,
+    });
     // A link to a withdrawn consultation: withdrawn, whatever its document type says.
-    const withdrawn = await linkCardFor(
-      'https://www.gov.uk/government/consultations/postgraduate-doctoral-loans',
-      get,
-    );
-    expect(withdrawn).toMatchObject({ state: 'withdrawn', problem: null });
-    expect(withdrawn && factsOf(withdrawn)).toEqual(['Withdrawn']);
+    expect(
+      await linkCardFor(
+        'https://www.gov.uk/government/consultations/postgraduate-doctoral-loans',
+        get,
+      ),
+    ).toMatchObject({ facts: ['Withdrawn'], problem: null });
     expect(await linkCardFor(WH_DEBATE, get)).toMatchObject({
-      location: 'Westminster Hall',
-      date: '2026-11-16',
+      kind: 'debate',
+      facts: ['Westminster Hall', '16 November 2026'],
     });
   });
 

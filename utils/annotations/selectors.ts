@@ -150,7 +150,8 @@ export function anchor(page: PreparedText | string, target: Target): Anchored | 
   }
 
   const best = bestOccurrence(text, target, expected, expected - NEAR, expected + NEAR, true);
-  if (best) return { start: best, end: best + exact.length, method: 'quote' };
+  // 0 is a start like any other.
+  if (best !== null) return { start: best, end: best + exact.length, method: 'quote' };
 
   const maxErrors = Math.min(256, Math.floor(exact.length / 4));
   if (maxErrors === 0) return null;

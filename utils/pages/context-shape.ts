@@ -1,11 +1,13 @@
-import { z } from '../zod';
+import { bool, nonEmptyString, oneOf, z } from '../zod';
 
 // A page's context as the content script reads and checks it: every field's type and kind, with
 // none of the checks of its form (addresses, dates, lengths; utils/pages/context.ts adds them).
 // The page's world carries only these (its size: `npm run bench`, content_script_gzip_kb); the
-// background checks what the page sends against the strict schemas.
+// background checks what the page sends against the strict schemas. Built from few zod kinds
+// (`oneOf`, `bool`, `nonEmptyString`: utils/zod.ts), so the page carries no enum, boolean or
+// minLength class.
 
-export const PageKind = z.enum(['petition', 'consultation', 'debate']);
+export const PageKind = oneOf(['petition', 'consultation', 'debate']);
 export type PageKind = z.infer<typeof PageKind>;
 
 export const LinkedPageShape = z.object({
@@ -25,13 +27,13 @@ const common = {
   unread: z.array(z.string()),
 };
 
-export const PetitionState = z.enum(['open', 'closed', 'rejected']);
+export const PetitionState = oneOf(['open', 'closed', 'rejected']);
 export const PetitionResponseShape = z.object({
   respondedOn: z.nullable(z.string()),
   summary: z.nullable(z.string()),
 });
 export const PetitionDebateShape = z.object({
-  status: z.enum(['debated', 'scheduled', 'not-debated']),
+  status: oneOf(['debated', 'scheduled', 'not-debated']),
   date: z.nullable(z.string()),
   links: z.array(ExternalLinkShape),
 });
@@ -40,7 +42,7 @@ export const PetitionShape = z.object({
   kind: z.literal('petition'),
   ...common,
   petitionNumber: z.number(),
-  archived: z.boolean(),
+  archived: bool(),
   /** "2019-2024", from the archived note. */
   parliament: z.nullable(z.string()),
   state: z.nullable(PetitionState),
@@ -56,7 +58,7 @@ export const PetitionShape = z.object({
  * consultation in any of them (its document type stays, a withdrawn notice is added), and
  * a withdrawn one is neither open nor awaiting anything, so it is a state of its own.
  */
-export const ConsultationState = z.enum(['upcoming', 'open', 'closed', 'outcome', 'withdrawn']);
+export const ConsultationState = oneOf(['upcoming', 'open', 'closed', 'outcome', 'withdrawn']);
 export type ConsultationState = z.infer<typeof ConsultationState>;
 export const OrganisationShape = z.object({ name: z.string(), url: z.nullable(z.string()) });
 
@@ -64,7 +66,7 @@ export const ConsultationShape = z.object({
   kind: z.literal('consultation'),
   ...common,
   contentId: z.nullable(z.string()),
-  locale: z.enum(['en', 'cy']),
+  locale: oneOf(['en', 'cy']),
   state: z.nullable(ConsultationState),
   opensOn: z.nullable(z.string()),
   closesOn: z.nullable(z.string()),
@@ -76,9 +78,9 @@ export const DebateShape = z.object({
   kind: z.literal('debate'),
   ...common,
   debateId: z.string(),
-  house: z.enum(['Commons', 'Lords']),
+  house: oneOf(['Commons', 'Lords']),
   /** Empty where the address's date is no real day: such a page is not read. */
-  sittingDate: z.string().check(z.minLength(1)),
+  sittingDate: nonEmptyString(),
   location: z.nullable(z.string()),
   /** E-petition numbers the debate text mentions, in order of first mention. */
   petitionNumbers: z.array(z.number()),

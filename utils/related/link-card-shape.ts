@@ -2,8 +2,8 @@ import { PageKind } from '../pages/context-shape';
 import { bool, z } from '../zod';
 
 /**
- * What the panel shows of a related page, as the content script checks it (a link card): types
- * only; related-item.ts adds the checks of form (RelatedFacts) for what the background keeps.
+ * What the view shows of a related page: types only; related-item.ts adds the checks of form
+ * (RelatedFacts) for what the background keeps.
  */
 export const RelatedFactsShape = z.object({
   key: z.string(),
@@ -21,9 +21,13 @@ export const RelatedFactsShape = z.object({
   location: z.nullable(z.string()),
 });
 
-/** What a link card shows about the page a link points to; `problem` says why facts are missing. */
-// Spread, not z.extend: the page's world then carries no extend (content_script_gzip_kb).
+/**
+ * What a link card shows about the page a link points to: its kind, its title and its key facts
+ * in words (utils/related/facts.ts, worded by the background), or why there are none (`problem`).
+ */
 export const LinkCardShape = z.object({
-  ...RelatedFactsShape.shape,
+  kind: PageKind,
+  title: z.string(),
+  facts: z.array(z.string()),
   problem: z.nullable(z.string()),
 });

@@ -5,13 +5,21 @@ import { toLiveDebate } from '../sources/hansard-api';
 import { pageRecord } from '../sources/page-record';
 import { toLivePetition } from '../sources/petitions-api';
 import type { LiveRequest } from '../sources/request';
-import { consultationFacts, debateFacts, NO_FACTS, petitionFacts } from './candidates';
+import { consultationFacts, debateFacts, petitionFacts } from './candidates';
+import { factsOf } from './facts';
 import type { LinkCard, RelatedFacts } from './related-item';
 
 type Get = <T>(request: LiveRequest<T>) => Promise<LiveAnswer<T>>;
 
+const cardOf = (item: RelatedFacts): LinkCard => ({
+  kind: item.kind,
+  title: item.title,
+  facts: factsOf(item),
+  problem: null,
+});
+
 /**
- * What a link on the page points to, from the cache or its site's API; null
+ * What a link on the page points to, from the cache or its site's API, as its card shows it; null
  * for a URL that is not a supported page. Never throws.
  */
 export async function linkCardFor(href: string, get: Get): Promise<LinkCard | null> {
@@ -21,13 +29,12 @@ export async function linkCardFor(href: string, get: Get): Promise<LinkCard | nu
   const card = <T>(answer: LiveAnswer<T>, facts: (data: T) => RelatedFacts): LinkCard =>
     answer.data === null
       ? {
-          ...page,
-          ...NO_FACTS,
-          url: url.href,
+          kind: page.kind,
           title: url.href,
+          facts: [],
           problem: answer.error?.message ?? 'No details are available.',
         }
-      : { ...facts(answer.data), url: url.href, problem: null };
+      : cardOf(facts(answer.data));
   const record = pageRecord(url, page);
   switch (record.kind) {
     case 'petition':

@@ -1,5 +1,6 @@
-import type { RelatedFacts } from '../../utils/related/related-item';
-import { formatCount, formatDate } from '../format';
+import { formatDate } from '../dates';
+import { formatCount } from '../format';
+import type { RelatedFacts } from './related-item';
 
 const STATE_WORDS: Record<string, string> = {
   open: 'Open',
@@ -10,7 +11,10 @@ const STATE_WORDS: Record<string, string> = {
   withdrawn: 'Withdrawn',
 };
 
-/** The key facts of a related page, in a line. */
+/**
+ * The key facts of a related page, in a line: the view's related lists, and a link card's (the
+ * background words them, so the page carries neither the facts nor their wording).
+ */
 export function factsOf(item: RelatedFacts): string[] {
   switch (item.kind) {
     case 'petition':
