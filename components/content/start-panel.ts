@@ -65,7 +65,7 @@ export function startPanel(readers: PageReaders): void {
 
   // The extension reloaded or updated: this script can no longer reach it, so the page keeps
   // nothing of it (the new version is injected only into pages loaded after). Watched once the
-  // card is up: opening its port would hold the card's answers back.
+  // card is drawn: opening its port costs the draw otherwise.
   const watchGone = () =>
     whenExtensionGone(() => {
       // Nor is the view told anything more: this script can no longer reach the extension.
@@ -103,8 +103,10 @@ export function startPanel(readers: PageReaders): void {
   void cardAnswersIn(early).then(() => {
     // A page read again since was measured as it was then: the card measures it anew.
     if (!mounted && result) mount(result, early, result === measuredRead ? measured : undefined);
-    watchGone();
     performance.mark(MARKS.done);
+    // In a task of its own: the card draws with its answers as this one ends, and opening the
+    // port first would hold that draw back.
+    setTimeout(watchGone);
     requestIdleCallback(() => firstReport?.(), { timeout: 500 });
   });
 }

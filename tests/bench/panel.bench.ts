@@ -10,6 +10,7 @@ import { VIEW_MARKS } from '../../components/view/marks';
 import { buildTimeline, type StoryMaterial } from '../../utils/story/timeline';
 import { clearStore, EXTENSION_DIR, type Harness, launch, openPage } from '../e2e/harness';
 import { newestTabId, openView } from '../e2e/view';
+import { marksOf } from './marks';
 import { median, report } from './results';
 
 const PAGE = 'https://petition.parliament.uk/archived/petitions/591092';
@@ -26,38 +27,12 @@ interface PanelTimes {
 
 async function timeOnePanel(harness: Harness): Promise<PanelTimes> {
   const { page } = await openPage(harness, PAGE);
-  // No named functions inside: tsx would wrap them in a helper the page does not have.
-  const handle = await page.waitForFunction(
-    (marks) => {
-      const [loaded] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-      const [start] = performance.getEntriesByName(marks.start);
-      const [shown] = performance.getEntriesByName(marks.cardShown);
-      return loaded && start && shown
-        ? {
-            shown: shown.startTime - start.startTime,
-            afterLoad: start.startTime - loaded.loadEventEnd,
-          }
-        : null;
-    },
-    MARKS,
-    { polling: 5 },
-  );
-  const times = (await handle.jsonValue()) as PanelTimes;
+  const [start, shown] = await marksOf(page, [MARKS.start, MARKS.cardShown]);
+  const loaded = (await page.evaluate(
+    '(() => { const [entry] = performance.getEntriesByType("navigation"); return performance.timeOrigin + entry.loadEventEnd; })()',
+  )) as number;
   await page.close();
-  return times;
-}
-
-/** When a mark was made, on the clock all pages share (ms since the epoch). */
-async function markedAt(page: import('playwright-core').Page, mark: string): Promise<number> {
-  const handle = await page.waitForFunction(
-    (name) => {
-      const [entry] = performance.getEntriesByName(name);
-      return entry ? performance.timeOrigin + entry.startTime : null;
-    },
-    mark,
-    { polling: 5 },
-  );
-  return (await handle.jsonValue()) as number;
+  return { shown: shown - start, afterLoad: start - loaded };
 }
 
 /**
@@ -68,12 +43,15 @@ async function timeOneView(harness: Harness): Promise<number> {
   const tab = await harness.context.newPage();
   const view = await openView(harness, await newestTabId(harness));
   await view.locator('main').waitFor();
+  // The view's wait is set before the page loads, so nothing of the bench runs in the view
+  // while it draws.
+  const drawn = marksOf(view, [VIEW_MARKS.drawn]);
   await tab.goto(PAGE);
-  const reported = await markedAt(tab, VIEW_MARKS.reported);
-  const drawn = await markedAt(view, VIEW_MARKS.drawn);
+  const [reported] = await marksOf(tab, [VIEW_MARKS.reported]);
+  const [drawnAt] = await drawn;
   await view.close();
   await tab.close();
-  return drawn - reported;
+  return drawnAt - reported;
 }
 
 /** The story of a page with a thread of 200 pages around it, each related too, with notes. */
