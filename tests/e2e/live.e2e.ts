@@ -428,7 +428,13 @@ describe('offline', () => {
     await updateRecords(harness, 'cache', { fetchedAt });
     const { page, view } = await openWithView(harness, SENCO);
     await expect.poll(() => live(view).getByRole('alert').count(), { timeout: 30_000 }).toBe(1);
-    const savedAt = new Date(fetchedAt).toTimeString().slice(0, 5);
+    // The time alone on the same day, as the view words it; with its date just after midnight.
+    const saved = new Date(fetchedAt);
+    const time = saved.toTimeString().slice(0, 5);
+    const savedAt =
+      saved.toDateString() === new Date().toDateString()
+        ? time
+        : `${saved.getDate()} ${saved.toLocaleString('en-GB', { month: 'long' })} ${saved.getFullYear()} at ${time}`;
     expect(await live(view).getByRole('alert').locator('p').textContent()).toBe(
       `Could not reach petition.parliament.uk. You may be offline. Showing what Civic Thread saved at ${savedAt}.`,
     );
