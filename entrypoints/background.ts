@@ -172,6 +172,9 @@ export default defineBackground(() => {
     ]);
     return { ...related, thread: thread.items, threadSkipped: thread.skipped };
   }
+  /** What a card's summary is kept under: the page as read, and the page come to it from. */
+  const summaryKey = (context: PageContext, cameFromKey: string | null) =>
+    JSON.stringify([context, cameFromKey]);
   /** The card's headline and top links: the live answer and the related ranking, summed up. */
   function cardSummaryFor(
     context: PageContext,
@@ -180,7 +183,7 @@ export default defineBackground(() => {
   ) {
     readings.asked(context, referrer);
     const cameFromKey = cameFromOf(context, tabId, referrer);
-    return summaries(JSON.stringify([context, cameFromKey]), async () => {
+    return summaries(summaryKey(context, cameFromKey), async () => {
       // The page's own answers, to tell later that they are still the ones in the cache.
       const used: { url: string; fetchedAt: number | null }[] = [];
       const tracked = <T>(request: LiveRequest<T>) =>
@@ -206,9 +209,7 @@ export default defineBackground(() => {
     const [settings, summary] = await Promise.all([
       readSettings(),
       last &&
-        summaries.kept(
-          JSON.stringify([last.context, cameFromOf(last.context, tabId, last.referrer)]),
-        ),
+        summaries.kept(summaryKey(last.context, cameFromOf(last.context, tabId, last.referrer))),
     ]);
     return {
       settings,
